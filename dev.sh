@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Dispute Desk task runner: `bash dev.sh serve`, `bash dev.sh test`, `bash dev.sh bench`.
+# Every task first installs what it needs (idempotently) into .tools/, which git ignores.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+TOOLS=$ROOT/.tools
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132
+
+export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_NET_RETRY=5
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+have_version() { # command, expected substring of `command --version`
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+setup_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+setup_trunk() {
+  have_version trunk "$TRUNK_VERSION" && return
+  log "installing trunk $TRUNK_VERSION (about 6 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TOOLS"
+}
+
+setup_wasm_bindgen() {
+  have_version wasm-bindgen "$WASM_BINDGEN_VERSION" && have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION" && return
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  # No --locked: the registry copy here lacks one locked dependency version.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
+}
+
+setup_node_tools() {
+  # binaryen (wasm-opt) and the Playwright driver, pinned by tests/package-lock.json and binaryen's version.
+  if ! have_version wasm-opt "version $BINARYEN_VERSION"; then
+    log "installing wasm-opt (binaryen $BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+  if [ -f tests/package.json ] && [ ! -d tests/node_modules/playwright-core ]; then
+    log "installing the end-to-end test packages"
+    (cd tests && npm ci --no-audit --no-fund >/dev/null)
+  fi
+}
+
+setup_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  log "installing Chromium and ChromeDriver from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_node_tools; }
+setup_all() { setup_build; setup_chromium; }
+
+case "${1:-}" in
+  setup) setup_all ;;
+  *) echo "usage: bash dev.sh setup|serve|test|bench" >&2; exit 2 ;;
+esac

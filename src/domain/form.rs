@@ -1,0 +1,428 @@
+//! The case form as the buyer fills it in (text), and its validation into [`CaseDetails`].
+//! Every problem is reported at once, each against the field it belongs to.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use thiserror::Error;
+
+use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
+use super::deadline::day_text;
+use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
+
+/// A form field, so the UI can put each message next to its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Platform,
+    OrderNumber,
+    Seller,
+    Item,
+    Amount,
+    Currency,
+    PaymentMethod,
+    Paid,
+    Shipped,
+    PromisedDelivery,
+    Delivered,
+    ReceiptConfirmed,
+    ProtectionEnds,
+    Problem,
+    Notes,
+}
+
+impl Field {
+    /// Stable name used for the input's id and for tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Platform => "platform",
+            Field::OrderNumber => "order-number",
+            Field::Seller => "seller",
+            Field::Item => "item",
+            Field::Amount => "amount",
+            Field::Currency => "currency",
+            Field::PaymentMethod => "payment-method",
+            Field::Paid => "paid",
+            Field::Shipped => "shipped",
+            Field::PromisedDelivery => "promised-delivery",
+            Field::Delivered => "delivered",
+            Field::ReceiptConfirmed => "receipt-confirmed",
+            Field::ProtectionEnds => "protection-ends",
+            Field::Problem => "problem",
+            Field::Notes => "notes",
+        }
+    }
+
+    /// The field's name inside a sentence ("the shipping date").
+    fn phrase(self) -> &'static str {
+        match self {
+            Field::Paid => "the payment date",
+            Field::Shipped => "the shipping date",
+            Field::PromisedDelivery => "the promised delivery date",
+            Field::Delivered => "the delivery date",
+            Field::ReceiptConfirmed => "the date you confirmed receipt",
+            Field::ProtectionEnds => "the protection end date",
+            _ => "this field",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FieldProblem {
+    #[error("Enter the order number from your order page.")]
+    OrderNumberMissing,
+    #[error("Choose one of the listed options.")]
+    UnknownChoice,
+    #[error("This is too long: at most {max} characters.")]
+    TooLong { max: usize },
+    #[error(transparent)]
+    Amount(#[from] AmountError),
+    #[error(transparent)]
+    Currency(#[from] CurrencyError),
+    #[error("Enter a date as year-month-day, for example 2026-03-31.")]
+    NotADate,
+    #[error("This date is in the future. Check it against your order page.")]
+    InTheFuture,
+    #[error("This date is too far ahead. Check it against your order page.")]
+    TooFarAhead,
+    #[error("This cannot be before {} ({}).", .earlier.phrase(), day_text(*.earlier_day))]
+    BeforeEarlierDate { earlier: Field, earlier_day: NaiveDate },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: FieldProblem,
+}
+
+/// The form's raw text, exactly as typed or chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseForm {
+    pub platform: String,
+    pub order_number: String,
+    pub seller: String,
+    pub item: String,
+    pub amount: String,
+    pub currency: String,
+    pub payment_method: String,
+    pub paid: String,
+    pub shipped: String,
+    pub promised_delivery: String,
+    pub delivered: String,
+    pub receipt_confirmed: String,
+    pub protection_ends: String,
+    pub problem: String,
+    pub notes: String,
+}
+
+const MAX_ORDER_NUMBER: usize = 64;
+const MAX_NAME: usize = 200;
+const MAX_NOTES: usize = 20_000;
+/// Dates of past events may be a day ahead of the buyer's calendar: the platform's clock runs on China time.
+const PAST_EVENT_TOLERANCE_DAYS: i64 = 1;
+const MAX_DAYS_AHEAD: i64 = 366;
+
+impl CaseForm {
+    /// A blank form with the choices pre-set the way most buyers need them.
+    pub fn blank(currency: &str) -> Self {
+        Self {
+            platform: Platform::AliExpress.key().into(),
+            payment_method: PaymentMethod::Card.key().into(),
+            problem: Problem::NotReceived.key().into(),
+            currency: currency.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn from_details(details: &CaseDetails) -> Self {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        Self {
+            platform: details.platform.key().into(),
+            order_number: details.order_number.clone(),
+            seller: details.seller.clone(),
+            item: details.item.clone(),
+            amount: details.amount.as_ref().map(Money::amount_text).unwrap_or_default(),
+            currency: details.amount.as_ref().map(|m| m.currency.clone()).unwrap_or_default(),
+            payment_method: details.payment_method.key().into(),
+            paid: date(details.dates.paid),
+            shipped: date(details.dates.shipped),
+            promised_delivery: date(details.dates.promised_delivery),
+            delivered: date(details.dates.delivered),
+            receipt_confirmed: date(details.dates.receipt_confirmed),
+            protection_ends: date(details.protection_ends),
+            problem: details.problem.key().into(),
+            notes: details.notes.clone(),
+        }
+    }
+
+    /// Checks every field against `today` (the buyer's calendar day) and returns the details or
+    /// every problem found.
+    pub fn validate(&self, today: NaiveDate) -> Result<CaseDetails, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut check = |field: Field, result: Result<(), FieldProblem>| {
+            if let Err(problem) = result {
+                errors.push(FieldError { field, problem });
+            }
+        };
+
+        let platform = Platform::from_key(&self.platform);
+        check(Field::Platform, platform.map(drop).ok_or(FieldProblem::UnknownChoice));
+        let payment_method = PaymentMethod::from_key(&self.payment_method);
+        check(Field::PaymentMethod, payment_method.map(drop).ok_or(FieldProblem::UnknownChoice));
+        let problem = Problem::from_key(&self.problem);
+        check(Field::Problem, problem.map(drop).ok_or(FieldProblem::UnknownChoice));
+
+        let order_number = self.order_number.trim();
+        check(
+            Field::OrderNumber,
+            if order_number.is_empty() {
+                Err(FieldProblem::OrderNumberMissing)
+            } else {
+                within(order_number, MAX_ORDER_NUMBER)
+            },
+        );
+        check(Field::Seller, within(self.seller.trim(), MAX_NAME));
+        check(Field::Item, within(self.item.trim(), MAX_NAME));
+        check(Field::Notes, within(&self.notes, MAX_NOTES));
+
+        let amount = self.amount.trim();
+        let minor = (!amount.is_empty()).then(|| parse_amount(amount));
+        let currency = (!amount.is_empty() || !self.currency.trim().is_empty()).then(|| parse_currency(&self.currency));
+        if let Some(Err(problem)) = &minor {
+            check(Field::Amount, Err(problem.clone().into()));
+        }
+        if let Some(Err(problem)) = &currency {
+            check(Field::Currency, Err(problem.clone().into()));
+        }
+
+        let past_limit = today + Duration::days(PAST_EVENT_TOLERANCE_DAYS);
+        let future_limit = today + Duration::days(MAX_DAYS_AHEAD);
+        let mut date = |field: Field, text: &str, latest: NaiveDate, too_late: FieldProblem| match parse_date(text) {
+            Err(problem) => {
+                check(field, Err(problem));
+                None
+            }
+            Ok(Some(day)) if day > latest => {
+                check(field, Err(too_late));
+                None
+            }
+            Ok(day) => day,
+        };
+        let dates = OrderDates {
+            paid: date(Field::Paid, &self.paid, past_limit, FieldProblem::InTheFuture),
+            shipped: date(Field::Shipped, &self.shipped, past_limit, FieldProblem::InTheFuture),
+            promised_delivery: date(
+                Field::PromisedDelivery,
+                &self.promised_delivery,
+                future_limit,
+                FieldProblem::TooFarAhead,
+            ),
+            delivered: date(Field::Delivered, &self.delivered, past_limit, FieldProblem::InTheFuture),
+            receipt_confirmed: date(
+                Field::ReceiptConfirmed,
+                &self.receipt_confirmed,
+                past_limit,
+                FieldProblem::InTheFuture,
+            ),
+        };
+        let protection_ends =
+            date(Field::ProtectionEnds, &self.protection_ends, future_limit, FieldProblem::TooFarAhead);
+
+        // Each date against the events that must come before it.
+        let order: [(Field, Option<NaiveDate>, &[(Field, Option<NaiveDate>)]); 5] = [
+            (Field::Shipped, dates.shipped, &[(Field::Paid, dates.paid)]),
+            (Field::Delivered, dates.delivered, &[(Field::Shipped, dates.shipped), (Field::Paid, dates.paid)]),
+            (
+                Field::ReceiptConfirmed,
+                dates.receipt_confirmed,
+                &[(Field::Shipped, dates.shipped), (Field::Paid, dates.paid)],
+            ),
+            (Field::PromisedDelivery, dates.promised_delivery, &[(Field::Paid, dates.paid)]),
+            (Field::ProtectionEnds, protection_ends, &[(Field::Paid, dates.paid)]),
+        ];
+        for (field, day, earlier_events) in order {
+            let conflict = earlier_events.iter().find_map(|(earlier, earlier_day)| match (day, earlier_day) {
+                (Some(day), Some(earlier_day)) if day < *earlier_day => {
+                    Some(FieldProblem::BeforeEarlierDate { earlier: *earlier, earlier_day: *earlier_day })
+                }
+                _ => None,
+            });
+            check(field, conflict.map_or(Ok(()), Err));
+        }
+
+        match (platform, payment_method, problem) {
+            (Some(platform), Some(payment_method), Some(problem)) if errors.is_empty() => Ok(CaseDetails {
+                platform,
+                order_number: order_number.to_owned(),
+                seller: self.seller.trim().to_owned(),
+                item: self.item.trim().to_owned(),
+                amount: match (minor, currency) {
+                    (Some(Ok(minor)), Some(Ok(currency))) => Some(Money { minor, currency }),
+                    _ => None,
+                },
+                payment_method,
+                dates,
+                protection_ends,
+                problem,
+                notes: self.notes.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn within(text: &str, max: usize) -> Result<(), FieldProblem> {
+    if text.chars().count() > max {
+        Err(FieldProblem::TooLong { max })
+    } else {
+        Ok(())
+    }
+}
+
+/// An empty field is an unknown date; anything else must be an ISO date (what date inputs send).
+fn parse_date(text: &str) -> Result<Option<NaiveDate>, FieldProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) if day.year() >= 2000 => Ok(Some(day)),
+        _ => Err(FieldProblem::NotADate),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    const TODAY: (i32, u32, u32) = (2026, 11, 21);
+
+    fn today() -> NaiveDate {
+        day(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    fn filled() -> CaseForm {
+        CaseForm {
+            order_number: " 8123456789 ".into(),
+            seller: "Best Store".into(),
+            item: "Wireless earbuds".into(),
+            amount: "24,99".into(),
+            currency: "eur".into(),
+            paid: "2026-10-01".into(),
+            shipped: "2026-10-03".into(),
+            promised_delivery: "2026-11-15".into(),
+            ..CaseForm::blank("USD")
+        }
+    }
+
+    fn problems(form: &CaseForm) -> Vec<(Field, FieldProblem)> {
+        form.validate(today()).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect()
+    }
+
+    #[test]
+    fn a_complete_form_becomes_case_details() {
+        let details = filled().validate(today()).unwrap();
+        assert_eq!(details.order_number, "8123456789");
+        assert_eq!(details.platform, Platform::AliExpress);
+        assert_eq!(details.amount, Some(Money { minor: 2499, currency: "EUR".into() }));
+        assert_eq!(details.dates.shipped, Some(day(2026, 10, 3)));
+        assert_eq!(details.dates.delivered, None);
+        assert_eq!(details.problem, Problem::NotReceived);
+    }
+
+    #[test]
+    fn the_form_round_trips_through_details() {
+        let details = filled().validate(today()).unwrap();
+        assert_eq!(CaseForm::from_details(&details).validate(today()), Ok(details));
+    }
+
+    #[test]
+    fn the_order_number_is_required() {
+        let form = CaseForm { order_number: "   ".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::OrderNumber, FieldProblem::OrderNumberMissing)]);
+    }
+
+    #[test]
+    fn amount_is_optional_but_must_be_valid_when_given() {
+        let form = CaseForm { amount: String::new(), currency: String::new(), ..filled() };
+        assert_eq!(form.validate(today()).unwrap().amount, None);
+        let form = CaseForm { amount: "-3".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::Amount, FieldProblem::Amount(AmountError::Negative))]);
+        let form = CaseForm { amount: "3.999".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::Amount, FieldProblem::Amount(AmountError::TooManyDecimals))]);
+        let form = CaseForm { currency: "euro".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::Currency, FieldProblem::Currency(CurrencyError::NotAnIsoCode))]);
+    }
+
+    #[test]
+    fn dates_must_come_in_order() {
+        let form = CaseForm { shipped: "2026-09-30".into(), delivered: "2026-09-29".into(), ..filled() };
+        assert_eq!(
+            problems(&form),
+            [
+                (
+                    Field::Shipped,
+                    FieldProblem::BeforeEarlierDate { earlier: Field::Paid, earlier_day: day(2026, 10, 1) }
+                ),
+                (
+                    Field::Delivered,
+                    FieldProblem::BeforeEarlierDate { earlier: Field::Shipped, earlier_day: day(2026, 9, 30) }
+                ),
+            ]
+        );
+        let message = problems(&form)[0].1.to_string();
+        assert_eq!(message, "This cannot be before the payment date (Thu 1 Oct 2026).");
+    }
+
+    #[test]
+    fn delivery_is_checked_against_payment_when_shipping_is_unknown() {
+        let form = CaseForm { shipped: String::new(), delivered: "2026-09-20".into(), ..filled() };
+        assert_eq!(
+            problems(&form),
+            [(
+                Field::Delivered,
+                FieldProblem::BeforeEarlierDate { earlier: Field::Paid, earlier_day: day(2026, 10, 1) }
+            )]
+        );
+    }
+
+    #[test]
+    fn events_cannot_be_in_the_future_but_promises_can() {
+        let tomorrow = today() + Duration::days(1);
+        let form = CaseForm { delivered: tomorrow.to_string(), ..filled() };
+        assert!(form.validate(today()).is_ok(), "one day of slack for China time");
+        let form = CaseForm { delivered: "2026-11-23".into(), promised_delivery: "2026-12-20".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::Delivered, FieldProblem::InTheFuture)]);
+        let form = CaseForm { protection_ends: "2028-01-01".into(), ..filled() };
+        assert_eq!(problems(&form), [(Field::ProtectionEnds, FieldProblem::TooFarAhead)]);
+    }
+
+    #[test]
+    fn malformed_dates_and_choices_are_reported() {
+        let form =
+            CaseForm { paid: "31/12/2025".into(), platform: "ebay".into(), shipped: "1999-01-01".into(), ..filled() };
+        assert_eq!(
+            problems(&form),
+            [
+                (Field::Platform, FieldProblem::UnknownChoice),
+                (Field::Paid, FieldProblem::NotADate),
+                (Field::Shipped, FieldProblem::NotADate),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let form = CaseForm {
+            order_number: String::new(),
+            amount: "abc".into(),
+            shipped: "2026-09-01".into(),
+            receipt_confirmed: "2030-01-01".into(),
+            seller: "x".repeat(201),
+            ..filled()
+        };
+        let fields: Vec<Field> = problems(&form).into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, [Field::OrderNumber, Field::Seller, Field::Amount, Field::ReceiptConfirmed, Field::Shipped]);
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure domain core: cases, rules, deadline arithmetic and the stored record format.
+//! Nothing here reads the clock or touches the browser; callers pass `now` and the buyer's time zone.
+
+pub mod case;
+pub mod clock;
+pub mod deadline;
+pub mod form;
+pub mod money;
+pub mod record;
+pub mod rules;
