@@ -130,6 +130,14 @@ impl CaseId {
         Self(id.into())
     }
 
+    /// A version-4 UUID made from 16 random bytes.
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        Self(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -190,6 +198,14 @@ mod tests {
             assert_eq!(Status::from_key(status.key()), Some(*status));
         }
         assert_eq!(Platform::from_key("ebay"), None);
+    }
+
+    #[test]
+    fn ids_from_random_bytes_are_version_4_uuids() {
+        let id = CaseId::from_random_bytes([0xff; 16]);
+        assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let id = CaseId::from_random_bytes([0; 16]);
+        assert_eq!(id.as_str(), "00000000-0000-4000-8000-000000000000");
     }
 
     #[test]

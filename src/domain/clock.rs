@@ -70,29 +70,30 @@ impl Urgency {
     }
 }
 
-/// Time left until `due`, in words: "2 days 4 hours", in the last day "5 hours 12 minutes",
-/// and "overdue by ..." once it has passed.
+/// Time left until `due`, in words: "2 days 4 hours left", in the last day "5 hours 12 minutes
+/// left", and "overdue by ..." once it has passed.
 pub fn time_left_text(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = due - now;
     if left <= Duration::zero() {
         format!("overdue by {}", span_text(-left))
     } else {
-        span_text(left)
+        format!("{} left", span_text(left))
     }
 }
 
 fn span_text(span: Duration) -> String {
     let minutes = span.num_minutes();
     let (days, hours, minutes) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
-    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    if days > 0 {
-        format!("{} {}", unit(days, "day", "days"), unit(hours, "hour", "hours"))
-    } else if hours > 0 {
-        format!("{} {}", unit(hours, "hour", "hours"), unit(minutes, "minute", "minutes"))
-    } else if minutes > 0 {
-        unit(minutes, "minute", "minutes")
+    let unit = |n: i64, one: &str, many: &str| (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }));
+    let (larger, smaller) = if days > 0 {
+        (unit(days, "day", "days"), unit(hours, "hour", "hours"))
     } else {
-        "less than a minute".to_owned()
+        (unit(hours, "hour", "hours"), unit(minutes, "minute", "minutes"))
+    };
+    match (larger, smaller) {
+        (Some(larger), Some(smaller)) => format!("{larger} {smaller}"),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => "less than a minute".to_owned(),
     }
 }
 
@@ -194,13 +195,15 @@ mod tests {
     fn time_left_reads_naturally() {
         let now = utc("2026-05-01T12:00:00Z");
         let text = |d: Duration| time_left_text(now + d, now);
-        assert_eq!(text(Duration::days(2) + Duration::hours(4) + Duration::minutes(9)), "2 days 4 hours");
-        assert_eq!(text(Duration::days(1)), "1 day 0 hours");
-        assert_eq!(text(Duration::hours(5) + Duration::minutes(12)), "5 hours 12 minutes");
-        assert_eq!(text(Duration::hours(1) + Duration::minutes(1)), "1 hour 1 minute");
-        assert_eq!(text(Duration::minutes(42)), "42 minutes");
-        assert_eq!(text(Duration::seconds(30)), "less than a minute");
-        assert_eq!(text(-Duration::hours(3)), "overdue by 3 hours 0 minutes");
+        assert_eq!(text(Duration::days(2) + Duration::hours(4) + Duration::minutes(9)), "2 days 4 hours left");
+        assert_eq!(text(Duration::days(1)), "1 day left");
+        assert_eq!(text(Duration::days(3) + Duration::minutes(59)), "3 days left");
+        assert_eq!(text(Duration::hours(5) + Duration::minutes(12)), "5 hours 12 minutes left");
+        assert_eq!(text(Duration::hours(1) + Duration::minutes(1)), "1 hour 1 minute left");
+        assert_eq!(text(Duration::minutes(42)), "42 minutes left");
+        assert_eq!(text(Duration::seconds(30)), "less than a minute left");
+        assert_eq!(text(-Duration::hours(3)), "overdue by 3 hours");
+        assert_eq!(text(-Duration::days(2) - Duration::hours(1)), "overdue by 2 days 1 hour");
         assert_eq!(text(Duration::zero()), "overdue by less than a minute");
     }
 }

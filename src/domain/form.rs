@@ -29,6 +29,24 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: &'static [Field] = &[
+        Field::Platform,
+        Field::OrderNumber,
+        Field::Seller,
+        Field::Item,
+        Field::Amount,
+        Field::Currency,
+        Field::PaymentMethod,
+        Field::Paid,
+        Field::Shipped,
+        Field::PromisedDelivery,
+        Field::Delivered,
+        Field::ReceiptConfirmed,
+        Field::ProtectionEnds,
+        Field::Problem,
+        Field::Notes,
+    ];
+
     /// Stable name used for the input's id and for tests.
     pub fn key(self) -> &'static str {
         match self {
@@ -149,6 +167,51 @@ impl CaseForm {
             protection_ends: date(details.protection_ends),
             problem: details.problem.key().into(),
             notes: details.notes.clone(),
+        }
+    }
+
+    /// The text of one field, so one input component can serve every field.
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Platform => &self.platform,
+            Field::OrderNumber => &self.order_number,
+            Field::Seller => &self.seller,
+            Field::Item => &self.item,
+            Field::Amount => &self.amount,
+            Field::Currency => &self.currency,
+            Field::PaymentMethod => &self.payment_method,
+            Field::Paid => &self.paid,
+            Field::Shipped => &self.shipped,
+            Field::PromisedDelivery => &self.promised_delivery,
+            Field::Delivered => &self.delivered,
+            Field::ReceiptConfirmed => &self.receipt_confirmed,
+            Field::ProtectionEnds => &self.protection_ends,
+            Field::Problem => &self.problem,
+            Field::Notes => &self.notes,
+        }
+    }
+
+    pub fn set(&mut self, field: Field, value: String) {
+        *self.slot_mut(field) = value;
+    }
+
+    fn slot_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Platform => &mut self.platform,
+            Field::OrderNumber => &mut self.order_number,
+            Field::Seller => &mut self.seller,
+            Field::Item => &mut self.item,
+            Field::Amount => &mut self.amount,
+            Field::Currency => &mut self.currency,
+            Field::PaymentMethod => &mut self.payment_method,
+            Field::Paid => &mut self.paid,
+            Field::Shipped => &mut self.shipped,
+            Field::PromisedDelivery => &mut self.promised_delivery,
+            Field::Delivered => &mut self.delivered,
+            Field::ReceiptConfirmed => &mut self.receipt_confirmed,
+            Field::ProtectionEnds => &mut self.protection_ends,
+            Field::Problem => &mut self.problem,
+            Field::Notes => &mut self.notes,
         }
     }
 
@@ -335,6 +398,19 @@ mod tests {
     fn the_form_round_trips_through_details() {
         let details = filled().validate(today()).unwrap();
         assert_eq!(CaseForm::from_details(&details).validate(today()), Ok(details));
+    }
+
+    #[test]
+    fn every_field_can_be_set_and_read_by_name() {
+        let mut form = CaseForm::default();
+        for (n, field) in Field::ALL.iter().enumerate() {
+            form.set(*field, format!("value {n}"));
+        }
+        for (n, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(form.get(*field), format!("value {n}"), "{field:?}");
+        }
+        let keys: std::collections::HashSet<_> = Field::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(keys.len(), Field::ALL.len(), "field keys are unique");
     }
 
     #[test]

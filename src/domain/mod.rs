@@ -6,5 +6,6 @@ pub mod clock;
 pub mod deadline;
 pub mod form;
 pub mod money;
+pub mod overview;
 pub mod record;
 pub mod rules;

@@ -11,6 +11,9 @@ pub struct Money {
     pub currency: String,
 }
 
+/// A trillion units: far above any order, and well inside the integers JavaScript stores exactly.
+const MAX_MINOR: i64 = 100_000_000_000_000;
+
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum AmountError {
     #[error("Enter the amount as a number, for example 24.99.")]
@@ -66,7 +69,11 @@ pub fn parse_amount(text: &str) -> Result<i64, AmountError> {
     }
     let units: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| AmountError::TooLarge)? };
     let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| AmountError::NotANumber)?;
-    units.checked_mul(100).and_then(|u| u.checked_add(cents)).ok_or(AmountError::TooLarge)
+    units
+        .checked_mul(100)
+        .and_then(|u| u.checked_add(cents))
+        .filter(|minor| *minor <= MAX_MINOR)
+        .ok_or(AmountError::TooLarge)
 }
 
 pub fn parse_currency(text: &str) -> Result<String, CurrencyError> {
@@ -121,6 +128,8 @@ mod tests {
         assert_eq!(parse_amount("12.345"), Err(AmountError::TooManyDecimals));
         assert_eq!(parse_amount("1,234"), Err(AmountError::TooManyDecimals));
         assert_eq!(parse_amount("99999999999999999999"), Err(AmountError::TooLarge));
+        assert_eq!(parse_amount("1000000000000"), Ok(MAX_MINOR));
+        assert_eq!(parse_amount("1000000000000.01"), Err(AmountError::TooLarge));
     }
 
     #[test]

@@ -1,1 +1,12 @@
+//! The storage layer: cases in IndexedDB, small settings in localStorage. Nothing else in the app
+//! talks to either.
 
+mod cases;
+mod database;
+mod error;
+mod settings;
+
+pub use cases::{CaseStore, DamagedRecord, LoadedCases};
+pub use database::{Schema, UpgradeStep, CASES_STORE, SCHEMA};
+pub use error::StorageError;
+pub use settings::Settings;

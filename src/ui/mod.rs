@@ -1,1 +1,16 @@
+//! The Leptos user interface: thin pages over the domain core and the storage layer.
 
+mod app;
+mod browser;
+mod components;
+mod pages;
+mod state;
+mod use_now;
+
+pub use app::App;
+
+/// Entry point of the wasm build.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,92 @@
+//! Cases in IndexedDB, one record per case, each write in its own transaction.
+
+use idb::{Database, TransactionMode, TransactionResult};
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
+use wasm_bindgen::JsValue;
+
+use super::database::{Schema, CASES_STORE};
+use super::StorageError;
+use crate::domain::case::{Case, CaseId};
+use crate::domain::record::{from_record, record_id, to_record, RecordError};
+
+/// A stored record this version cannot read, kept as it is so no data is destroyed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DamagedRecord {
+    pub id: Option<String>,
+    pub error: RecordError,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadedCases {
+    pub cases: Vec<Case>,
+    pub damaged: Vec<DamagedRecord>,
+}
+
+pub struct CaseStore {
+    database: Database,
+}
+
+impl CaseStore {
+    pub async fn open(schema: Schema) -> Result<Self, StorageError> {
+        Ok(Self { database: schema.open().await? })
+    }
+
+    /// Every case; records that cannot be read are reported one by one instead of hiding the rest.
+    pub async fn load_all(&self) -> Result<LoadedCases, StorageError> {
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
+        let records = transaction.object_store(CASES_STORE)?.get_all(None, None)?.await?;
+        let mut loaded = LoadedCases::default();
+        for record in records {
+            match read_record(record) {
+                Ok(case) => loaded.cases.push(case),
+                Err(damaged) => loaded.damaged.push(damaged),
+            }
+        }
+        Ok(loaded)
+    }
+
+    pub async fn get(&self, id: &CaseId) -> Result<Option<Case>, StorageError> {
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
+        let record = transaction.object_store(CASES_STORE)?.get(JsValue::from_str(id.as_str()))?.await?;
+        match record.map(read_record).transpose() {
+            Ok(case) => Ok(case),
+            Err(damaged) => Err(StorageError::Failed(damaged.error.to_string())),
+        }
+    }
+
+    /// Creates or replaces a case. Resolves only once the transaction has committed; if it does
+    /// not, the stored case is exactly as it was before.
+    pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
+        let record = to_record(case).map_err(|error| StorageError::Failed(error.to_string()))?;
+        let value = record.serialize(&Serializer::json_compatible())?;
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
+        transaction.object_store(CASES_STORE)?.put(&value, None)?.await?;
+        committed(transaction.await?)
+    }
+
+    pub async fn delete(&self, id: &CaseId) -> Result<(), StorageError> {
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
+        transaction.object_store(CASES_STORE)?.delete(JsValue::from_str(id.as_str()))?.await?;
+        committed(transaction.await?)
+    }
+
+    /// Closes the connection, so another tab or a test can upgrade or delete the database.
+    pub fn close(&self) {
+        self.database.close();
+    }
+}
+
+fn committed(result: TransactionResult) -> Result<(), StorageError> {
+    match result {
+        TransactionResult::Committed => Ok(()),
+        TransactionResult::Aborted => Err(StorageError::Failed("the browser cancelled the save".into())),
+    }
+}
+
+fn read_record(record: JsValue) -> Result<Case, DamagedRecord> {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(record)
+        .map_err(|error| DamagedRecord { id: None, error: RecordError::Damaged(error.to_string()) })?;
+    let id = record_id(&json).map(str::to_owned);
+    from_record(json).map_err(|error| DamagedRecord { id, error })
+}

@@ -1,0 +1,58 @@
+use thiserror::Error;
+
+/// What went wrong with the browser's storage, in words for the buyer, with what to do next.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error(
+        "This browser is not letting Dispute Desk store data. Private windows and some privacy settings \
+         block it: open the app in a normal window, or allow this site to store data."
+    )]
+    Unavailable,
+    #[error(
+        "There is no room left to save on this device. Nothing was changed. Free some space, or remove \
+         large attachments, then try again."
+    )]
+    QuotaExceeded,
+    #[error("Your cases were saved by a newer version of Dispute Desk. Reload the page to get that version.")]
+    NewerVersion,
+    #[error("Dispute Desk is being updated in another tab. Close its other tabs, then reload this page.")]
+    Blocked,
+    #[error(
+        "The browser could not save or read your cases ({0}). Nothing was changed. Try again, or reload the page."
+    )]
+    Failed(String),
+}
+
+/// DOMException names that decide which message the buyer sees.
+const QUOTA: &str = "QuotaExceededError";
+const VERSION: &str = "VersionError";
+const SECURITY: &str = "SecurityError";
+const INVALID_ACCESS: &str = "InvalidAccessError";
+
+impl From<idb::Error> for StorageError {
+    fn from(error: idb::Error) -> Self {
+        // idb shows the DOMException as "Name: message"; its name is what matters here.
+        let text = match &error {
+            idb::Error::DomException(exception) => format!("{}: {}", exception.name(), exception.message()),
+            other => other.to_string(),
+        };
+        if text.contains(QUOTA) {
+            StorageError::QuotaExceeded
+        } else if text.contains(VERSION) {
+            StorageError::NewerVersion
+        } else if text.contains(SECURITY)
+            || text.contains(INVALID_ACCESS)
+            || matches!(error, idb::Error::IndexedDbNotFound(_))
+        {
+            StorageError::Unavailable
+        } else {
+            StorageError::Failed(text)
+        }
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for StorageError {
+    fn from(error: serde_wasm_bindgen::Error) -> Self {
+        StorageError::Failed(error.to_string())
+    }
+}

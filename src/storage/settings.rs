@@ -1,0 +1,37 @@
+//! Small preferences in localStorage, read and written whole under one key.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+
+const KEY: &str = "dispute-desk.settings";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The currency the last case was entered in, offered for the next one.
+    pub currency: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { currency: "USD".into() }
+    }
+}
+
+impl Settings {
+    /// The saved settings, or the defaults when there are none or they cannot be read.
+    pub fn load() -> Self {
+        LocalStorage::get(KEY).unwrap_or_default()
+    }
+
+    pub fn save(&self) -> Result<(), StorageError> {
+        LocalStorage::set(KEY, self).map_err(|error| match error {
+            gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => {
+                StorageError::QuotaExceeded
+            }
+            other => StorageError::Failed(other.to_string()),
+        })
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use super::components::StorageStatus;
+use super::pages::{CaseDetail, Dashboard, EditCase, NewCase, NotFound};
+use super::state::AppState;
+use super::use_now::provide_now;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_now();
+    AppState::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <A href="/" attr:class="brand">"Dispute Desk"</A>
+                <nav aria-label="Main">
+                    <A href="/new" attr:class="button primary">"New case"</A>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <StorageStatus />
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Dashboard />
+                    <Route path=path!("/new") view=NewCase />
+                    <Route path=path!("/cases/:id") view=CaseDetail />
+                    <Route path=path!("/cases/:id/edit") view=EditCase />
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>"Your cases are stored only in this browser, on this device."</p>
+            </footer>
+        </Router>
+    }
+}

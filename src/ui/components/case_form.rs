@@ -1,0 +1,168 @@
+//! The case form shared by "new case" and "edit case": validates as the buyer fixes mistakes,
+//! saves, and opens the saved case. On a failed save the typed text stays on screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::domain::case::{Case, CaseDetails, PaymentMethod, Platform, Problem, Status};
+use crate::domain::form::{CaseForm, Field, FieldError};
+use crate::storage::{Settings, StorageError};
+use crate::ui::browser::today;
+use crate::ui::components::form_field::{Control, FormField};
+use crate::ui::state::AppState;
+
+fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Control {
+    Control::Select(all.iter().map(|choice| (key(*choice), label(*choice))).collect())
+}
+
+fn focus_field(field: Field) {
+    let element =
+        web_sys::window().and_then(|window| window.document()).and_then(|doc| doc.get_element_by_id(field.key()));
+    if let Some(element) = element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn CaseFormView(
+    initial: CaseForm,
+    submit_label: &'static str,
+    /// Turns the valid details into the case to save (a new case, or an edit of an existing one).
+    to_case: Callback<CaseDetails, Case>,
+    /// Shown on the edit form only: the case's status.
+    #[prop(optional)]
+    status: Option<RwSignal<Status>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let form = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let attempted = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let save_error = RwSignal::new(None::<StorageError>);
+
+    // After the first submit, messages disappear as soon as the buyer fixes each field.
+    Effect::new(move |_| {
+        if attempted.get() {
+            errors.set(form.with(|form| form.validate(today()).err().unwrap_or_default()));
+        }
+    });
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        attempted.set(true);
+        let details = match form.with_untracked(|form| form.validate(today())) {
+            Ok(details) => details,
+            Err(found) => {
+                if let Some(first) = found.first() {
+                    focus_field(first.field);
+                }
+                errors.set(found);
+                return;
+            }
+        };
+        let case = to_case.run(details);
+        let navigate = navigate.clone();
+        saving.set(true);
+        save_error.set(None);
+        spawn_local(async move {
+            let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
+            let id = case.id.clone();
+            match state.save(case).await {
+                Ok(()) => {
+                    if let Some(currency) = currency {
+                        // A preference only: failing to remember it must not fail the save.
+                        let _ = Settings { currency }.save();
+                    }
+                    navigate(&format!("/cases/{id}"), Default::default());
+                }
+                Err(error) => save_error.set(Some(error)),
+            }
+            saving.set(false);
+        });
+    };
+
+    let field = move |field: Field, label: &'static str, control: Control| {
+        view! { <FormField field label control form errors /> }
+    };
+    let hinted = move |field: Field, label: &'static str, control: Control, hint: &'static str| {
+        view! { <FormField field label control form errors hint /> }
+    };
+    let past_max = (today() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    let past_date = move || Control::Date { max: Some(past_max.clone()) };
+
+    view! {
+        <form class="case-form" novalidate on:submit=submit>
+            {move || {
+                let count = errors.with(Vec::len);
+                (count > 0).then(|| view! {
+                    <div class="notice danger" role="alert">
+                        {if count == 1 { "One thing needs fixing before saving.".to_owned() }
+                         else { format!("{count} things need fixing before saving.") }}
+                    </div>
+                })
+            }}
+            <fieldset>
+                <legend>"The order"</legend>
+                {field(Field::Platform, "Where did you order?", options(Platform::ALL, Platform::key, Platform::label))}
+                <FormField field=Field::OrderNumber label="Order number" control=Control::text() form errors required=true
+                    hint="As shown on the order page." />
+                {field(Field::Seller, "Seller or store", Control::text())}
+                {field(Field::Item, "Item", Control::text())}
+                <div class="field-row">
+                    {field(Field::Amount, "Amount paid", Control::Text { input_type: "text", input_mode: "decimal", autocomplete: "off" })}
+                    {hinted(Field::Currency, "Currency", Control::text(), "Three letters, e.g. USD, EUR.")}
+                </div>
+                {field(Field::PaymentMethod, "How did you pay?", options(PaymentMethod::ALL, PaymentMethod::key, PaymentMethod::label))}
+            </fieldset>
+            <fieldset>
+                <legend>"What went wrong"</legend>
+                {field(Field::Problem, "The problem", options(Problem::ALL, Problem::key, Problem::label))}
+                {status.map(|status| view! {
+                    <div class="field">
+                        <label for="status">"Where the case stands"</label>
+                        <select id="status" name="status"
+                            on:change=move |event| {
+                                if let Some(chosen) = Status::from_key(&event_target_value(&event)) {
+                                    status.set(chosen);
+                                }
+                            }>
+                            {Status::ALL.iter().map(|choice| view! {
+                                <option value=choice.key() selected=move || status.get() == *choice>{choice.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                {field(Field::Notes, "Notes", Control::TextArea)}
+            </fieldset>
+            <fieldset>
+                <legend>"Dates you know"</legend>
+                <p class="hint">"Leave out any you don't know. They set your deadlines."</p>
+                {field(Field::Paid, "Paid on", past_date())}
+                {field(Field::Shipped, "Shipped on", past_date())}
+                {field(Field::PromisedDelivery, "Promised delivery by", Control::Date { max: None })}
+                {field(Field::Delivered, "Delivered on", past_date())}
+                {hinted(Field::ReceiptConfirmed, "Receipt confirmed on", past_date(),
+                    "Only if you pressed \"Confirm receipt\". Never confirm before checking the goods.")}
+            </fieldset>
+            <fieldset>
+                <legend>"From the order page"</legend>
+                {hinted(Field::ProtectionEnds, "Buyer protection ends on", Control::Date { max: None },
+                    "The date the order page's protection timer shows. It beats any estimate.")}
+            </fieldset>
+            {move || save_error.get().map(|error| view! {
+                <div class="notice danger" role="alert"><strong>"Not saved. "</strong>{error.to_string()}</div>
+            })}
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || saving.get()>
+                    {move || if saving.get() { "Saving…" } else { submit_label }}
+                </button>
+            </div>
+        </form>
+    }
+}

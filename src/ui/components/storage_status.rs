@@ -1,0 +1,34 @@
+//! Tells the buyer, in plain words, when their cases cannot be loaded or some are damaged.
+
+use leptos::prelude::*;
+
+use crate::ui::state::{AppState, Loading};
+
+#[component]
+pub fn StorageStatus() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        {move || match state.loading.get() {
+            Loading::Failed(error) => Some(view! {
+                <div class="notice danger" role="alert">
+                    <strong>"Your cases could not be opened. "</strong>{error.to_string()}
+                </div>
+            }.into_any()),
+            _ => None,
+        }}
+        {move || {
+            let damaged = state.damaged.get();
+            (!damaged.is_empty()).then(|| view! {
+                <div class="notice warning" role="alert">
+                    <strong>{format!("{} stored case(s) could not be read. ", damaged.len())}</strong>
+                    "They are kept untouched. "
+                    <ul>
+                        {damaged.into_iter().map(|record| view! {
+                            <li>{record.id.unwrap_or_else(|| "(no id)".into())}": "{record.error.to_string()}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}

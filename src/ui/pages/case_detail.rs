@@ -1,0 +1,100 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::case::Case;
+use crate::domain::deadline::day_text;
+use crate::storage::StorageError;
+use crate::ui::browser::local_time_text;
+use crate::ui::components::DeadlineCard;
+use crate::ui::pages::with_routed_case;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn CaseDetail() -> impl IntoView {
+    with_routed_case(|case| view! { <CaseView case /> })
+}
+
+#[component]
+fn CaseView(case: Case) -> impl IntoView {
+    let details = &case.details;
+    let known = |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.to_owned() };
+    let day = |day: Option<chrono::NaiveDate>| day.map(day_text).unwrap_or_else(|| "—".into());
+    let rows = vec![
+        ("Platform", details.platform.label().to_owned()),
+        ("Order number", details.order_number.clone()),
+        ("Seller", known(&details.seller)),
+        ("Item", known(&details.item)),
+        ("Amount", details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
+        ("Paid with", details.payment_method.label().to_owned()),
+        ("Problem", details.problem.label().to_owned()),
+        ("Status", case.status.label().to_owned()),
+        ("Paid on", day(details.dates.paid)),
+        ("Shipped on", day(details.dates.shipped)),
+        ("Promised delivery", day(details.dates.promised_delivery)),
+        ("Delivered on", day(details.dates.delivered)),
+        ("Receipt confirmed", day(details.dates.receipt_confirmed)),
+        ("Protection ends (order page)", day(details.protection_ends)),
+    ];
+    let notes = details.notes.clone();
+    let edit = format!("/cases/{}/edit", case.id);
+    let updated = local_time_text(case.updated_at);
+    view! {
+        <article class="case">
+            <p class="breadcrumb"><A href="/">"All cases"</A></p>
+            <h1>{case.title().to_owned()}</h1>
+            <p class="lead">{details.platform.label()}" · order "{details.order_number.clone()}</p>
+            <DeadlineCard case=case.clone() />
+            <section class="card">
+                <h2>"Details"</h2>
+                <dl class="details">
+                    {rows.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+                </dl>
+                {(!notes.trim().is_empty()).then(|| view! { <h3>"Notes"</h3><p class="notes">{notes}</p> })}
+                <p class="meta">"Last changed " {updated}</p>
+            </section>
+            <div class="actions">
+                <A href=edit attr:class="button">"Edit case"</A>
+                <DeleteCase case />
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn DeleteCase(case: Case) -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<StorageError>);
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let delete = move |_| {
+        let (id, navigate) = (case.id.clone(), navigate.clone());
+        spawn_local(async move {
+            match state.delete(id).await {
+                Ok(()) => navigate("/", Default::default()),
+                Err(failure) => error.set(Some(failure)),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button danger" on:click=move |_| confirming.set(true)
+            aria-expanded=move || confirming.get().to_string()>"Delete case"</button>
+        {move || confirming.get().then(|| view! {
+            <div class="confirm card" role="group" aria-label="Confirm deletion">
+                <p><strong>"Delete this case for good?"</strong>" It is removed from this device and cannot be brought back."</p>
+                <button type="button" class="button danger" node_ref=confirm_ref on:click=delete.clone()>"Yes, delete it"</button>
+                <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            </div>
+        })}
+        {move || error.get().map(|failure| view! {
+            <div class="notice danger" role="alert"><strong>"Not deleted. "</strong>{failure.to_string()}</div>
+        })}
+    }
+}

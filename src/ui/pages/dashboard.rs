@@ -1,0 +1,85 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::deadline::day_text;
+use crate::domain::overview::{overview, Attention, CaseOverview};
+use crate::ui::browser::buyer_zone;
+use crate::ui::components::Countdown;
+use crate::ui::state::{AppState, Loading};
+use crate::ui::use_now::use_now;
+
+fn attention_class(attention: Attention) -> &'static str {
+    match attention {
+        Attention::Overdue => "overdue",
+        Attention::DueSoon => "due-soon",
+        Attention::DatesMissing => "dates-missing",
+        Attention::Upcoming => "later",
+        Attention::InProgress => "in-progress",
+        Attention::Closed => "closed",
+    }
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = AppState::expect();
+    let now = use_now();
+    // Re-sorting once a minute is enough: urgency changes at whole minutes at the finest.
+    let minute = Memo::new(move |_| now.get().timestamp() / 60);
+    let rows = Memo::new(move |_| {
+        minute.track();
+        state.cases.with(|cases| overview(cases, &buyer_zone(), now.get_untracked()))
+    });
+    view! {
+        <h1>"Your cases"</h1>
+        {move || match (state.loading.get(), rows.with(Vec::is_empty)) {
+            (Loading::Pending, _) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+            (_, true) => view! {
+                <section class="card empty">
+                    <h2>"No cases yet"</h2>
+                    <p>"Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute."</p>
+                    <A href="/new" attr:class="button primary">"Record your first case"</A>
+                    <p class="hint">"Everything stays on this device."</p>
+                </section>
+            }.into_any(),
+            (_, false) => view! {
+                <ul class="case-list">
+                    <For each=move || rows.get() key=|row| (row.case.id.clone(), row.case.updated_at, row.attention) let:row>
+                        <CaseRow row />
+                    </For>
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CaseRow(row: CaseOverview) -> impl IntoView {
+    let CaseOverview { case, deadline, attention } = row;
+    let href = format!("/cases/{}", case.id);
+    let summary =
+        format!("{} · order {} · {}", case.details.platform.label(), case.details.order_number, case.status.label());
+    let deadline_line = match deadline {
+        Some(deadline) => view! {
+            <p class="row-deadline">
+                {format!("Open a dispute by {}", day_text(deadline.last_day))}
+                {deadline.is_estimate().then_some(" (estimate)")}": "
+                <Countdown due=deadline.due />
+            </p>
+        }
+        .into_any(),
+        None if attention == Attention::DatesMissing => {
+            view! { <p class="row-deadline">"Add a date to see how long you have to open a dispute."</p> }.into_any()
+        }
+        None => ().into_any(),
+    };
+    view! {
+        <li class=format!("case-row {}", attention_class(attention))>
+            <A href=href attr:class="case-link">
+                <span class="badge">{attention.label()}</span>
+                <span class="case-title">{case.title().to_owned()}</span>
+            </A>
+            <p class="row-summary">{summary}</p>
+            {deadline_line}
+        </li>
+    }
+}

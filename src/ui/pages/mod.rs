@@ -1,0 +1,32 @@
+//! One component per route.
+
+mod case_detail;
+mod dashboard;
+mod edit_case;
+mod new_case;
+mod not_found;
+
+pub use case_detail::CaseDetail;
+pub use dashboard::Dashboard;
+pub use edit_case::EditCase;
+pub use new_case::NewCase;
+pub use not_found::NotFound;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::case::{Case, CaseId};
+use crate::ui::state::{AppState, Loading};
+
+/// The case named by the route's `:id`, rendered by `found`; loading and missing cases get
+/// their own plain messages.
+fn with_routed_case<V: IntoView + 'static>(found: impl Fn(Case) -> V + Send + Sync + 'static) -> impl IntoView {
+    let state = AppState::expect();
+    let params = use_params_map();
+    let id = Memo::new(move |_| CaseId::new(params.with(|params| params.get("id").unwrap_or_default())));
+    move || match (state.loading.get(), state.case(&id.get())) {
+        (_, Some(case)) => found(case).into_any(),
+        (Loading::Pending, None) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+        (_, None) => view! { <NotFound /> }.into_any(),
+    }
+}

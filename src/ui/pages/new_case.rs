@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+
+use crate::domain::case::Case;
+use crate::domain::form::CaseForm;
+use crate::storage::Settings;
+use crate::ui::browser::{new_case_id, now_utc};
+use crate::ui::components::CaseFormView;
+
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let to_case = Callback::new(|details| Case::new(new_case_id(), details, now_utc()));
+    view! {
+        <h1>"New case"</h1>
+        <p class="lead">"Record the order that went wrong. Only the order number is required; every date you add sharpens your deadlines."</p>
+        <CaseFormView initial=CaseForm::blank(&Settings::load().currency) submit_label="Save case" to_case />
+    }
+}

@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1>"Nothing here"</h1>
+            <p>"This case does not exist on this device. It may have been deleted, or the link came from another device."</p>
+            <A href="/" attr:class="button">"Back to your cases"</A>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+// Shared pieces of the end-to-end tests: a static server for the release build, Chromium, and a
+// guard that fails the test on any page error, console error, failed request or request to
+// another origin.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon',
+};
+
+/** Serves `dist/` like a static host with the single-page fallback: unknown paths get index.html. */
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    let file = join(DIST, path);
+    const isFile = await stat(file).then((s) => s.isFile(), () => false);
+    if (!isFile) {
+      if (extname(path)) {
+        response.writeHead(404).end('not found');
+        return;
+      }
+      file = join(DIST, 'index.html');
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.end(await readFile(file));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((done) => server.close(done)) };
+}
+
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Records everything that must not happen on a page; `assertClean` fails the test if any did. */
+export function guardPage(page, origin) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+      problems.push(`request to another origin: ${request.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {
+    assertClean() {
+      if (problems.length) throw new Error(`the page reported problems:\n${problems.join('\n')}`);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+//! The storage layer against the real IndexedDB and localStorage of headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::record::RecordError;
+use dispute_desk::storage::{CaseStore, Schema, Settings, StorageError, UpgradeStep, CASES_STORE, SCHEMA};
+use idb::{IndexParams, KeyPath, TransactionMode};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+}
+
+fn case(id: &str, order_number: &str) -> Case {
+    let details = CaseDetails {
+        platform: Platform::AliExpress,
+        order_number: order_number.into(),
+        seller: "Store".into(),
+        item: "Lamp".into(),
+        amount: None,
+        payment_method: PaymentMethod::Card,
+        dates: OrderDates { shipped: NaiveDate::from_ymd_opt(2026, 10, 1), ..OrderDates::default() },
+        protection_ends: None,
+        problem: Problem::DamagedOrDefective,
+        notes: "<script>alert(1)</script>".into(),
+    };
+    Case::new(CaseId::new(id), details, at("2026-11-01T10:00:00Z"))
+}
+
+/// A fresh, empty database for one test.
+async fn fresh(schema: Schema) -> CaseStore {
+    schema.delete().await.unwrap();
+    CaseStore::open(schema).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_database_opens_with_no_cases() {
+    let store = fresh(Schema { name: "test-empty", ..SCHEMA }).await;
+    let loaded = store.load_all().await.unwrap();
+    assert!(loaded.cases.is_empty() && loaded.damaged.is_empty());
+    assert_eq!(store.get(&CaseId::new("nope")).await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn save_load_update_and_delete() {
+    let store = fresh(Schema { name: "test-crud", ..SCHEMA }).await;
+    let first = case("a", "111");
+    let second = case("b", "222");
+    store.save(&first).await.unwrap();
+    store.save(&second).await.unwrap();
+    let mut loaded = store.load_all().await.unwrap().cases;
+    loaded.sort_by(|x, y| x.id.cmp(&y.id));
+    assert_eq!(loaded, [first.clone(), second.clone()]);
+
+    let edited = first.edited(
+        CaseDetails { order_number: "111-b".into(), ..first.details.clone() },
+        Status::DisputeOpen,
+        at("2026-11-02T10:00:00Z"),
+    );
+    store.save(&edited).await.unwrap();
+    assert_eq!(store.get(&first.id).await.unwrap(), Some(edited));
+    assert_eq!(store.load_all().await.unwrap().cases.len(), 2, "an update replaces, never duplicates");
+
+    store.delete(&first.id).await.unwrap();
+    assert_eq!(store.get(&first.id).await.unwrap(), None);
+    assert_eq!(store.load_all().await.unwrap().cases, [second]);
+}
+
+#[wasm_bindgen_test]
+async fn data_survives_closing_and_reopening() {
+    let schema = Schema { name: "test-reopen", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("a", "111")).await.unwrap();
+    store.close();
+    let reopened = CaseStore::open(schema).await.unwrap();
+    assert_eq!(reopened.get(&CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
+}
+
+/// Replaces `IDBObjectStore.prototype.put` with one that throws the given DOMException, runs
+/// `during`, then puts the real one back.
+async fn with_refused_puts<F: std::future::Future>(exception_name: &str, during: F) -> F::Output {
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"IDBObjectStore".into())
+        .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
+        .unwrap();
+    let real_put = js_sys::Reflect::get(&prototype, &"put".into()).unwrap();
+    let refusing =
+        js_sys::Function::new_no_args(&format!("throw new DOMException('refused in a test', '{exception_name}')"));
+    js_sys::Reflect::set(&prototype, &"put".into(), &refusing).unwrap();
+    let output = during.await;
+    js_sys::Reflect::set(&prototype, &"put".into(), &real_put).unwrap();
+    output
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
+    let store = fresh(Schema { name: "test-refused", ..SCHEMA }).await;
+    let original = case("a", "111");
+    store.save(&original).await.unwrap();
+    let edited = original.edited(original.details.clone(), Status::Escalated, at("2026-11-03T00:00:00Z"));
+
+    let outcome = with_refused_puts("QuotaExceededError", store.save(&edited)).await;
+    assert_eq!(outcome, Err(StorageError::QuotaExceeded));
+    assert!(outcome.unwrap_err().to_string().contains("Nothing was changed"));
+    assert_eq!(store.get(&original.id).await.unwrap(), Some(original.clone()));
+
+    let outcome = with_refused_puts("UnknownError", store.save(&edited)).await;
+    assert!(matches!(outcome, Err(StorageError::Failed(_))), "{outcome:?}");
+    assert_eq!(store.get(&original.id).await.unwrap(), Some(original));
+}
+
+fn add_order_number_index(upgrade: &idb::Transaction) -> Result<(), idb::Error> {
+    let store = upgrade.object_store(CASES_STORE)?;
+    store.create_index("order_number", KeyPath::new_single("details.order_number"), Some(IndexParams::new()))?;
+    Ok(())
+}
+
+fn failing_step(_: &idb::Transaction) -> Result<(), idb::Error> {
+    Err(idb::Error::TransactionNotFound)
+}
+
+static V2_STEPS: [UpgradeStep; 2] = [SCHEMA.steps[0], add_order_number_index];
+static V2_FAILING_STEPS: [UpgradeStep; 3] = [SCHEMA.steps[0], add_order_number_index, failing_step];
+
+#[wasm_bindgen_test]
+async fn reopening_after_an_upgrade_keeps_every_case() {
+    let v1 = Schema { name: "test-upgrade", ..SCHEMA };
+    let store = fresh(v1).await;
+    store.save(&case("a", "111")).await.unwrap();
+    store.close();
+
+    let v2 = Schema { name: "test-upgrade", steps: &V2_STEPS };
+    let upgraded = v2.open().await.unwrap();
+    assert_eq!(upgraded.version().unwrap(), 2);
+    let transaction = upgraded.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
+    let by_order = transaction.object_store(CASES_STORE).unwrap().index("order_number").unwrap();
+    let found = by_order.get(JsValue::from_str("111")).unwrap().await.unwrap();
+    assert!(found.is_some(), "the new index covers the case written before the upgrade");
+    upgraded.close();
+
+    let store = CaseStore::open(v2).await.unwrap();
+    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+    store.close();
+
+    // An app older than the stored data refuses to open it rather than damaging it.
+    assert_eq!(CaseStore::open(v1).await.err(), Some(StorageError::NewerVersion));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
+    let v2 = Schema { name: "test-failed-upgrade", steps: &V2_STEPS };
+    let store = fresh(Schema { name: "test-failed-upgrade", ..SCHEMA }).await;
+    store.save(&case("a", "111")).await.unwrap();
+    store.close();
+
+    let broken = Schema { name: "test-failed-upgrade", steps: &V2_FAILING_STEPS };
+    assert!(CaseStore::open(broken).await.is_err());
+
+    // The index added by the step before the failing one was rolled back with it.
+    let database = Schema { name: "test-failed-upgrade", ..SCHEMA }.open().await.unwrap();
+    assert_eq!(database.version().unwrap(), 1);
+    let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
+    assert!(transaction.object_store(CASES_STORE).unwrap().index_names().is_empty());
+    database.close();
+    let store = CaseStore::open(v2).await.unwrap();
+    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_reported_and_the_others_still_load() {
+    let schema = Schema { name: "test-damaged", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("good", "111")).await.unwrap();
+    store.close();
+
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadWrite).unwrap();
+    let broken = js_sys::JSON::parse(r#"{"id": "broken", "format": 1, "details": 42}"#).unwrap();
+    let newer = js_sys::JSON::parse(r#"{"id": "newer", "format": 99}"#).unwrap();
+    let objects = transaction.object_store(CASES_STORE).unwrap();
+    objects.put(&broken, None).unwrap().await.unwrap();
+    objects.put(&newer, None).unwrap().await.unwrap();
+    transaction.await.unwrap();
+    database.close();
+
+    let store = CaseStore::open(schema).await.unwrap();
+    let loaded = store.load_all().await.unwrap();
+    assert_eq!(loaded.cases, [case("good", "111")]);
+    let mut damaged: Vec<_> = loaded.damaged.iter().map(|d| (d.id.clone(), d.error.clone())).collect();
+    damaged.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(damaged[0].0.as_deref(), Some("broken"));
+    assert!(matches!(damaged[0].1, RecordError::Damaged(_)));
+    assert_eq!(damaged[1], (Some("newer".to_owned()), RecordError::NewerFormat(99)));
+}
+
+#[wasm_bindgen_test]
+fn settings_round_trip_through_local_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    assert_eq!(Settings::load(), Settings::default());
+    Settings { currency: "EUR".into() }.save().unwrap();
+    assert_eq!(Settings::load().currency, "EUR");
+    storage.set_item("dispute-desk.settings", "not json").unwrap();
+    assert_eq!(Settings::load(), Settings::default(), "unreadable settings fall back to defaults");
+}
