@@ -67,7 +67,32 @@ setup_chromium() {
 setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_node_tools; }
 setup_all() { setup_build; setup_chromium; }
 
+build_release() {
+  log "building the release app into dist/"
+  trunk build --release
+}
+
+run_tests() {
+  setup_all
+  log "native tests of the domain core"
+  cargo test --quiet
+  log "storage tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+    cargo test --target wasm32-unknown-unknown
+  build_release
+  log "end-to-end tests: Playwright driving Chromium against dist/"
+  (cd tests && npm test)
+  log "all tests passed"
+}
+
 case "${1:-}" in
   setup) setup_all ;;
-  *) echo "usage: bash dev.sh setup|serve|test|bench" >&2; exit 2 ;;
+  serve)
+    setup_build
+    log "serving the release build on http://127.0.0.1:8080"
+    exec trunk serve --release --no-autoreload
+    ;;
+  build) setup_build; build_release ;;
+  test) run_tests ;;
+  *) echo "usage: bash dev.sh setup|serve|build|test" >&2; exit 2 ;;
 esac

@@ -1,0 +1,196 @@
+// The first journey: record a case, see its countdown, reload, edit, delete, against the release
+// build. The clock and time zone are fixed so every date and countdown below is exact.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guardPage, launchChromium, serveDist } from './harness.mjs';
+
+// Saturday 21 November 2026, 12:00 UTC = 07:00 in New York (EST, UTC-5).
+const NOW = new Date('2026-11-21T12:00:00Z');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(options = {}) {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const guard = guardPage(page, server.url);
+  // Date is frozen at NOW while timers keep running, so countdowns are exact and still tick.
+  await page.clock.setFixedTime(NOW);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+  return { context, page, guard };
+}
+
+test('record a case, follow its countdown, reload, edit and delete it', async () => {
+  const { context, page, guard } = await openApp();
+
+  // The empty dashboard invites the first case.
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await page.getByRole('link', { name: 'Record your first case' }).click();
+  await page.getByRole('heading', { name: 'New case' }).waitFor();
+
+  // Mistakes are all reported at once, next to their fields, and nothing is saved.
+  await page.getByLabel('Paid on').fill('2026-09-28');
+  await page.getByLabel('Shipped on').fill('2026-09-26');
+  await page.getByLabel('Amount paid').fill('24.999');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByText('3 things need fixing before saving.').waitFor();
+  assert.equal(await page.locator('#order-number-error').innerText(), 'Enter the order number from your order page.');
+  assert.match(await page.locator('#shipped-error').innerText(), /cannot be before the payment date \(Mon 28 Sep 2026\)/);
+  assert.match(await page.locator('#amount-error').innerText(), /at most two decimals/);
+  assert.equal(await page.getByLabel('Order number').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'order-number', 'focus goes to the first problem');
+
+  // Fixing the fields clears their messages as the buyer types.
+  await page.getByLabel('Order number').fill('8123456789');
+  await page.getByLabel('Paid on').fill('2026-09-24');
+  await page.getByLabel('Amount paid').fill('24,99');
+  await page.getByLabel('Currency').fill('eur');
+  await page.getByLabel('Item').fill('Wireless earbuds <b>not bold</b>');
+  await page.getByLabel('Seller or store').fill('Best Store');
+  await page.getByLabel('The problem').selectOption('not_received');
+  assert.equal(await page.locator('.error-text').count(), 0);
+  await page.getByRole('button', { name: 'Save case' }).click();
+
+  // The case page: shipped 26 Sep + 60 days = Wed 25 Nov; China's midnight, 11:00 in New York, comes first.
+  await page.getByRole('heading', { name: 'Wireless earbuds <b>not bold</b>' }).waitFor();
+  assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
+  const deadline = page.locator('section.deadline');
+  assert.equal(await deadline.locator('.deadline-day').innerText(), 'Wed 25 Nov 2026');
+  assert.match(await deadline.innerText(), /Closes Wed 25 Nov 2026, 11:00 your time \(midnight in China/);
+  assert.equal(await deadline.locator('.countdown').innerText(), '4 days 4 hours left');
+  assert.equal(await deadline.locator('.tag').innerText(), 'Estimate');
+  await deadline.getByText('Why this date').click();
+  assert.match(await deadline.innerText(), /60 days after shipment \(Sat 26 Sep 2026\); 60 to 120 days seen/);
+  assert.match(await page.locator('dl.details').innerText(), /24\.99 EUR/);
+
+  // The dashboard shows it with a countdown that keeps moving.
+  await page.getByRole('link', { name: 'All cases' }).click();
+  const row = page.locator('li.case-row');
+  await row.waitFor();
+  assert.match(await row.innerText(), /^UPCOMING/);
+  assert.match(await row.innerText(), /Open a dispute by Wed 25 Nov 2026 \(estimate\): 4 days 4 hours left/);
+  await page.clock.setFixedTime(new Date(NOW.getTime() + 2 * 3600 * 1000));
+  await page.waitForFunction(() => document.querySelector('li.case-row .countdown')?.textContent === '4 days 2 hours left');
+
+  // A reload keeps the case: it was stored, not just shown.
+  await page.reload();
+  await row.waitFor();
+  assert.match(await row.innerText(), /Wireless earbuds <b>not bold<\/b>/);
+  assert.equal(await page.locator('li.case-row b').count(), 0, 'user text is never rendered as HTML');
+
+  // Editing: the protection date from the order page beats the estimate and makes the case urgent.
+  await row.getByRole('link').click();
+  await page.getByRole('link', { name: 'Edit case' }).click();
+  await page.getByRole('heading', { name: /^Edit:/ }).waitFor();
+  assert.equal(await page.getByLabel('Order number').inputValue(), '8123456789');
+  assert.equal(await page.getByLabel('Amount paid').inputValue(), '24.99');
+  await page.getByLabel('Buyer protection ends on').fill('2026-11-22');
+  await page.getByLabel('Where the case stands').selectOption('talking_to_seller');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('section.deadline.due-soon').waitFor();
+  assert.equal(await deadline.locator('.deadline-day').innerText(), 'Sun 22 Nov 2026');
+  assert.equal(await deadline.locator('.tag').innerText(), 'From your order page');
+  assert.equal(await deadline.locator('.badge').innerText(), 'DUE SOON');
+  assert.match(await page.locator('dl.details').innerText(), /Talking to the seller/);
+
+  // Deleting asks first; "Keep it" keeps it, "Yes, delete it" removes it for good.
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Yes, delete it' }).count(), 0);
+  await page.getByRole('button', { name: 'Delete case' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
+
+  guard.assertClean();
+  await context.close();
+});
+
+test('the dashboard puts overdue and due-soon cases first, in words as well as colour', async () => {
+  const { context, page, guard } = await openApp();
+  const addCase = async (orderNumber, shipped) => {
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Order number').fill(orderNumber);
+    await page.getByLabel('Shipped on').fill(shipped);
+    await page.getByRole('button', { name: 'Save case' }).click();
+    await page.locator('section.deadline').waitFor();
+  };
+  await addCase('CALM', '2026-11-01');
+  await addCase('LATE', '2026-09-01');
+  await addCase('SOON', '2026-09-23');
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
+  await page.locator('li.case-row').nth(2).waitFor();
+  const rows = await page.locator('li.case-row').allInnerTexts();
+  assert.deepEqual(rows.map((text) => text.match(/order (\w+)/)[1]), ['LATE', 'SOON', 'CALM']);
+  assert.match(rows[0], /^OVERDUE/);
+  assert.match(rows[0], /overdue by 20 days 20 hours/);
+  assert.match(rows[1], /1 day 4 hours left/);
+  assert.match(rows[1], /^DUE SOON/);
+  assert.match(rows[2], /^UPCOMING/);
+  guard.assertClean();
+  await context.close();
+});
+
+test('a direct link to a case survives a reload, and an unknown case says so', async () => {
+  const { context, page, guard } = await openApp();
+  await page.getByRole('link', { name: 'New case' }).click();
+  await page.getByLabel('Order number').fill('DEEP-LINK');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('section.deadline').waitFor();
+  const caseUrl = page.url();
+  await page.goto(caseUrl);
+  await page.getByText('order DEEP-LINK').waitFor();
+  assert.match(await page.locator('section.deadline').innerText(), /DEADLINE UNKNOWN/);
+  await page.goto(`${server.url}/cases/no-such-case`);
+  await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+  guard.assertClean();
+  await context.close();
+});
+
+test('works on a 360 px phone screen and by keyboard alone', async () => {
+  const { context, page, guard } = await openApp({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+
+  // Skip link, brand, then "New case", by keyboard; the focus ring is visible.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'New case');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth);
+  assert.equal(outline, '3px');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'New case' }).waitFor();
+  const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(formOverflow <= 0, `the form is ${formOverflow}px wider than the screen`);
+
+  await page.getByLabel('Order number').focus();
+  await page.keyboard.type('KEYBOARD-1');
+  await page.getByLabel('Shipped on').fill('2026-10-01');
+  await page.getByLabel('Notes').focus();
+  await page.keyboard.press('Tab');
+  // Tab through to the submit button and press it.
+  for (let step = 0; step < 20; step += 1) {
+    if (await page.evaluate(() => document.activeElement?.textContent === 'Save case')) break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('section.deadline').waitFor();
+  const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
+  guard.assertClean();
+  await context.close();
+});
