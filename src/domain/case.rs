@@ -1,38 +1,12 @@
 //! A case: one problem order, with what the buyer knows about it.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
-
-/// Declares a closed set of choices with a stable storage name (serde) and a label for people,
-/// so every select box, stored record and test speaks of the same variants.
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $key)] $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The name used in stored records, backups and form values.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
-            }
-
-            pub fn from_key(key: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|choice| choice.key() == key)
-            }
-        }
-    };
-}
+use super::rules::DeadlineKind;
 
 choices! {
     /// Where the order was placed; it decides which rules apply.
@@ -94,6 +68,68 @@ impl Status {
     }
 }
 
+choices! {
+    /// Something that happened to the order or the dispute, on a known day.
+    Event {
+        Paid => "paid", "Paid";
+        Shipped => "shipped", "Shipped";
+        PromisedDelivery => "promised_delivery", "Promised delivery";
+        Delivered => "delivered", "Delivered";
+        ReceiptConfirmed => "receipt_confirmed", "Receipt confirmed";
+        DisputeOpened => "dispute_opened", "Dispute opened";
+        SellerResponded => "seller_responded", "Seller responded";
+        BuyerAnswered => "buyer_answered", "You answered the seller";
+        Escalated => "escalated", "Escalated to the platform";
+        DecisionIssued => "decision_issued", "Decision issued";
+        AppealFiled => "appeal_filed", "Appeal filed";
+        ReturnAgreed => "return_agreed", "Return agreed";
+        ReturnShipped => "return_shipped", "Return shipped";
+        RefundIssued => "refund_issued", "Refund issued";
+        RefundReceived => "refund_received", "Refund received";
+        CardStatement => "card_statement", "Card statement showing the charge";
+        ChargebackFiled => "chargeback_filed", "Chargeback filed";
+        FcbaNoticeSent => "fcba_notice_sent", "Billing-error notice sent to the card issuer";
+        PayPalDisputeOpened => "paypal_dispute_opened", "PayPal dispute opened";
+        PayPalEscalated => "paypal_escalated", "PayPal dispute escalated to a claim";
+    }
+}
+
+impl Event {
+    /// Words that complete "days after ...".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Event::Paid => "payment",
+            Event::Shipped => "shipment",
+            Event::PromisedDelivery => "the promised delivery date",
+            Event::Delivered => "delivery",
+            Event::ReceiptConfirmed => "you confirmed receipt",
+            Event::DisputeOpened => "the dispute was opened",
+            Event::SellerResponded => "the seller responded",
+            Event::BuyerAnswered => "you answered the seller",
+            Event::Escalated => "escalation",
+            Event::DecisionIssued => "the decision",
+            Event::AppealFiled => "the appeal",
+            Event::ReturnAgreed => "the return was agreed",
+            Event::ReturnShipped => "the return was shipped",
+            Event::RefundIssued => "the refund was issued",
+            Event::RefundReceived => "the refund arrived",
+            Event::CardStatement => "the card statement date",
+            Event::ChargebackFiled => "the chargeback was filed",
+            Event::FcbaNoticeSent => "the notice was sent",
+            Event::PayPalDisputeOpened => "the PayPal dispute was opened",
+            Event::PayPalEscalated => "the PayPal escalation",
+        }
+    }
+
+    /// Facts about the order itself, entered on the case form; the others are steps recorded later.
+    pub fn is_order_fact(self) -> bool {
+        matches!(
+            self,
+            Event::Paid | Event::Shipped | Event::PromisedDelivery | Event::Delivered | Event::ReceiptConfirmed
+        )
+    }
+}
+
 /// The order's dates that the buyer knows, as calendar days in their own time zone.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderDates {
@@ -149,18 +185,56 @@ impl std::fmt::Display for CaseId {
     }
 }
 
+/// The days on which later steps happened, keyed by [`Event`] (never an order fact).
+pub type Progress = BTreeMap<Event, NaiveDate>;
+
+/// The buyer's own corrections to the rules, for this case only.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Adjustments {
+    /// A rule's length in days replaced ("my order page says 75 days"), by rule id.
+    pub rule_days: BTreeMap<String, u32>,
+    /// A deadline's last day entered directly, by deadline kind.
+    pub deadline_days: BTreeMap<DeadlineKind, NaiveDate>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     pub id: CaseId,
     pub details: CaseDetails,
     pub status: Status,
+    #[serde(default)]
+    pub progress: Progress,
+    #[serde(default)]
+    pub adjustments: Adjustments,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl Case {
     pub fn new(id: CaseId, details: CaseDetails, now: DateTime<Utc>) -> Self {
-        Self { id, details, status: Status::New, created_at: now, updated_at: now }
+        Self {
+            id,
+            details,
+            status: Status::New,
+            progress: Progress::new(),
+            adjustments: Adjustments::default(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The day `event` happened, if the buyer knows it.
+    pub fn date_of(&self, event: Event) -> Option<NaiveDate> {
+        let dates = &self.details.dates;
+        match event {
+            Event::Paid => dates.paid,
+            Event::Shipped => dates.shipped,
+            Event::PromisedDelivery => dates.promised_delivery,
+            Event::Delivered => dates.delivered,
+            Event::ReceiptConfirmed => dates.receipt_confirmed,
+            later => self.progress.get(&later).copied(),
+        }
     }
 
     /// Applies an edit made by the buyer, keeping the case's identity and creation time.

@@ -1,18 +1,54 @@
-//! Deadlines computed from a case's dates and the rules, each with where its date comes from.
+//! The deadline engine: from a case's known events and the rules, every deadline that applies,
+//! with its due instant, its state, what it waits for, and where its date comes from.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use super::case::{Case, CaseDetails, Platform};
-use super::clock::{platform_day_end, Urgency};
-use super::rules::{rules_for, DeadlineKind, Event, Rule};
+use super::case::{Case, Event, Status};
+use super::clock::{end_of_day, platform_day_end, Urgency};
+use super::rules::{add_days, rules_for, DeadlineKind, Rule};
 
-/// Where a deadline's date comes from: the platform's own order page always beats an estimate.
+/// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
+/// any estimate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// The buyer copied this date from the platform's order page.
+    /// The buyer entered this deadline's date directly.
+    SetByBuyer,
+    /// The buyer copied the protection end date from the platform's order page.
     OrderPage,
-    /// Worked out from a rule; `counted_from` is the rule's fallback event when its usual one is unknown.
-    Estimate { rule: &'static Rule, counted_from: Event, from_day: NaiveDate },
+    /// Worked out from a rule; `counted_from` is the rule's fallback event when its usual one is
+    /// unknown, and `days` differs from the rule's when the buyer changed it for this case.
+    Estimate { rule: &'static Rule, counted_from: Event, from_day: NaiveDate, days: u32 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Upcoming,
+    /// Due within 48 hours.
+    DueSoon,
+    /// Passed without its step being done.
+    Missed,
+    /// Its step was done in time (on a known day, or the status says so).
+    Met {
+        on: Option<NaiveDate>,
+    },
+    /// The case no longer needs it (resolved, or the platform route is closed).
+    NotNeeded,
+}
+
+impl State {
+    pub fn is_open(self) -> bool {
+        matches!(self, State::Upcoming | State::DueSoon)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Upcoming => Urgency::Later.label(),
+            State::DueSoon => Urgency::DueSoon.label(),
+            State::Missed => "Missed",
+            State::Met { .. } => "Done",
+            State::NotNeeded => "Not needed",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +59,53 @@ pub struct Deadline {
     /// The instant the window closes.
     pub due: DateTime<Utc>,
     pub source: Source,
+    pub state: State,
+}
+
+/// What a deadline that cannot be dated yet is waiting for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// A step that has not happened yet (the decision, the return agreement...), or an order date
+    /// the buyer has not entered.
+    Event(Event),
+    /// The app has no rule for this marketplace: only the order page can tell.
+    OrderPageDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub kind: DeadlineKind,
+    pub needs: Needs,
+}
+
+impl Pending {
+    /// Whether the buyer could date this deadline now by entering something they already know.
+    pub fn missing_input(&self) -> bool {
+        match self.needs {
+            Needs::Event(event) => event.is_order_fact(),
+            Needs::OrderPageDate => true,
+        }
+    }
+
+    pub fn explanation(&self) -> String {
+        match self.needs {
+            Needs::OrderPageDate => {
+                "The app does not know this marketplace's rules: copy the protection end date from your order page."
+                    .to_owned()
+            }
+            Needs::Event(event) if event.is_order_fact() => {
+                format!("Add the date of {} to the case to see this deadline.", event.phrase())
+            }
+            Needs::Event(event) => format!("Starts once you record \"{}\".", event.label()),
+        }
+    }
+}
+
+/// Every deadline of a case: the dated ones by due instant, then those still waiting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chain {
+    pub dated: Vec<Deadline>,
+    pub pending: Vec<Pending>,
 }
 
 impl Deadline {
@@ -34,10 +117,11 @@ impl Deadline {
         matches!(self.source, Source::Estimate { .. })
     }
 
-    /// A short label for the kind of date: estimate or platform's.
     pub fn source_label(&self) -> &'static str {
-        match self.source {
+        match &self.source {
+            Source::SetByBuyer => "Set by you",
             Source::OrderPage => "From your order page",
+            Source::Estimate { rule, days, .. } if *days != rule.days => "Estimate with your length",
             Source::Estimate { .. } => "Estimate",
         }
     }
@@ -45,18 +129,22 @@ impl Deadline {
     /// Why this date: the rule, the value used, the range seen and the sources.
     pub fn why(&self) -> String {
         match &self.source {
+            Source::SetByBuyer => "You entered this date yourself; it replaces the app's estimate.".to_owned(),
             Source::OrderPage => {
                 "You entered the protection end date shown on the order page; it beats any estimate.".to_owned()
             }
-            Source::Estimate { rule, counted_from, from_day } => {
+            Source::Estimate { rule, counted_from, from_day, days } => {
                 let mut text = format!(
-                    "{} days after {} ({}); {}. {}",
-                    rule.days,
+                    "{days} {} after {} ({}); {}. {}",
+                    rule.unit(),
                     counted_from.phrase(),
                     day_text(*from_day),
                     rule.range_text(),
                     rule.note,
                 );
+                if *days != rule.days {
+                    text.push_str(&format!(" You set {days} {} instead of the rule's {}.", rule.unit(), rule.days));
+                }
                 if *counted_from != rule.counts_from {
                     text.push_str(&format!(
                         " Counted from {} because the date of {} is missing, so the real deadline is probably later.",
@@ -71,43 +159,110 @@ impl Deadline {
     }
 }
 
-/// The last moment to open a dispute: the order page's protection date when the buyer has it,
-/// otherwise the earliest day any applicable rule allows.
-pub fn opening_deadline<Tz: TimeZone>(details: &CaseDetails, buyer_zone: &Tz) -> Option<Deadline> {
-    let (last_day, source) = match details.protection_ends {
-        Some(day) => (day, Source::OrderPage),
-        None => rules_for(DeadlineKind::OpenDispute, details.platform, details.problem)
-            .filter_map(|rule| {
-                let (last_day, counted_from) = rule.last_day(&details.dates)?;
-                let from_day = counted_from.date_in(&details.dates)?;
-                Some((last_day, Source::Estimate { rule, counted_from, from_day }))
-            })
-            .min_by_key(|(last_day, _)| *last_day)?,
-    };
-    Some(Deadline { kind: DeadlineKind::OpenDispute, last_day, due: platform_day_end(last_day, buyer_zone), source })
-}
-
-/// The deadline that matters most for the case right now, if one is known.
-pub fn most_urgent<Tz: TimeZone>(case: &Case, buyer_zone: &Tz) -> Option<Deadline> {
-    if case.status.awaits_dispute() {
-        opening_deadline(&case.details, buyer_zone)
+/// The instant a deadline's last day ends: platform steps at the earlier of the buyer's and the
+/// platform's midnight, payment rails (banks, PayPal) at the buyer's own.
+fn due_at<Tz: TimeZone>(kind: DeadlineKind, last_day: NaiveDate, buyer_zone: &Tz) -> DateTime<Utc> {
+    if kind.is_platform_step() {
+        platform_day_end(last_day, buyer_zone)
     } else {
-        None
+        end_of_day(last_day, buyer_zone)
     }
 }
 
-/// What the buyer can add so the app can work out the opening deadline, when it cannot.
-pub fn missing_dates_hint(details: &CaseDetails) -> &'static str {
-    match details.platform {
-        Platform::OtherMarketplace => {
-            "The app does not know this marketplace's rules: copy the protection end date from your order page."
+/// The last day of `kind` for `case` and where it comes from, or what it still needs.
+fn date_deadline(kind: DeadlineKind, case: &Case) -> Result<(NaiveDate, Source), Needs> {
+    if let Some(day) = case.adjustments.deadline_days.get(&kind) {
+        return Ok((*day, Source::SetByBuyer));
+    }
+    if kind == DeadlineKind::OpenDispute {
+        if let Some(day) = case.details.protection_ends {
+            return Ok((day, Source::OrderPage));
         }
-        Platform::AliExpress => {
-            "Add the payment or shipping date, or copy the protection end date from your order page."
+    }
+    let mut first_missing = None;
+    let earliest = rules_for(kind, case)
+        .filter_map(|rule| {
+            first_missing.get_or_insert(rule.counts_from);
+            let (counted_from, from_day) = rule.anchor(case)?;
+            let days = case.adjustments.rule_days.get(rule.id).copied().unwrap_or(rule.days);
+            let last_day = add_days(from_day, days, rule.day_count);
+            Some((last_day, Source::Estimate { rule, counted_from, from_day, days }))
+        })
+        .min_by_key(|(last_day, _)| *last_day);
+    match (earliest, first_missing) {
+        (Some(found), _) => Ok(found),
+        (None, Some(event)) => Err(Needs::Event(event)),
+        (None, None) => Err(Needs::OrderPageDate),
+    }
+}
+
+/// Whether the step `kind` guards was done, and on which day if known.
+fn step_done(kind: DeadlineKind, case: &Case) -> Option<Option<NaiveDate>> {
+    let on = kind.met_by().iter().filter_map(|event| case.date_of(*event)).min();
+    match on {
+        Some(day) => Some(Some(day)),
+        // The buyer may move the status on without recording the day they opened the dispute.
+        None if kind == DeadlineKind::OpenDispute && !case.status.awaits_dispute() => Some(None),
+        None => None,
+    }
+}
+
+fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &Case, now: DateTime<Utc>) -> State {
+    match step_done(kind, case) {
+        Some(Some(on)) if on <= last_day => return State::Met { on: Some(on) },
+        Some(None) => return State::Met { on: None },
+        Some(Some(_late)) => return State::Missed,
+        None => {}
+    }
+    let route_closed =
+        case.status == Status::Resolved || (case.status == Status::ClosedWithoutRefund && kind.is_platform_step());
+    if route_closed {
+        return State::NotNeeded;
+    }
+    match Urgency::of(due, now) {
+        Urgency::Overdue => State::Missed,
+        Urgency::DueSoon => State::DueSoon,
+        Urgency::Later => State::Upcoming,
+    }
+}
+
+/// Every deadline that applies to `case`, computed for the buyer's zone at `now`.
+pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Chain {
+    let mut result = Chain::default();
+    for kind in DeadlineKind::ALL.iter().copied().filter(|kind| applies(*kind, case)) {
+        match date_deadline(kind, case) {
+            Ok((last_day, source)) => {
+                let due = due_at(kind, last_day, buyer_zone);
+                let state = state_of(kind, last_day, due, case, now);
+                result.dated.push(Deadline { kind, last_day, due, source, state });
+            }
+            Err(needs) => result.pending.push(Pending { kind, needs }),
         }
-        Platform::AlibabaTradeAssurance => {
-            "Add the delivery or promised delivery date, or copy the protection end date from your order page."
-        }
+    }
+    result.dated.sort_by_key(|deadline| (deadline.due, deadline.kind));
+    result
+}
+
+/// Whether `kind` concerns this case at all: a rule covers it, or (for the opening window,
+/// which every marketplace has) the buyer can supply the date.
+fn applies(kind: DeadlineKind, case: &Case) -> bool {
+    kind == DeadlineKind::OpenDispute
+        || case.adjustments.deadline_days.contains_key(&kind)
+        || rules_for(kind, case).next().is_some()
+}
+
+impl Chain {
+    /// The deadline that matters most now: the next open one, else the latest missed one while the
+    /// case is still going.
+    pub fn most_urgent(&self) -> Option<&Deadline> {
+        self.dated
+            .iter()
+            .find(|deadline| deadline.state.is_open())
+            .or_else(|| self.dated.iter().rev().find(|deadline| deadline.state == State::Missed))
+    }
+
+    pub fn get(&self, kind: DeadlineKind) -> Option<&Deadline> {
+        self.dated.iter().find(|deadline| deadline.kind == kind)
     }
 }
 
@@ -119,8 +274,10 @@ pub fn day_text(day: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseId, OrderDates, PaymentMethod, Problem, Status};
-    use chrono_tz::{America, Asia, Europe};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::clock::PLATFORM_TIME;
+    use chrono::Duration;
+    use chrono_tz::{America, Asia, Europe, Pacific};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -130,32 +287,48 @@ mod tests {
         DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
     }
 
-    fn details(platform: Platform, problem: Problem, dates: OrderDates) -> CaseDetails {
-        CaseDetails {
+    fn case(platform: Platform, problem: Problem, dates: OrderDates) -> Case {
+        let details = CaseDetails {
             platform,
             order_number: "8123456789".into(),
             seller: "Store".into(),
             item: "Headphones".into(),
             amount: None,
-            payment_method: PaymentMethod::Card,
+            payment_method: PaymentMethod::PlatformBalance,
             dates,
             protection_ends: None,
             problem,
             notes: String::new(),
-        }
+        };
+        Case::new(CaseId::new("c"), details, utc("2026-01-01T00:00:00Z"))
+    }
+
+    fn shipped(on: NaiveDate) -> OrderDates {
+        OrderDates { shipped: Some(on), ..OrderDates::default() }
+    }
+
+    /// A moment long before every deadline in these tests, so states are about dates only.
+    fn early() -> DateTime<Utc> {
+        utc("2025-01-01T00:00:00Z")
+    }
+
+    fn opening(case: &Case, zone: &impl TimeZone) -> Deadline {
+        chain(case, zone, early()).get(DeadlineKind::OpenDispute).cloned().expect("an opening deadline")
     }
 
     fn rule_id(deadline: &Deadline) -> &'static str {
         match &deadline.source {
             Source::Estimate { rule, .. } => rule.id,
             Source::OrderPage => "order page",
+            Source::SetByBuyer => "buyer",
         }
     }
 
     #[test]
     fn aliexpress_counts_60_days_from_shipment() {
-        let dates = OrderDates { paid: Some(day(2026, 9, 1)), shipped: Some(day(2026, 9, 3)), ..Default::default() };
-        let deadline = opening_deadline(&details(Platform::AliExpress, Problem::NotReceived, dates), &Utc).unwrap();
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 3)));
+        case.details.dates.paid = Some(day(2026, 9, 1));
+        let deadline = opening(&case, &Utc);
         assert_eq!(deadline.last_day, day(2026, 11, 2));
         assert_eq!(rule_id(&deadline), "aliexpress.protection.after_shipment");
         assert!(deadline.is_estimate());
@@ -166,7 +339,7 @@ mod tests {
     #[test]
     fn aliexpress_without_a_shipping_date_counts_from_payment_and_says_so() {
         let dates = OrderDates { paid: Some(day(2026, 9, 1)), ..Default::default() };
-        let deadline = opening_deadline(&details(Platform::AliExpress, Problem::NotReceived, dates), &Utc).unwrap();
+        let deadline = opening(&case(Platform::AliExpress, Problem::NotReceived, dates), &Utc);
         assert_eq!(deadline.last_day, day(2026, 10, 31));
         assert!(matches!(deadline.source, Source::Estimate { counted_from: Event::Paid, .. }));
         assert!(deadline.why().contains("because the date of shipment is missing"), "{}", deadline.why());
@@ -174,18 +347,15 @@ mod tests {
 
     #[test]
     fn aliexpress_delivery_and_confirmation_shorten_the_window() {
-        let mut dates = OrderDates { shipped: Some(day(2026, 9, 3)), ..Default::default() };
+        let mut dates = shipped(day(2026, 9, 3));
         dates.receipt_confirmed = Some(day(2026, 9, 20));
-        let case = details(Platform::AliExpress, Problem::DamagedOrDefective, dates.clone());
-        let deadline = opening_deadline(&case, &Utc).unwrap();
+        let deadline = opening(&case(Platform::AliExpress, Problem::DamagedOrDefective, dates.clone()), &Utc);
         assert_eq!(
             (deadline.last_day, rule_id(&deadline)),
             (day(2026, 10, 5), "aliexpress.protection.after_receipt_confirmed")
         );
-
         dates.delivered = Some(day(2026, 9, 18));
-        let case = details(Platform::AliExpress, Problem::DamagedOrDefective, dates);
-        let deadline = opening_deadline(&case, &Utc).unwrap();
+        let deadline = opening(&case(Platform::AliExpress, Problem::DamagedOrDefective, dates), &Utc);
         assert_eq!(
             (deadline.last_day, rule_id(&deadline)),
             (day(2026, 9, 23), "aliexpress.protection.after_delivered")
@@ -195,113 +365,261 @@ mod tests {
     #[test]
     fn alibaba_counts_30_days_from_receipt_or_else_from_delivery() {
         let dates = OrderDates { delivered: Some(day(2026, 2, 10)), ..Default::default() };
-        let case = details(Platform::AlibabaTradeAssurance, Problem::NotAsDescribed, dates.clone());
-        let deadline = opening_deadline(&case, &Utc).unwrap();
+        let deadline = opening(&case(Platform::AlibabaTradeAssurance, Problem::NotAsDescribed, dates.clone()), &Utc);
         assert_eq!(deadline.last_day, day(2026, 3, 12));
         assert!(matches!(deadline.source, Source::Estimate { counted_from: Event::Delivered, .. }));
-
         let confirmed = OrderDates { receipt_confirmed: Some(day(2026, 2, 12)), ..dates };
-        let case = details(Platform::AlibabaTradeAssurance, Problem::NotAsDescribed, confirmed);
-        assert_eq!(opening_deadline(&case, &Utc).unwrap().last_day, day(2026, 3, 14));
+        let deadline = opening(&case(Platform::AlibabaTradeAssurance, Problem::NotAsDescribed, confirmed), &Utc);
+        assert_eq!(deadline.last_day, day(2026, 3, 14));
     }
 
     #[test]
     fn alibaba_non_delivery_counts_from_the_promised_date() {
         let dates =
             OrderDates { paid: Some(day(2026, 1, 5)), promised_delivery: Some(day(2026, 2, 1)), ..Default::default() };
-        let deadline =
-            opening_deadline(&details(Platform::AlibabaTradeAssurance, Problem::NotReceived, dates.clone()), &Utc)
-                .unwrap();
+        let deadline = opening(&case(Platform::AlibabaTradeAssurance, Problem::NotReceived, dates.clone()), &Utc);
         assert_eq!(
             (deadline.last_day, rule_id(&deadline)),
             (day(2026, 3, 3), "alibaba.trade_assurance.on_time_delivery")
         );
-        // The late-delivery claim is not the window for a quality problem.
-        assert_eq!(opening_deadline(&details(Platform::AlibabaTradeAssurance, Problem::WrongItem, dates), &Utc), None);
+        // The late-delivery claim is not the window for a quality problem: that one waits for receipt.
+        let quality = chain(&case(Platform::AlibabaTradeAssurance, Problem::WrongItem, dates), &Utc, early());
+        assert_eq!(quality.get(DeadlineKind::OpenDispute), None);
+        assert!(quality
+            .pending
+            .contains(&Pending { kind: DeadlineKind::OpenDispute, needs: Needs::Event(Event::ReceiptConfirmed) }));
     }
 
     #[test]
-    fn the_order_page_date_beats_every_estimate() {
+    fn the_order_page_date_beats_every_estimate_and_the_buyers_own_date_beats_it() {
         let dates =
             OrderDates { shipped: Some(day(2026, 9, 3)), delivered: Some(day(2026, 9, 18)), ..Default::default() };
-        let mut case = details(Platform::AliExpress, Problem::WrongItem, dates);
-        case.protection_ends = Some(day(2026, 12, 1));
-        let deadline = opening_deadline(&case, &Asia::Tokyo).unwrap();
-        assert_eq!(deadline.last_day, day(2026, 12, 1));
-        assert_eq!(deadline.source, Source::OrderPage);
-        assert!(!deadline.is_estimate());
+        let mut case = case(Platform::AliExpress, Problem::WrongItem, dates);
+        case.details.protection_ends = Some(day(2026, 12, 1));
+        let deadline = opening(&case, &Asia::Tokyo);
+        assert_eq!((deadline.last_day, &deadline.source), (day(2026, 12, 1), &Source::OrderPage));
         assert_eq!(deadline.source_label(), "From your order page");
         assert_eq!(deadline.due, utc("2026-12-01T15:00:00Z"));
+
+        case.adjustments.deadline_days.insert(DeadlineKind::OpenDispute, day(2026, 11, 20));
+        let deadline = opening(&case, &Asia::Tokyo);
+        assert_eq!((deadline.last_day, &deadline.source), (day(2026, 11, 20), &Source::SetByBuyer));
+        assert_eq!(deadline.source_label(), "Set by you");
+        assert!(deadline.why().contains("You entered this date yourself"));
+    }
+
+    #[test]
+    fn the_buyer_can_change_a_rules_length_for_one_case() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 3)));
+        case.adjustments.rule_days.insert("aliexpress.protection.after_shipment".into(), 75);
+        let deadline = opening(&case, &Utc);
+        assert_eq!(deadline.last_day, day(2026, 11, 17));
+        assert_eq!(deadline.source_label(), "Estimate with your length");
+        assert!(deadline.why().contains("You set 75 days instead of the rule's 60."), "{}", deadline.why());
     }
 
     #[test]
     fn other_marketplaces_need_the_order_page_date() {
-        let dates = OrderDates { shipped: Some(day(2026, 9, 3)), ..Default::default() };
-        let mut case = details(Platform::OtherMarketplace, Problem::Other, dates);
-        assert_eq!(opening_deadline(&case, &Utc), None);
-        assert!(missing_dates_hint(&case).contains("order page"));
-        case.protection_ends = Some(day(2026, 10, 1));
-        assert_eq!(opening_deadline(&case, &Utc).unwrap().last_day, day(2026, 10, 1));
+        let mut case = case(Platform::OtherMarketplace, Problem::Other, shipped(day(2026, 9, 3)));
+        let pending = chain(&case, &Utc, early()).pending;
+        assert_eq!(pending, [Pending { kind: DeadlineKind::OpenDispute, needs: Needs::OrderPageDate }]);
+        assert!(pending[0].missing_input());
+        assert!(pending[0].explanation().contains("order page"));
+        case.details.protection_ends = Some(day(2026, 10, 1));
+        assert_eq!(opening(&case, &Utc).last_day, day(2026, 10, 1));
     }
 
     #[test]
-    fn no_dates_no_deadline() {
-        for platform in Platform::ALL {
-            for problem in Problem::ALL {
-                assert_eq!(opening_deadline(&details(*platform, *problem, OrderDates::default()), &Utc), None);
-            }
-        }
+    fn without_dates_every_deadline_says_what_it_waits_for() {
+        let chain = chain(&case(Platform::AliExpress, Problem::NotReceived, OrderDates::default()), &Utc, early());
+        assert!(chain.dated.is_empty());
+        let needs: Vec<_> = chain.pending.iter().map(|p| (p.kind, p.needs)).collect();
+        assert_eq!(
+            needs,
+            [
+                (DeadlineKind::OpenDispute, Needs::Event(Event::Shipped)),
+                (DeadlineKind::SellerResponse, Needs::Event(Event::DisputeOpened)),
+                (DeadlineKind::AnswerProposal, Needs::Event(Event::SellerResponded)),
+                (DeadlineKind::PlatformStepsIn, Needs::Event(Event::DisputeOpened)),
+                (DeadlineKind::ExpectedDecision, Needs::Event(Event::DisputeOpened)),
+                (DeadlineKind::Appeal, Needs::Event(Event::DecisionIssued)),
+                (DeadlineKind::ShipReturn, Needs::Event(Event::ReturnAgreed)),
+                (DeadlineKind::RefundArrival, Needs::Event(Event::RefundIssued)),
+            ]
+        );
+        assert_eq!(chain.pending[0].explanation(), "Add the date of shipment to the case to see this deadline.");
+        assert_eq!(chain.pending[5].explanation(), "Starts once you record \"Decision issued\".");
+    }
+
+    /// An AliExpress case paid by card, walked through a whole dispute one recorded step at a time.
+    #[test]
+    fn recorded_steps_move_the_chain_forward() {
+        let mut case = case(Platform::AliExpress, Problem::NotAsDescribed, shipped(day(2026, 9, 1)));
+        case.details.payment_method = PaymentMethod::Card;
+        case.details.dates.paid = Some(day(2026, 8, 30));
+        let now = utc("2026-09-20T12:00:00Z");
+        let states = |case: &Case, now| {
+            chain(case, &Utc, now).dated.iter().map(|d| (d.kind, d.last_day, d.state)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            states(&case, now),
+            [
+                (DeadlineKind::OpenDispute, day(2026, 10, 31), State::Upcoming),
+                (DeadlineKind::Chargeback, day(2026, 12, 28), State::Upcoming),
+            ]
+        );
+
+        case.progress.insert(Event::DisputeOpened, day(2026, 9, 20));
+        let chain_now = states(&case, now);
+        assert_eq!(chain_now[0], (DeadlineKind::SellerResponse, day(2026, 9, 25), State::Upcoming));
+        assert_eq!(chain_now[1], (DeadlineKind::PlatformStepsIn, day(2026, 9, 27), State::Upcoming));
+        assert_eq!(chain_now[2], (DeadlineKind::ExpectedDecision, day(2026, 10, 5), State::Upcoming));
+        assert_eq!(
+            chain_now[3],
+            (DeadlineKind::OpenDispute, day(2026, 10, 31), State::Met { on: Some(day(2026, 9, 20)) })
+        );
+
+        // Six days later, the seller has not answered: that window is missed.
+        let later = utc("2026-09-26T12:00:00Z");
+        assert_eq!(states(&case, later)[0], (DeadlineKind::SellerResponse, day(2026, 9, 25), State::Missed));
+
+        case.progress.insert(Event::SellerResponded, day(2026, 9, 24));
+        case.progress.insert(Event::BuyerAnswered, day(2026, 9, 25));
+        case.progress.insert(Event::Escalated, day(2026, 9, 27));
+        case.progress.insert(Event::DecisionIssued, day(2026, 10, 4));
+        let after_decision = chain(&case, &Utc, utc("2026-10-09T12:00:00Z"));
+        let appeal = after_decision.get(DeadlineKind::Appeal).unwrap();
+        assert_eq!((appeal.last_day, appeal.state), (day(2026, 10, 11), State::Upcoming));
+        assert_eq!(after_decision.most_urgent().unwrap().kind, DeadlineKind::Appeal);
+        assert_eq!(
+            after_decision.get(DeadlineKind::AnswerProposal).unwrap().state,
+            State::Met { on: Some(day(2026, 9, 25)) }
+        );
+        assert_eq!(
+            after_decision.get(DeadlineKind::SellerResponse).unwrap().state,
+            State::Met { on: Some(day(2026, 9, 24)) }
+        );
+
+        case.progress.insert(Event::ReturnAgreed, day(2026, 10, 6));
+        case.progress.insert(Event::ReturnShipped, day(2026, 10, 10));
+        case.progress.insert(Event::RefundIssued, day(2026, 10, 23));
+        let refunding = chain(&case, &Utc, utc("2026-10-24T12:00:00Z"));
+        assert_eq!(refunding.get(DeadlineKind::ShipReturn).unwrap().state, State::Met { on: Some(day(2026, 10, 10)) });
+        // Friday 23 October + 20 business days = Friday 20 November.
+        let refund = refunding.get(DeadlineKind::RefundArrival).unwrap();
+        assert_eq!((refund.last_day, refund.state), (day(2026, 11, 20), State::Upcoming));
+
+        case.progress.insert(Event::RefundReceived, day(2026, 11, 2));
+        case.status = Status::Resolved;
+        let resolved = chain(&case, &Utc, utc("2026-11-03T12:00:00Z"));
+        assert!(resolved.dated.iter().all(|d| matches!(d.state, State::Met { .. } | State::NotNeeded)), "{resolved:?}");
+        assert_eq!(resolved.get(DeadlineKind::Chargeback).unwrap().state, State::NotNeeded);
+        assert_eq!(resolved.most_urgent(), None);
     }
 
     #[test]
-    fn the_due_instant_follows_the_buyer_zone_across_daylight_saving() {
+    fn a_step_done_after_its_deadline_counts_as_missed() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
+        case.progress.insert(Event::DisputeOpened, day(2026, 11, 5));
+        assert_eq!(opening(&case, &Utc).state, State::Missed);
+    }
+
+    #[test]
+    fn a_status_past_opening_meets_the_opening_deadline_even_without_its_day() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
+        case.status = Status::Escalated;
+        assert_eq!(opening(&case, &Utc).state, State::Met { on: None });
+    }
+
+    #[test]
+    fn closing_without_a_refund_keeps_only_the_payment_rails_alive() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
+        case.details.payment_method = PaymentMethod::PayPal;
+        case.details.dates.paid = Some(day(2026, 8, 30));
+        case.progress.insert(Event::DisputeOpened, day(2026, 9, 15));
+        case.progress.insert(Event::DecisionIssued, day(2026, 10, 1));
+        case.status = Status::ClosedWithoutRefund;
+        let chain = chain(&case, &Utc, utc("2026-10-02T00:00:00Z"));
+        assert_eq!(chain.get(DeadlineKind::Appeal).unwrap().state, State::NotNeeded);
+        let paypal = chain.get(DeadlineKind::PayPalDispute).unwrap();
+        assert_eq!((paypal.last_day, paypal.state), (day(2027, 2, 26), State::Upcoming));
+        assert_eq!(chain.most_urgent().unwrap().kind, DeadlineKind::PayPalDispute);
+        assert!(chain.pending.contains(&Pending {
+            kind: DeadlineKind::PayPalEscalation,
+            needs: Needs::Event(Event::PayPalDisputeOpened)
+        }));
+    }
+
+    #[test]
+    fn payment_rails_count_in_the_buyers_own_day_and_cover_every_platform() {
+        let mut case = case(Platform::OtherMarketplace, Problem::Other, OrderDates::default());
+        case.details.payment_method = PaymentMethod::Card;
+        case.details.dates.paid = Some(day(2026, 1, 10));
+        case.progress.insert(Event::CardStatement, day(2026, 1, 25));
+        let chain = chain(&case, &America::Los_Angeles, early());
+        let chargeback = chain.get(DeadlineKind::Chargeback).unwrap();
+        assert_eq!(chargeback.last_day, day(2026, 5, 10));
+        // Midnight in Los Angeles (PDT), not China's earlier one: the bank is not on platform time.
+        assert_eq!(chargeback.due, utc("2026-05-11T07:00:00Z"));
+        let fcba = chain.get(DeadlineKind::FcbaNotice).unwrap();
+        assert_eq!(fcba.last_day, day(2026, 3, 26));
+    }
+
+    #[test]
+    fn due_instants_follow_the_buyer_zone_across_daylight_saving() {
         // Shipped 9 Jan + 60 days = 10 March 2026, two days after New York springs forward:
         // China's midnight (16:00 UTC) is 12:00 EDT, before New York's own midnight.
-        let dates = OrderDates { shipped: Some(day(2026, 1, 9)), ..Default::default() };
-        let case = details(Platform::AliExpress, Problem::NotReceived, dates);
-        let deadline = opening_deadline(&case, &America::New_York).unwrap();
-        assert_eq!(deadline.last_day, day(2026, 3, 10));
-        assert_eq!(deadline.due, utc("2026-03-10T16:00:00Z"));
+        let case1 = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 1, 9)));
+        let deadline = opening(&case1, &America::New_York);
+        assert_eq!((deadline.last_day, deadline.due), (day(2026, 3, 10), utc("2026-03-10T16:00:00Z")));
         // In Auckland (UTC+13 in March) the buyer's midnight comes first.
-        let deadline = opening_deadline(&case, &chrono_tz::Pacific::Auckland).unwrap();
-        assert_eq!(deadline.due, utc("2026-03-10T11:00:00Z"));
+        assert_eq!(opening(&case1, &Pacific::Auckland).due, utc("2026-03-10T11:00:00Z"));
         // Berlin on its fall-back day, 25 October 2026 (shipped 26 August): China's midnight first.
-        let dates = OrderDates { shipped: Some(day(2026, 8, 26)), ..Default::default() };
-        let case = details(Platform::AliExpress, Problem::NotReceived, dates);
-        let deadline = opening_deadline(&case, &Europe::Berlin).unwrap();
-        assert_eq!(deadline.last_day, day(2026, 10, 25));
-        assert_eq!(deadline.due, utc("2026-10-25T16:00:00Z"));
+        let case2 = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 8, 26)));
+        let deadline = opening(&case2, &Europe::Berlin);
+        assert_eq!((deadline.last_day, deadline.due), (day(2026, 10, 25), utc("2026-10-25T16:00:00Z")));
+        // A PayPal window ending on New York's fall-back day ends at that day's local midnight.
+        let mut case3 = case(Platform::AliExpress, Problem::NotReceived, OrderDates::default());
+        case3.details.payment_method = PaymentMethod::PayPal;
+        case3.details.dates.paid = Some(day(2026, 5, 5));
+        let paypal = chain(&case3, &America::New_York, early()).get(DeadlineKind::PayPalDispute).cloned().unwrap();
+        assert_eq!((paypal.last_day, paypal.due), (day(2026, 11, 1), utc("2026-11-02T05:00:00Z")));
     }
 
     #[test]
-    fn time_left_is_measured_against_the_given_now() {
-        let dates = OrderDates { shipped: Some(day(2026, 9, 3)), ..Default::default() };
-        let deadline = opening_deadline(&details(Platform::AliExpress, Problem::NotReceived, dates), &Utc).unwrap();
-        assert_eq!(deadline.urgency(utc("2026-10-01T00:00:00Z")), Urgency::Later);
-        assert_eq!(deadline.urgency(utc("2026-11-01T00:00:00Z")), Urgency::DueSoon);
-        assert_eq!(deadline.urgency(utc("2026-11-02T16:00:00Z")), Urgency::Overdue);
+    fn leap_day_and_month_ends() {
+        // Shipped 31 December 2027 + 60 days = 29 February 2028.
+        let case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2027, 12, 31)));
+        assert_eq!(opening(&case, &PLATFORM_TIME).last_day, day(2028, 2, 29));
+        assert_eq!(opening(&case, &PLATFORM_TIME).due, utc("2028-02-29T16:00:00Z"));
+        // A decision on 31 January 2027 + 7 days: 7 February.
+        let mut appealing = case.clone();
+        appealing.progress.insert(Event::DecisionIssued, day(2027, 1, 31));
+        let appeal = chain(&appealing, &Utc, early()).get(DeadlineKind::Appeal).cloned().unwrap();
+        assert_eq!(appeal.last_day, day(2027, 2, 7));
     }
 
     #[test]
-    fn only_cases_still_waiting_to_open_a_dispute_race_the_opening_window() {
-        let dates = OrderDates { shipped: Some(day(2026, 9, 3)), ..Default::default() };
-        let now = utc("2026-09-10T00:00:00Z");
-        let mut case = Case::new(CaseId::new("a"), details(Platform::AliExpress, Problem::NotReceived, dates), now);
-        assert!(most_urgent(&case, &Utc).is_some());
-        case.status = Status::TalkingToSeller;
-        assert!(most_urgent(&case, &Utc).is_some());
-        case.status = Status::DisputeOpen;
-        assert_eq!(most_urgent(&case, &Utc), None);
-        case.status = Status::Resolved;
-        assert_eq!(most_urgent(&case, &Utc), None);
+    fn state_follows_now() {
+        let case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 3)));
+        let state = |now| chain(&case, &Utc, now).get(DeadlineKind::OpenDispute).unwrap().state;
+        assert_eq!(state(utc("2026-10-01T00:00:00Z")), State::Upcoming);
+        assert_eq!(state(utc("2026-11-01T00:00:00Z")), State::DueSoon);
+        assert_eq!(state(utc("2026-11-02T16:00:00Z")), State::Missed);
+        let due = opening(&case, &Utc).due;
+        assert_eq!(state(due - Duration::seconds(1)), State::DueSoon);
     }
 
     #[test]
     fn why_names_rule_value_range_and_sources() {
-        let dates = OrderDates { shipped: Some(day(2026, 9, 3)), ..Default::default() };
-        let why = opening_deadline(&details(Platform::AliExpress, Problem::NotReceived, dates), &Utc).unwrap().why();
+        let case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 3)));
+        let why = opening(&case, &Utc).why();
         assert!(why.starts_with("60 days after shipment (Thu 3 Sep 2026); 60 to 120 days seen."), "{why}");
         assert!(why.contains("Sources: Dispute Desk rules reference"), "{why}");
         assert!(why.contains("Reviewed 2026-11-21."), "{why}");
+        let mut refunded = case.clone();
+        refunded.progress.insert(Event::RefundIssued, day(2026, 10, 2));
+        let refund = chain(&refunded, &Utc, early()).get(DeadlineKind::RefundArrival).cloned().unwrap();
+        assert!(refund.why().starts_with("20 business days after the refund was issued"), "{}", refund.why());
     }
 }

@@ -1,10 +1,14 @@
 //! The pure domain core: cases, rules, deadline arithmetic and the stored record format.
 //! Nothing here reads the clock or touches the browser; callers pass `now` and the buyer's time zone.
 
+#[macro_use]
+mod choices;
+
 pub mod case;
 pub mod clock;
 pub mod deadline;
 pub mod form;
+pub mod ics;
 pub mod money;
 pub mod overview;
 pub mod record;

@@ -1,10 +1,10 @@
-//! The dashboard's view of all cases: what each needs and in which order to show them.
+//! Views across all cases: the dashboard's order and the "Upcoming" list of every deadline.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::case::Case;
-use super::clock::Urgency;
-use super::deadline::{most_urgent, Deadline};
+use super::case::{Case, Status};
+use super::clock::today_in;
+use super::deadline::{chain, Chain, Deadline, State};
 
 /// What a case needs from the buyer, most pressing first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -14,7 +14,7 @@ pub enum Attention {
     /// A deadline applies but the app cannot date it until the buyer adds a date.
     DatesMissing,
     Upcoming,
-    /// Past the steps this version tracks deadlines for.
+    /// Nothing is counting down right now.
     InProgress,
     Closed,
 }
@@ -22,10 +22,10 @@ pub enum Attention {
 impl Attention {
     pub fn label(self) -> &'static str {
         match self {
-            Attention::Overdue => Urgency::Overdue.label(),
-            Attention::DueSoon => Urgency::DueSoon.label(),
+            Attention::Overdue => "Overdue",
+            Attention::DueSoon => "Due soon",
             Attention::DatesMissing => "Deadline unknown",
-            Attention::Upcoming => Urgency::Later.label(),
+            Attention::Upcoming => "Upcoming",
             Attention::InProgress => "In progress",
             Attention::Closed => "Closed",
         }
@@ -40,24 +40,33 @@ impl Attention {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseOverview {
     pub case: Case,
-    pub deadline: Option<Deadline>,
+    pub chain: Chain,
     pub attention: Attention,
 }
 
 impl CaseOverview {
     pub fn of<Tz: TimeZone>(case: Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
-        let deadline = most_urgent(&case, buyer_zone);
-        let attention = match &deadline {
-            Some(deadline) => match deadline.urgency(now) {
-                Urgency::Overdue => Attention::Overdue,
-                Urgency::DueSoon => Attention::DueSoon,
-                Urgency::Later => Attention::Upcoming,
-            },
+        let chain = chain(&case, buyer_zone, now);
+        let attention = match chain.most_urgent().map(|deadline| deadline.state) {
+            _ if case.status == Status::Resolved => Attention::Closed,
+            Some(State::Missed) => Attention::Overdue,
+            Some(State::DueSoon) => Attention::DueSoon,
+            _ if chain.pending.iter().any(|pending| pending.missing_input()) && case.status.awaits_dispute() => {
+                Attention::DatesMissing
+            }
+            Some(_) => Attention::Upcoming,
             None if case.status.is_closed() => Attention::Closed,
-            None if case.status.awaits_dispute() => Attention::DatesMissing,
             None => Attention::InProgress,
         };
-        Self { case, deadline, attention }
+        Self { case, chain, attention }
+    }
+
+    pub fn deadline(&self) -> Option<&Deadline> {
+        if self.attention == Attention::Closed {
+            None
+        } else {
+            self.chain.most_urgent()
+        }
     }
 }
 
@@ -69,32 +78,113 @@ pub fn overview<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc
     rows.sort_by(|a, b| {
         a.attention
             .cmp(&b.attention)
-            .then_with(|| a.deadline.as_ref().map(|d| d.due).cmp(&b.deadline.as_ref().map(|d| d.due)))
+            .then_with(|| a.deadline().map(|d| d.due).cmp(&b.deadline().map(|d| d.due)))
             .then_with(|| b.case.updated_at.cmp(&a.case.updated_at))
     });
     rows
 }
 
+/// The sections of the "Upcoming" view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    Overdue,
+    Today,
+    ThisWeek,
+    Later,
+}
+
+impl When {
+    pub const ALL: [When; 4] = [When::Overdue, When::Today, When::ThisWeek, When::Later];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            When::Overdue => "Overdue",
+            When::Today => "Today",
+            When::ThisWeek => "This week",
+            When::Later => "Later",
+        }
+    }
+
+    fn of<Tz: TimeZone>(deadline: &Deadline, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
+        if deadline.state == State::Missed {
+            When::Overdue
+        } else if today_in(deadline.due - Duration::seconds(1), buyer_zone) == today_in(now, buyer_zone) {
+            // The instant a day ends belongs to that day, not to the next one.
+            When::Today
+        } else if deadline.due <= now + Duration::days(7) {
+            When::ThisWeek
+        } else {
+            When::Later
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UpcomingItem {
+    pub case: Case,
+    pub deadline: Deadline,
+    pub when: When,
+}
+
+/// Every open or missed deadline of every case still going, soonest first, missed ones most
+/// recent first.
+pub fn upcoming<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem> {
+    let mut items: Vec<UpcomingItem> = cases
+        .iter()
+        .filter(|case| case.status != Status::Resolved)
+        .flat_map(|case| {
+            chain(case, buyer_zone, now)
+                .dated
+                .into_iter()
+                .filter(|deadline| deadline.state.is_open() || deadline.state == State::Missed)
+                .map(move |deadline| {
+                    let when = When::of(&deadline, buyer_zone, now);
+                    UpcomingItem { case: case.clone(), deadline, when }
+                })
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        a.when.cmp(&b.when).then_with(|| match a.when {
+            When::Overdue => b.deadline.due.cmp(&a.deadline.due),
+            _ => a.deadline.due.cmp(&b.deadline.due),
+        })
+    });
+    items
+}
+
+/// Open deadlines due within 48 hours, for the app-wide banner.
+pub fn due_soon<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem> {
+    upcoming(cases, buyer_zone, now).into_iter().filter(|item| item.deadline.state == State::DueSoon).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem, Status};
-    use chrono::{Duration, NaiveDate};
+    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::rules::DeadlineKind;
+    use chrono::NaiveDate;
+    use chrono_tz::America;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc)
     }
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
     fn case(id: &str, shipped_days_ago: Option<i64>, status: Status, updated_hours_ago: i64) -> Case {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let details = CaseDetails {
             platform: Platform::AliExpress,
             order_number: id.into(),
             seller: String::new(),
             item: String::new(),
             amount: None,
-            payment_method: PaymentMethod::Card,
-            dates: OrderDates { shipped: shipped_days_ago.map(|d| today - Duration::days(d)), ..OrderDates::default() },
+            payment_method: PaymentMethod::PlatformBalance,
+            dates: OrderDates {
+                shipped: shipped_days_ago.map(|d| today() - Duration::days(d)),
+                ..OrderDates::default()
+            },
             protection_ends: None,
             problem: Problem::NotReceived,
             notes: String::new(),
@@ -123,21 +213,11 @@ mod tests {
             ["overdue-older", "overdue", "due-soon", "no-dates", "later-a", "later-b", "in-progress", "closed"]
         );
         let attention: Vec<_> = rows.iter().map(|row| row.attention).collect();
-        assert_eq!(
-            attention,
-            [
-                Attention::Overdue,
-                Attention::Overdue,
-                Attention::DueSoon,
-                Attention::DatesMissing,
-                Attention::Upcoming,
-                Attention::Upcoming,
-                Attention::InProgress,
-                Attention::Closed
-            ]
-        );
+        use Attention::*;
+        assert_eq!(attention, [Overdue, Overdue, DueSoon, DatesMissing, Upcoming, Upcoming, InProgress, Closed]);
         assert!(rows[..4].iter().all(|row| row.attention.is_alarming()));
         assert!(rows[4..].iter().all(|row| !row.attention.is_alarming()));
+        assert_eq!(rows[7].deadline(), None);
     }
 
     #[test]
@@ -148,9 +228,39 @@ mod tests {
     }
 
     #[test]
+    fn upcoming_groups_every_deadline_of_every_open_case() {
+        let mut disputed = case("disputed", Some(20), Status::DisputeOpen, 1);
+        // Opened Tuesday 17 November: the seller's 5 days end Sunday the 22nd, the platform's 7 on the
+        // 24th, and the decision is expected on 2 December.
+        disputed.progress.insert(Event::DisputeOpened, today() - Duration::days(4));
+        let cases = [
+            case("missed", Some(70), Status::New, 1),
+            case("today", Some(60), Status::New, 1),
+            disputed,
+            case("later", Some(10), Status::New, 1),
+            case("resolved", Some(60), Status::Resolved, 1),
+        ];
+        let items = upcoming(&cases, &America::New_York, now());
+        let listed: Vec<_> = items.iter().map(|i| (i.when, i.case.id.as_str(), i.deadline.kind)).collect();
+        assert_eq!(
+            listed,
+            [
+                (When::Overdue, "missed", DeadlineKind::OpenDispute),
+                (When::Today, "today", DeadlineKind::OpenDispute),
+                (When::ThisWeek, "disputed", DeadlineKind::SellerResponse),
+                (When::ThisWeek, "disputed", DeadlineKind::PlatformStepsIn),
+                (When::Later, "disputed", DeadlineKind::ExpectedDecision),
+                (When::Later, "later", DeadlineKind::OpenDispute),
+            ]
+        );
+        let soon: Vec<_> = due_soon(&cases, &America::New_York, now()).into_iter().map(|i| i.case.id).collect();
+        assert_eq!(soon, [CaseId::new("today"), CaseId::new("disputed")]);
+    }
+
+    #[test]
     fn labels_say_the_state_in_words() {
         assert_eq!(Attention::Overdue.label(), "Overdue");
-        assert_eq!(Attention::DueSoon.label(), "Due soon");
         assert_eq!(Attention::DatesMissing.label(), "Deadline unknown");
+        assert_eq!(When::ThisWeek.label(), "This week");
     }
 }

@@ -64,8 +64,9 @@ pub fn record_id(record: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem, Status};
+    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status};
     use crate::domain::money::Money;
+    use crate::domain::rules::DeadlineKind;
     use chrono::{DateTime, NaiveDate, Utc};
 
     /// A format-1 record exactly as version 0.1 stored it. Never edit: add a new fixture per format.
@@ -108,6 +109,8 @@ mod tests {
                 notes: "Tracking stuck since October <b>not bold</b>".into(),
             },
             status: Status::TalkingToSeller,
+            progress: Default::default(),
+            adjustments: Default::default(),
             created_at: at("2026-10-20T08:30:00Z"),
             updated_at: at("2026-10-21T09:00:00Z"),
         }
@@ -125,6 +128,18 @@ mod tests {
         assert_eq!(record["format"], CURRENT_FORMAT);
         assert_eq!(record_id(&record), Some("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"));
         assert_eq!(from_record(record), Ok(fixture_case()));
+    }
+
+    #[test]
+    fn recorded_steps_and_adjustments_round_trip() {
+        let mut case = fixture_case();
+        case.progress.insert(Event::DisputeOpened, NaiveDate::from_ymd_opt(2026, 10, 22).unwrap());
+        case.adjustments.rule_days.insert("aliexpress.protection.after_shipment".into(), 75);
+        case.adjustments.deadline_days.insert(DeadlineKind::Appeal, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        let record = to_record(&case).unwrap();
+        assert_eq!(record["progress"]["dispute_opened"], "2026-10-22");
+        assert_eq!(record["adjustments"]["deadline_days"]["appeal"], "2026-11-30");
+        assert_eq!(from_record(record), Ok(case));
     }
 
     #[test]

@@ -1,56 +1,107 @@
-//! Platform rules as data: each deadline the app computes comes from one of these records, which
-//! carry the value used, the range of values seen, their sources and when they were last reviewed,
-//! so the app can say where every date comes from. Reference: shared/RULES.md.
+//! Platform and payment rules as data: each deadline the app computes comes from one of these
+//! records, which carry the value used, the range of values seen, their sources and when they were
+//! last reviewed, so the app can say where every date comes from. Reference: shared/RULES.md.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::case::{OrderDates, Platform, Problem};
+use super::case::{Case, Event, PaymentMethod, Platform, Problem};
 
-/// An event a rule counts from.
+/// Who has to act before a deadline passes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Event {
-    Paid,
-    Shipped,
-    PromisedDelivery,
-    Delivered,
-    ReceiptConfirmed,
+pub enum Party {
+    Buyer,
+    Seller,
+    Platform,
+    Bank,
 }
 
-impl Event {
-    pub fn date_in(self, dates: &OrderDates) -> Option<NaiveDate> {
-        match self {
-            Event::Paid => dates.paid,
-            Event::Shipped => dates.shipped,
-            Event::PromisedDelivery => dates.promised_delivery,
-            Event::Delivered => dates.delivered,
-            Event::ReceiptConfirmed => dates.receipt_confirmed,
-        }
+choices! {
+    /// A deadline the app tracks, in the order a dispute usually meets them.
+    DeadlineKind {
+        OpenDispute => "open_dispute", "Last day to open a dispute";
+        SellerResponse => "seller_response", "Seller must respond";
+        AnswerProposal => "answer_proposal", "Answer the seller's proposal";
+        PlatformStepsIn => "platform_steps_in", "Platform steps in";
+        ExpectedDecision => "expected_decision", "Decision expected";
+        Appeal => "appeal", "Last day to appeal";
+        ShipReturn => "ship_return", "Ship the return";
+        RefundArrival => "refund_arrival", "Refund should have arrived";
+        Chargeback => "chargeback", "Last day for a card chargeback";
+        FcbaNotice => "fcba_notice", "Billing-error notice to the card issuer (US)";
+        PayPalDispute => "paypal_dispute", "Last day to open a PayPal dispute";
+        PayPalEscalation => "paypal_escalation", "Escalate the PayPal dispute to a claim";
     }
-
-    /// Words that complete "days after ...".
-    pub fn phrase(self) -> &'static str {
-        match self {
-            Event::Paid => "payment",
-            Event::Shipped => "shipment",
-            Event::PromisedDelivery => "the promised delivery date",
-            Event::Delivered => "delivery",
-            Event::ReceiptConfirmed => "you confirmed receipt",
-        }
-    }
-}
-
-/// Which deadline a rule sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DeadlineKind {
-    OpenDispute,
 }
 
 impl DeadlineKind {
-    pub fn label(self) -> &'static str {
+    pub fn party(self) -> Party {
         match self {
-            DeadlineKind::OpenDispute => "Last day to open a dispute",
+            DeadlineKind::SellerResponse => Party::Seller,
+            DeadlineKind::PlatformStepsIn | DeadlineKind::ExpectedDecision => Party::Platform,
+            DeadlineKind::RefundArrival => Party::Bank,
+            _ => Party::Buyer,
         }
     }
+
+    /// The events that show this deadline's step was done.
+    pub fn met_by(self) -> &'static [Event] {
+        match self {
+            DeadlineKind::OpenDispute => &[Event::DisputeOpened],
+            DeadlineKind::SellerResponse => &[Event::SellerResponded],
+            DeadlineKind::AnswerProposal => &[Event::BuyerAnswered, Event::Escalated, Event::DecisionIssued],
+            DeadlineKind::PlatformStepsIn => &[Event::Escalated, Event::DecisionIssued],
+            DeadlineKind::ExpectedDecision => &[Event::DecisionIssued],
+            DeadlineKind::Appeal => &[Event::AppealFiled],
+            DeadlineKind::ShipReturn => &[Event::ReturnShipped],
+            DeadlineKind::RefundArrival => &[Event::RefundReceived],
+            DeadlineKind::Chargeback => &[Event::ChargebackFiled],
+            DeadlineKind::FcbaNotice => &[Event::FcbaNoticeSent],
+            DeadlineKind::PayPalDispute => &[Event::PayPalDisputeOpened],
+            DeadlineKind::PayPalEscalation => &[Event::PayPalEscalated],
+        }
+    }
+
+    /// A step of the platform's own dispute, which stops mattering once the platform route is closed.
+    pub fn is_platform_step(self) -> bool {
+        !matches!(
+            self,
+            DeadlineKind::RefundArrival
+                | DeadlineKind::Chargeback
+                | DeadlineKind::FcbaNotice
+                | DeadlineKind::PayPalDispute
+                | DeadlineKind::PayPalEscalation
+        )
+    }
+
+    /// What the buyer should do, or expect, when this deadline passes without its step.
+    pub fn if_missed(self) -> &'static str {
+        match self {
+            DeadlineKind::OpenDispute => "The platform no longer takes a dispute; your card or PayPal may still help.",
+            DeadlineKind::SellerResponse => {
+                "The seller did not answer in time: the platform should decide for you or refund you. Escalate if nothing happens."
+            }
+            DeadlineKind::AnswerProposal => "If you did not answer, the seller's proposal may stand. Check the dispute page.",
+            DeadlineKind::PlatformStepsIn => "The platform has not stepped in yet: escalate the dispute or contact support.",
+            DeadlineKind::ExpectedDecision => "The decision is late: contact the platform's support with your dispute number.",
+            DeadlineKind::Appeal => "The decision is final on the platform; your card or PayPal may still help.",
+            DeadlineKind::ShipReturn => "If the return was not shipped in time, the payment may go to the seller.",
+            DeadlineKind::RefundArrival => {
+                "The refund is late: ask the platform for the refund reference and give it to your bank."
+            }
+            DeadlineKind::Chargeback => "Your card issuer may no longer accept a chargeback; ask them anyway.",
+            DeadlineKind::FcbaNotice => "The Fair Credit Billing Act protection has lapsed; a chargeback may still work.",
+            DeadlineKind::PayPalDispute => "PayPal no longer takes a dispute for this payment.",
+            DeadlineKind::PayPalEscalation => "PayPal closes a dispute that is not escalated in time.",
+        }
+    }
+}
+
+/// Who a rule belongs to: a platform's own rules, or a payment rail's, which follow the payment
+/// whatever the platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Platform(Platform),
+    Payment(PaymentMethod),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,14 +131,14 @@ impl ProblemScope {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     pub id: &'static str,
-    pub platform: Platform,
+    pub scope: Scope,
     pub sets: DeadlineKind,
     pub problems: ProblemScope,
     pub counts_from: Event,
     /// An earlier event to count from when the buyer does not know `counts_from`: counting from an
     /// earlier day gives an earlier deadline, never a later one.
     pub falls_back_to: Option<Event>,
-    /// The conservative default: the value that makes the buyer act earliest.
+    /// The value used: for the buyer's own deadlines the one that makes them act earliest.
     pub days: u32,
     pub day_count: DayCount,
     /// The smallest and largest values seen in the sources.
@@ -102,89 +153,184 @@ const REVIEWED: &str = "2026-11-21";
 const SOURCE_RULES: &str = "Dispute Desk rules reference (shared/RULES.md), from public help pages";
 const SOURCE_ALIEXPRESS_GUIDE: &str = "DSers guide: How to Open a Dispute on AliExpress";
 const SOURCE_ALIBABA_GUIDE: &str = "IntelliChain guide: How to File a Dispute on Alibaba";
+const SOURCE_ALIBABA_STEPS: &str = "Guide: How to use Alibaba's dispute process";
+const SOURCE_CARD_NETWORKS: &str = "Visa and Mastercard dispute rules, as summarised in the rules reference";
+const SOURCE_PAYPAL: &str = "PayPal buyer protection terms, as summarised in the rules reference";
+const SOURCE_FCBA: &str = "US Fair Credit Billing Act (15 U.S.C. 1666), as summarised in the rules reference";
+
+const ALIEXPRESS: Scope = Scope::Platform(Platform::AliExpress);
+const ALIBABA: Scope = Scope::Platform(Platform::AlibabaTradeAssurance);
+
+/// A rule with the defaults most records share; each entry below states only what differs.
+const fn rule(id: &'static str, scope: Scope, sets: DeadlineKind, counts_from: Event, days: u32) -> Rule {
+    Rule {
+        id,
+        scope,
+        sets,
+        problems: ProblemScope::Any,
+        counts_from,
+        falls_back_to: None,
+        days,
+        day_count: DayCount::Calendar,
+        range_seen: (days, days),
+        note: "",
+        sources: &[SOURCE_RULES],
+        reviewed: REVIEWED,
+    }
+}
 
 pub const RULES: &[Rule] = &[
     Rule {
-        id: "aliexpress.protection.after_shipment",
-        platform: Platform::AliExpress,
-        sets: DeadlineKind::OpenDispute,
-        problems: ProblemScope::Any,
-        counts_from: Event::Shipped,
         falls_back_to: Some(Event::Paid),
-        days: 60,
-        day_count: DayCount::Calendar,
         range_seen: (60, 120),
         note: "Standard shipping; expedited shipping and some countries get up to 90, 100 or 120 days. \
                The timer on your order page is exact.",
         sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
-        reviewed: REVIEWED,
+        ..rule("aliexpress.protection.after_shipment", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 60)
     },
     Rule {
-        id: "aliexpress.protection.after_receipt_confirmed",
-        platform: Platform::AliExpress,
-        sets: DeadlineKind::OpenDispute,
-        problems: ProblemScope::Any,
-        counts_from: Event::ReceiptConfirmed,
-        falls_back_to: None,
-        days: 15,
-        day_count: DayCount::Calendar,
-        range_seen: (15, 15),
         note: "Confirming receipt shortens the protection period.",
         sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
-        reviewed: REVIEWED,
+        ..rule(
+            "aliexpress.protection.after_receipt_confirmed",
+            ALIEXPRESS,
+            DeadlineKind::OpenDispute,
+            Event::ReceiptConfirmed,
+            15,
+        )
     },
     Rule {
-        id: "aliexpress.protection.after_delivered",
-        platform: Platform::AliExpress,
-        sets: DeadlineKind::OpenDispute,
-        problems: ProblemScope::Any,
-        counts_from: Event::Delivered,
-        falls_back_to: None,
-        days: 5,
-        day_count: DayCount::Calendar,
-        range_seen: (5, 5),
         note: "Once tracking shows the parcel delivered, the remaining time is cut to about 5 days.",
-        sources: &[SOURCE_RULES],
-        reviewed: REVIEWED,
+        ..rule("aliexpress.protection.after_delivered", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Delivered, 5)
     },
     Rule {
-        id: "alibaba.trade_assurance.after_receipt",
-        platform: Platform::AlibabaTradeAssurance,
-        sets: DeadlineKind::OpenDispute,
-        problems: ProblemScope::Any,
-        counts_from: Event::ReceiptConfirmed,
+        range_seen: (5, 15),
+        note: "If the seller does not respond, AliExpress refunds you automatically. Older rules gave 15 days.",
+        ..rule("aliexpress.seller_response", ALIEXPRESS, DeadlineKind::SellerResponse, Event::DisputeOpened, 5)
+    },
+    Rule {
+        note: "Uncertain, from a single source: if you do not answer a proposal, the seller's stands.",
+        ..rule("aliexpress.answer_proposal", ALIEXPRESS, DeadlineKind::AnswerProposal, Event::SellerResponded, 2)
+    },
+    Rule {
+        range_seen: (7, 16),
+        note: "The platform steps in within about 7 days; older rules let you escalate on days 4 to 15 and \
+               escalated automatically on day 16.",
+        ..rule("aliexpress.platform_steps_in", ALIEXPRESS, DeadlineKind::PlatformStepsIn, Event::DisputeOpened, 7)
+    },
+    Rule {
+        note: "AliExpress aims for an initial decision about 15 days after the dispute opens.",
+        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        ..rule("aliexpress.expected_decision", ALIEXPRESS, DeadlineKind::ExpectedDecision, Event::DisputeOpened, 15)
+    },
+    Rule {
+        note: "One appeal per dispute, with new evidence; the review takes about 2 to 10 working days.",
+        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        ..rule("aliexpress.appeal", ALIEXPRESS, DeadlineKind::Appeal, Event::DecisionIssued, 7)
+    },
+    Rule {
+        note: "Ship the return within 10 days, or the payment goes to the seller.",
+        ..rule("aliexpress.ship_return", ALIEXPRESS, DeadlineKind::ShipReturn, Event::ReturnAgreed, 10)
+    },
+    Rule {
+        day_count: DayCount::Business,
+        range_seen: (3, 20),
+        note: "Refunds take 3 to 20 business days to arrive (bank cards up to 15); after that, chase it.",
+        ..rule("aliexpress.refund_arrival", ALIEXPRESS, DeadlineKind::RefundArrival, Event::RefundIssued, 20)
+    },
+    Rule {
         falls_back_to: Some(Event::Delivered),
-        days: 30,
-        day_count: DayCount::Calendar,
-        range_seen: (30, 30),
         note: "Some shipping methods allow less, never more.",
         sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
-        reviewed: REVIEWED,
+        ..rule("alibaba.trade_assurance.after_receipt", ALIBABA, DeadlineKind::OpenDispute, Event::ReceiptConfirmed, 30)
     },
     Rule {
-        id: "alibaba.trade_assurance.on_time_delivery",
-        platform: Platform::AlibabaTradeAssurance,
-        sets: DeadlineKind::OpenDispute,
         problems: ProblemScope::NonDelivery,
-        counts_from: Event::PromisedDelivery,
-        falls_back_to: None,
-        days: 30,
-        day_count: DayCount::Calendar,
-        range_seen: (30, 30),
-        note: "On-time delivery claim for a late or missing shipment; one claim per order.",
-        sources: &[SOURCE_RULES],
-        reviewed: REVIEWED,
+        note: "On-time delivery claim for a late or missing shipment: compensation credit, one claim per order.",
+        ..rule(
+            "alibaba.trade_assurance.on_time_delivery",
+            ALIBABA,
+            DeadlineKind::OpenDispute,
+            Event::PromisedDelivery,
+            30,
+        )
+    },
+    Rule {
+        note: "If the supplier does not respond you can escalate to Alibaba from day 4.",
+        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
+        ..rule("alibaba.supplier_response", ALIBABA, DeadlineKind::SellerResponse, Event::DisputeOpened, 3)
+    },
+    Rule {
+        range_seen: (7, 8),
+        note: "Alibaba escalates automatically on day 7 (newer wording: day 8), then steps in within 2 \
+               working days. Upload evidence within the time it gives, or the request is cancelled.",
+        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
+        ..rule("alibaba.escalation", ALIBABA, DeadlineKind::PlatformStepsIn, Event::DisputeOpened, 7)
+    },
+    Rule {
+        range_seen: (14, 21),
+        note: "Alibaba's mediation typically takes 2 to 3 weeks; quality disputes may need an inspection.",
+        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE, SOURCE_ALIBABA_STEPS],
+        ..rule("alibaba.mediation", ALIBABA, DeadlineKind::ExpectedDecision, Event::Escalated, 21)
+    },
+    Rule {
+        day_count: DayCount::Business,
+        range_seen: (3, 20),
+        note: "Refunds take 3 to 20 business days to arrive; after that, chase it.",
+        ..rule("alibaba.refund_arrival", ALIBABA, DeadlineKind::RefundArrival, Event::RefundIssued, 20)
+    },
+    Rule {
+        range_seen: (30, 540),
+        note: "Visa and Mastercard allow 120 days from the transaction (from the promised delivery date when \
+               goods never came; 540 days at most). Some issuers allow less, one UK bank 30 to 60 days: ask yours.",
+        sources: &[SOURCE_RULES, SOURCE_CARD_NETWORKS],
+        ..rule("card.chargeback", Scope::Payment(PaymentMethod::Card), DeadlineKind::Chargeback, Event::Paid, 120)
+    },
+    Rule {
+        note: "US credit cards only: write to the issuer within 60 days of the first statement showing the \
+               charge. The issuer must acknowledge within 30 days and resolve within 90.",
+        sources: &[SOURCE_RULES, SOURCE_FCBA],
+        ..rule(
+            "card.fcba_notice",
+            Scope::Payment(PaymentMethod::Card),
+            DeadlineKind::FcbaNotice,
+            Event::CardStatement,
+            60,
+        )
+    },
+    Rule {
+        note: "Open a PayPal dispute within 180 days of payment.",
+        sources: &[SOURCE_RULES, SOURCE_PAYPAL],
+        ..rule("paypal.dispute", Scope::Payment(PaymentMethod::PayPal), DeadlineKind::PayPalDispute, Event::Paid, 180)
+    },
+    Rule {
+        note: "Escalate a PayPal dispute to a claim within 20 days of opening it, or PayPal closes it.",
+        sources: &[SOURCE_RULES, SOURCE_PAYPAL],
+        ..rule(
+            "paypal.escalation",
+            Scope::Payment(PaymentMethod::PayPal),
+            DeadlineKind::PayPalEscalation,
+            Event::PayPalDisputeOpened,
+            20,
+        )
     },
 ];
 
 impl Rule {
-    /// The day this rule's window closes, counting from the buyer's dates, and the event it
-    /// counted from (the fallback when the usual one is unknown). `None` when neither is known.
-    pub fn last_day(&self, dates: &OrderDates) -> Option<(NaiveDate, Event)> {
-        let (anchor, day) = std::iter::once(self.counts_from)
+    pub fn applies_to(&self, case: &Case) -> bool {
+        let scope = match self.scope {
+            Scope::Platform(platform) => case.details.platform == platform,
+            Scope::Payment(method) => case.details.payment_method == method,
+        };
+        scope && self.problems.covers(case.details.problem)
+    }
+
+    /// The event this rule counts from for `case` (its fallback when the usual one is unknown)
+    /// and that event's day, if known.
+    pub fn anchor(&self, case: &Case) -> Option<(Event, NaiveDate)> {
+        std::iter::once(self.counts_from)
             .chain(self.falls_back_to)
-            .find_map(|event| event.date_in(dates).map(|day| (event, day)))?;
-        Some((add_days(day, self.days, self.day_count), anchor))
+            .find_map(|event| case.date_of(event).map(|day| (event, day)))
     }
 
     pub fn range_text(&self) -> String {
@@ -193,11 +339,22 @@ impl Rule {
             (low, high) => format!("{low} to {high} days seen"),
         }
     }
+
+    pub fn unit(&self) -> &'static str {
+        match self.day_count {
+            DayCount::Calendar => "days",
+            DayCount::Business => "business days",
+        }
+    }
 }
 
-/// The rules that can set `kind` for a case on `platform` with `problem`.
-pub fn rules_for(kind: DeadlineKind, platform: Platform, problem: Problem) -> impl Iterator<Item = &'static Rule> {
-    RULES.iter().filter(move |rule| rule.sets == kind && rule.platform == platform && rule.problems.covers(problem))
+/// The rules that can set `kind` for `case`.
+pub fn rules_for(kind: DeadlineKind, case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
+    RULES.iter().filter(move |rule| rule.sets == kind && rule.applies_to(case))
+}
+
+pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|rule| rule.id == id)
 }
 
 pub fn add_days(from: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
@@ -207,7 +364,7 @@ pub fn add_days(from: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
             let mut day = from;
             let mut left = days;
             while left > 0 {
-                day = day + Duration::days(1);
+                day += Duration::days(1);
                 if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
                     left -= 1;
                 }
@@ -220,40 +377,106 @@ pub fn add_days(from: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
+    use chrono::{DateTime, Utc};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn case(platform: Platform, payment_method: PaymentMethod, problem: Problem) -> Case {
+        let details = CaseDetails {
+            platform,
+            order_number: "1".into(),
+            seller: String::new(),
+            item: String::new(),
+            amount: None,
+            payment_method,
+            dates: OrderDates::default(),
+            protection_ends: None,
+            problem,
+            notes: String::new(),
+        };
+        Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH)
+    }
+
     #[test]
-    fn every_rule_is_complete_and_its_default_is_the_conservative_end_of_its_range() {
+    fn every_rule_is_complete_and_its_value_lies_in_its_range() {
         let mut ids = std::collections::HashSet::new();
         for rule in RULES {
             assert!(ids.insert(rule.id), "duplicate rule id {}", rule.id);
             assert!(!rule.sources.is_empty(), "{} has no source", rule.id);
             assert!(NaiveDate::parse_from_str(rule.reviewed, "%Y-%m-%d").is_ok(), "{} review date", rule.id);
-            assert_eq!(rule.days, rule.range_seen.0, "{} must default to the shortest value seen", rule.id);
-            assert!(rule.range_seen.0 <= rule.range_seen.1);
-            assert!(!rule.note.is_empty());
+            assert!(rule.range_seen.0 <= rule.days && rule.days <= rule.range_seen.1, "{}", rule.id);
+            assert!(!rule.note.is_empty(), "{} needs a note", rule.id);
+            assert_eq!(rule_by_id(rule.id), Some(rule));
         }
     }
 
     #[test]
-    fn every_platform_with_known_rules_has_an_opening_rule_for_every_problem() {
+    fn the_buyers_own_platform_windows_default_to_the_shortest_value_seen() {
+        for rule in
+            RULES.iter().filter(|rule| rule.sets.party() == Party::Buyer && matches!(rule.scope, Scope::Platform(_)))
+        {
+            assert_eq!(rule.days, rule.range_seen.0, "{} must default to the shortest value seen", rule.id);
+        }
+    }
+
+    #[test]
+    fn every_rule_is_set_on_the_platform_or_rail_it_belongs_to() {
+        let kinds = |platform, method, problem| {
+            let case = case(platform, method, problem);
+            let mut kinds: Vec<_> = RULES.iter().filter(|r| r.applies_to(&case)).map(|r| r.sets).collect();
+            kinds.dedup();
+            kinds
+        };
+        use DeadlineKind::*;
+        assert_eq!(
+            kinds(Platform::AliExpress, PaymentMethod::Card, Problem::WrongItem),
+            [
+                OpenDispute,
+                SellerResponse,
+                AnswerProposal,
+                PlatformStepsIn,
+                ExpectedDecision,
+                Appeal,
+                ShipReturn,
+                RefundArrival,
+                Chargeback,
+                FcbaNotice
+            ]
+        );
+        assert_eq!(
+            kinds(Platform::AlibabaTradeAssurance, PaymentMethod::PayPal, Problem::NotReceived),
+            [
+                OpenDispute,
+                SellerResponse,
+                PlatformStepsIn,
+                ExpectedDecision,
+                RefundArrival,
+                PayPalDispute,
+                PayPalEscalation
+            ]
+        );
+        assert_eq!(kinds(Platform::OtherMarketplace, PaymentMethod::PlatformBalance, Problem::Other), []);
+        assert_eq!(kinds(Platform::OtherMarketplace, PaymentMethod::Card, Problem::Other), [Chargeback, FcbaNotice]);
+    }
+
+    #[test]
+    fn every_aliexpress_and_alibaba_problem_has_an_opening_rule() {
         for platform in [Platform::AliExpress, Platform::AlibabaTradeAssurance] {
             for problem in Problem::ALL {
-                assert!(rules_for(DeadlineKind::OpenDispute, platform, *problem).count() > 0);
+                let case = case(platform, PaymentMethod::Card, *problem);
+                assert!(rules_for(DeadlineKind::OpenDispute, &case).count() > 0, "{platform:?} {problem:?}");
             }
         }
-        assert_eq!(rules_for(DeadlineKind::OpenDispute, Platform::OtherMarketplace, Problem::Other).count(), 0);
     }
 
     #[test]
     fn the_on_time_delivery_claim_only_covers_non_delivery() {
         let ids = |problem| {
-            rules_for(DeadlineKind::OpenDispute, Platform::AlibabaTradeAssurance, problem)
-                .map(|rule| rule.id)
-                .collect::<Vec<_>>()
+            let case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, problem);
+            rules_for(DeadlineKind::OpenDispute, &case).map(|rule| rule.id).collect::<Vec<_>>()
         };
         assert!(ids(Problem::NotReceived).contains(&"alibaba.trade_assurance.on_time_delivery"));
         assert!(!ids(Problem::DamagedOrDefective).contains(&"alibaba.trade_assurance.on_time_delivery"));
@@ -261,12 +484,17 @@ mod tests {
 
     #[test]
     fn a_rule_counts_from_its_event_or_its_earlier_fallback() {
-        let rule = RULES.iter().find(|r| r.id == "aliexpress.protection.after_shipment").unwrap();
-        let mut dates = OrderDates { paid: Some(day(2026, 1, 2)), ..OrderDates::default() };
-        assert_eq!(rule.last_day(&dates), Some((day(2026, 3, 3), Event::Paid)));
-        dates.shipped = Some(day(2026, 1, 5));
-        assert_eq!(rule.last_day(&dates), Some((day(2026, 3, 6), Event::Shipped)));
-        assert_eq!(rule.last_day(&OrderDates::default()), None);
+        let rule = rule_by_id("aliexpress.protection.after_shipment").unwrap();
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        assert_eq!(rule.anchor(&case), None);
+        case.details.dates.paid = Some(day(2026, 1, 2));
+        assert_eq!(rule.anchor(&case), Some((Event::Paid, day(2026, 1, 2))));
+        case.details.dates.shipped = Some(day(2026, 1, 5));
+        assert_eq!(rule.anchor(&case), Some((Event::Shipped, day(2026, 1, 5))));
+        let appeal = rule_by_id("aliexpress.appeal").unwrap();
+        assert_eq!(appeal.anchor(&case), None);
+        case.progress.insert(Event::DecisionIssued, day(2026, 3, 1));
+        assert_eq!(appeal.anchor(&case), Some((Event::DecisionIssued, day(2026, 3, 1))));
     }
 
     #[test]
@@ -274,6 +502,7 @@ mod tests {
         assert_eq!(add_days(day(2028, 1, 31), 30, DayCount::Calendar), day(2028, 3, 1));
         assert_eq!(add_days(day(2027, 1, 31), 30, DayCount::Calendar), day(2027, 3, 2));
         assert_eq!(add_days(day(2026, 12, 20), 15, DayCount::Calendar), day(2027, 1, 4));
+        assert_eq!(add_days(day(2028, 2, 28), 1, DayCount::Calendar), day(2028, 2, 29));
     }
 
     #[test]
@@ -281,16 +510,20 @@ mod tests {
         // Friday 4 December 2026 + 1 business day is Monday the 7th; + 5 is Friday the 11th.
         assert_eq!(add_days(day(2026, 12, 4), 1, DayCount::Business), day(2026, 12, 7));
         assert_eq!(add_days(day(2026, 12, 4), 5, DayCount::Business), day(2026, 12, 11));
-        // From a Saturday, the first business day is Monday.
+        // From a Saturday or a Sunday, the first business day is Monday, the fifth the next Friday.
         assert_eq!(add_days(day(2026, 12, 5), 1, DayCount::Business), day(2026, 12, 7));
+        assert_eq!(add_days(day(2026, 12, 6), 1, DayCount::Business), day(2026, 12, 7));
+        assert_eq!(add_days(day(2026, 12, 5), 5, DayCount::Business), day(2026, 12, 11));
+        assert_eq!(add_days(day(2026, 12, 6), 10, DayCount::Business), day(2026, 12, 18));
         assert_eq!(add_days(day(2026, 12, 4), 0, DayCount::Business), day(2026, 12, 4));
         assert_eq!(add_days(day(2026, 12, 4), 20, DayCount::Business), day(2027, 1, 1));
+        // Across the leap day: Friday 25 February 2028 + 3 business days is Wednesday 1 March.
+        assert_eq!(add_days(day(2028, 2, 25), 3, DayCount::Business), day(2028, 3, 1));
     }
 
     #[test]
     fn range_text_says_whether_sources_agree() {
-        let text: Vec<_> = RULES.iter().map(Rule::range_text).collect();
-        assert!(text.contains(&"60 to 120 days seen".to_owned()));
-        assert!(text.contains(&"15 days in every source".to_owned()));
+        assert_eq!(rule_by_id("aliexpress.protection.after_shipment").unwrap().range_text(), "60 to 120 days seen");
+        assert_eq!(rule_by_id("aliexpress.appeal").unwrap().range_text(), "7 days in every source");
     }
 }
