@@ -201,7 +201,7 @@ fn settings_round_trip_through_local_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     assert_eq!(Settings::load(), Settings::default());
-    Settings { currency: "EUR".into() }.save().unwrap();
+    Settings { currency: "EUR".into(), ..Settings::default() }.save().unwrap();
     assert_eq!(Settings::load().currency, "EUR");
     storage.set_item("dispute-desk.settings", "not json").unwrap();
     assert_eq!(Settings::load(), Settings::default(), "unreadable settings fall back to defaults");

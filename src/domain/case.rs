@@ -121,6 +121,20 @@ impl Event {
         }
     }
 
+    /// The status a case reaches once this step has happened.
+    pub fn status_after(self) -> Option<Status> {
+        match self {
+            Event::DisputeOpened | Event::SellerResponded | Event::BuyerAnswered => Some(Status::DisputeOpen),
+            Event::Escalated => Some(Status::Escalated),
+            Event::DecisionIssued => Some(Status::DecisionIssued),
+            Event::AppealFiled => Some(Status::Appealed),
+            Event::ReturnAgreed | Event::ReturnShipped => Some(Status::ReturnInProgress),
+            Event::RefundIssued => Some(Status::AwaitingRefund),
+            Event::RefundReceived => Some(Status::Resolved),
+            _ => None,
+        }
+    }
+
     /// Facts about the order itself, entered on the case form; the others are steps recorded later.
     pub fn is_order_fact(self) -> bool {
         matches!(
@@ -237,6 +251,17 @@ impl Case {
         }
     }
 
+    /// Records that `event` happened on `day`, moving the status forward (never back) to match.
+    /// A refund that arrives resolves even a case closed without one.
+    pub fn record_step(&mut self, event: Event, day: NaiveDate) {
+        self.progress.insert(event, day);
+        match event.status_after() {
+            Some(Status::Resolved) => self.status = Status::Resolved,
+            Some(next) if next > self.status && !self.status.is_closed() => self.status = next,
+            _ => {}
+        }
+    }
+
     /// Applies an edit made by the buyer, keeping the case's identity and creation time.
     pub fn edited(&self, details: CaseDetails, status: Status, now: DateTime<Utc>) -> Self {
         Self { details, status, updated_at: now, ..self.clone() }
@@ -280,6 +305,37 @@ mod tests {
         assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
         let id = CaseId::from_random_bytes([0; 16]);
         assert_eq!(id.as_str(), "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn recording_a_step_moves_the_status_forward_only() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let details = CaseDetails {
+            platform: Platform::AliExpress,
+            order_number: "1".into(),
+            seller: String::new(),
+            item: String::new(),
+            amount: None,
+            payment_method: PaymentMethod::Card,
+            dates: OrderDates::default(),
+            protection_ends: None,
+            problem: Problem::NotReceived,
+            notes: String::new(),
+        };
+        let mut case = Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH);
+        case.record_step(Event::DisputeOpened, day);
+        assert_eq!((case.status, case.date_of(Event::DisputeOpened)), (Status::DisputeOpen, Some(day)));
+        case.record_step(Event::DecisionIssued, day);
+        assert_eq!(case.status, Status::DecisionIssued);
+        case.record_step(Event::SellerResponded, day);
+        assert_eq!(case.status, Status::DecisionIssued, "a late entry never moves the status back");
+        case.record_step(Event::ChargebackFiled, day);
+        assert_eq!(case.status, Status::DecisionIssued);
+        case.status = Status::ClosedWithoutRefund;
+        case.record_step(Event::AppealFiled, day);
+        assert_eq!(case.status, Status::ClosedWithoutRefund, "a closed case stays closed");
+        case.record_step(Event::RefundReceived, day);
+        assert_eq!(case.status, Status::Resolved, "but money back resolves it");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::case::{Case, Status};
 use super::clock::today_in;
 use super::deadline::{chain, Chain, Deadline, State};
+use super::rules::DeadlineKind;
 
 /// What a case needs from the buyer, most pressing first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,7 +52,9 @@ impl CaseOverview {
             _ if case.status == Status::Resolved => Attention::Closed,
             Some(State::Missed) => Attention::Overdue,
             Some(State::DueSoon) => Attention::DueSoon,
-            _ if chain.pending.iter().any(|pending| pending.missing_input()) && case.status.awaits_dispute() => {
+            _ if case.status.awaits_dispute()
+                && chain.pending.iter().any(|p| p.kind == DeadlineKind::OpenDispute && p.missing_input()) =>
+            {
                 Attention::DatesMissing
             }
             Some(_) => Attention::Upcoming,
@@ -161,7 +164,6 @@ pub fn due_soon<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem};
-    use crate::domain::rules::DeadlineKind;
     use chrono::NaiveDate;
     use chrono_tz::America;
 
@@ -218,6 +220,15 @@ mod tests {
         assert!(rows[..4].iter().all(|row| row.attention.is_alarming()));
         assert!(rows[4..].iter().all(|row| !row.attention.is_alarming()));
         assert_eq!(rows[7].deadline(), None);
+    }
+
+    #[test]
+    fn only_an_undatable_opening_window_makes_the_deadline_unknown() {
+        let mut card = case("card", Some(10), Status::New, 1);
+        card.details.payment_method = PaymentMethod::Card;
+        let row = CaseOverview::of(card, &Utc, now());
+        assert!(row.chain.pending.iter().any(|p| p.kind == DeadlineKind::Chargeback && p.missing_input()));
+        assert_eq!(row.attention, Attention::Upcoming, "a missing payment date only hides the chargeback window");
     }
 
     #[test]

@@ -15,6 +15,17 @@ pub enum Party {
     Bank,
 }
 
+impl Party {
+    pub fn label(self) -> &'static str {
+        match self {
+            Party::Buyer => "You",
+            Party::Seller => "The seller",
+            Party::Platform => "The platform",
+            Party::Bank => "The bank",
+        }
+    }
+}
+
 choices! {
     /// A deadline the app tracks, in the order a dispute usually meets them.
     DeadlineKind {

@@ -1,5 +1,7 @@
 //! Small preferences in localStorage, read and written whole under one key.
 
+use std::collections::BTreeSet;
+
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
@@ -12,11 +14,15 @@ const KEY: &str = "dispute-desk.settings";
 pub struct Settings {
     /// The currency the last case was entered in, offered for the next one.
     pub currency: String,
+    /// Browser notifications for deadlines, only ever turned on by the buyer.
+    pub reminders: bool,
+    /// Reminders already shown, so each is shown once.
+    pub reminded: BTreeSet<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { currency: "USD".into() }
+        Self { currency: "USD".into(), reminders: false, reminded: BTreeSet::new() }
     }
 }
 

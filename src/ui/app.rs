@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::components::StorageStatus;
-use super::pages::{CaseDetail, Dashboard, EditCase, NewCase, NotFound};
+use super::components::{DueSoonBanner, StorageStatus};
+use super::pages::{CaseDetail, Dashboard, EditCase, NewCase, NotFound, Upcoming};
+use super::reminders::watch_reminders;
 use super::state::AppState;
 use super::use_now::provide_now;
 
@@ -11,20 +12,24 @@ use super::use_now::provide_now;
 pub fn App() -> impl IntoView {
     provide_now();
     AppState::provide();
+    watch_reminders();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
                 <A href="/" attr:class="brand">"Dispute Desk"</A>
                 <nav aria-label="Main">
+                    <A href="/upcoming" attr:class="nav-link">"Upcoming"</A>
                     <A href="/new" attr:class="button primary">"New case"</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
                 <StorageStatus />
+                <DueSoonBanner />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/new") view=NewCase />
+                    <Route path=path!("/upcoming") view=Upcoming />
                     <Route path=path!("/cases/:id") view=CaseDetail />
                     <Route path=path!("/cases/:id/edit") view=EditCase />
                 </Routes>

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use crate::domain::case::CaseId;
-use crate::domain::clock::today_in;
+use crate::domain::clock::{end_of_day, today_in};
+use crate::domain::deadline::{day_text, Deadline};
 
 pub fn now_utc() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -31,7 +32,43 @@ pub fn new_case_id() -> CaseId {
     CaseId::from_random_bytes(bytes)
 }
 
+/// When a deadline closes, in the buyer's words: the end of its day, or the earlier hour when
+/// China's midnight comes first.
+pub fn closing_text(deadline: &Deadline) -> String {
+    if deadline.due == end_of_day(deadline.last_day, &buyer_zone()) {
+        format!("closes at the end of {}", day_text(deadline.last_day))
+    } else {
+        format!("closes {} your time (midnight in China, where the platform keeps time)", local_time_text(deadline.due))
+    }
+}
+
 /// An instant in the buyer's zone, for people: "Mon 2 Nov 2026, 17:00".
 pub fn local_time_text(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&buyer_zone()).format("%a %-d %b %Y, %H:%M").to_string()
+}
+
+/// Offers `text` to the buyer as a file download. Nothing leaves the device: the file is made
+/// from memory by the browser.
+pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let failed = |error: wasm_bindgen::JsValue| format!("{error:?}");
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| "not an anchor".to_owned())?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Browsers may read the file after `click` returns; release it once the download has surely started.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
 }

@@ -4,6 +4,7 @@ mod app;
 mod browser;
 mod components;
 mod pages;
+mod reminders;
 mod state;
 mod use_now;
 

@@ -84,6 +84,19 @@ impl AppState {
         Ok(())
     }
 
+    /// Applies `change` to the stored case and saves it, stamped with `now`.
+    pub async fn update(
+        self,
+        id: &CaseId,
+        now: chrono::DateTime<chrono::Utc>,
+        change: impl FnOnce(&mut Case),
+    ) -> Result<(), StorageError> {
+        let mut case = self.case(id).ok_or_else(|| StorageError::Failed("that case is no longer here".into()))?;
+        change(&mut case);
+        case.updated_at = now;
+        self.save(case).await
+    }
+
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
         self.cases.update(|cases| cases.retain(|case| case.id != id));

@@ -65,9 +65,9 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   // The case page: shipped 26 Sep + 60 days = Wed 25 Nov; China's midnight, 11:00 in New York, comes first.
   await page.getByRole('heading', { name: 'Wireless earbuds <b>not bold</b>' }).waitFor();
   assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
-  const deadline = page.locator('section.deadline');
-  assert.equal(await deadline.locator('.deadline-day').innerText(), 'Wed 25 Nov 2026');
-  assert.match(await deadline.innerText(), /Closes Wed 25 Nov 2026, 11:00 your time \(midnight in China/);
+  const deadline = page.locator('.timeline-item', { hasText: 'Last day to open a dispute' });
+  assert.equal(await deadline.locator('.timeline-date').innerText(), 'Wed 25 Nov 2026');
+  assert.match(await deadline.innerText(), /closes Wed 25 Nov 2026, 11:00 your time \(midnight in China/);
   assert.equal(await deadline.locator('.countdown').innerText(), '4 days 4 hours left');
   assert.equal(await deadline.locator('.tag').innerText(), 'Estimate');
   await deadline.getByText('Why this date').click();
@@ -79,7 +79,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   const row = page.locator('li.case-row');
   await row.waitFor();
   assert.match(await row.innerText(), /^UPCOMING/);
-  assert.match(await row.innerText(), /Open a dispute by Wed 25 Nov 2026 \(estimate\): 4 days 4 hours left/);
+  assert.match(await row.innerText(), /Last day to open a dispute: Wed 25 Nov 2026 \(estimate\) · 4 days 4 hours left/);
   await page.clock.setFixedTime(new Date(NOW.getTime() + 2 * 3600 * 1000));
   await page.waitForFunction(() => document.querySelector('li.case-row .countdown')?.textContent === '4 days 2 hours left');
 
@@ -98,8 +98,8 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   await page.getByLabel('Buyer protection ends on').fill('2026-11-22');
   await page.getByLabel('Where the case stands').selectOption('talking_to_seller');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.locator('section.deadline.due-soon').waitFor();
-  assert.equal(await deadline.locator('.deadline-day').innerText(), 'Sun 22 Nov 2026');
+  await page.locator('.timeline-item.due-soon').waitFor();
+  assert.equal(await deadline.locator('.timeline-date').innerText(), 'Sun 22 Nov 2026');
   assert.equal(await deadline.locator('.tag').innerText(), 'From your order page');
   assert.equal(await deadline.locator('.badge').innerText(), 'DUE SOON');
   assert.match(await page.locator('dl.details').innerText(), /Talking to the seller/);
@@ -125,7 +125,7 @@ test('the dashboard puts overdue and due-soon cases first, in words as well as c
     await page.getByLabel('Order number').fill(orderNumber);
     await page.getByLabel('Shipped on').fill(shipped);
     await page.getByRole('button', { name: 'Save case' }).click();
-    await page.locator('section.deadline').waitFor();
+    await page.locator('.timeline').waitFor();
   };
   await addCase('CALM', '2026-11-01');
   await addCase('LATE', '2026-09-01');
@@ -148,11 +148,11 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
   await page.getByRole('link', { name: 'New case' }).click();
   await page.getByLabel('Order number').fill('DEEP-LINK');
   await page.getByRole('button', { name: 'Save case' }).click();
-  await page.locator('section.deadline').waitFor();
+  await page.locator('.timeline').waitFor();
   const caseUrl = page.url();
   await page.goto(caseUrl);
   await page.getByText('order DEEP-LINK').waitFor();
-  assert.match(await page.locator('section.deadline').innerText(), /DEADLINE UNKNOWN/);
+  assert.match(await page.locator('.timeline').innerText(), /Last day to open a dispute: Add the date of shipment to the case/);
   await page.goto(`${server.url}/cases/no-such-case`);
   await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   guard.assertClean();
@@ -164,10 +164,12 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
 
-  // Skip link, brand, then "New case", by keyboard; the focus ring is visible.
+  // Skip link, brand, "Upcoming", then "New case", by keyboard; the focus ring is visible.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Upcoming');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'New case');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth);
@@ -188,7 +190,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
     await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Enter');
-  await page.locator('section.deadline').waitFor();
+  await page.locator('.timeline').waitFor();
   const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
   guard.assertClean();

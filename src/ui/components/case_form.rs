@@ -77,7 +77,7 @@ pub fn CaseFormView(
                 Ok(()) => {
                     if let Some(currency) = currency {
                         // A preference only: failing to remember it must not fail the save.
-                        let _ = Settings { currency }.save();
+                        let _ = Settings { currency, ..Settings::load() }.save();
                     }
                     navigate(&format!("/cases/{id}"), Default::default());
                 }

@@ -7,7 +7,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::day_text;
 use crate::storage::StorageError;
 use crate::ui::browser::local_time_text;
-use crate::ui::components::DeadlineCard;
+use crate::ui::components::{RecordStep, Timeline};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
@@ -45,7 +45,8 @@ fn CaseView(case: Case) -> impl IntoView {
             <p class="breadcrumb"><A href="/">"All cases"</A></p>
             <h1>{case.title().to_owned()}</h1>
             <p class="lead">{details.platform.label()}" · order "{details.order_number.clone()}</p>
-            <DeadlineCard case=case.clone() />
+            <Timeline case=case.clone() />
+            <RecordStep case=case.clone() />
             <section class="card">
                 <h2>"Details"</h2>
                 <dl class="details">

@@ -6,7 +6,7 @@ use crate::domain::overview::{overview, Attention, CaseOverview};
 use crate::ui::browser::buyer_zone;
 use crate::ui::components::Countdown;
 use crate::ui::state::{AppState, Loading};
-use crate::ui::use_now::use_now;
+use crate::ui::use_now::use_minute;
 
 fn attention_class(attention: Attention) -> &'static str {
     match attention {
@@ -22,13 +22,8 @@ fn attention_class(attention: Attention) -> &'static str {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
-    let now = use_now();
-    // Re-sorting once a minute is enough: urgency changes at whole minutes at the finest.
-    let minute = Memo::new(move |_| now.get().timestamp() / 60);
-    let rows = Memo::new(move |_| {
-        minute.track();
-        state.cases.with(|cases| overview(cases, &buyer_zone(), now.get_untracked()))
-    });
+    let minute = use_minute();
+    let rows = Memo::new(move |_| state.cases.with(|cases| overview(cases, &buyer_zone(), minute.get())));
     view! {
         <h1>"Your cases"</h1>
         {move || match (state.loading.get(), rows.with(Vec::is_empty)) {
@@ -54,15 +49,16 @@ pub fn Dashboard() -> impl IntoView {
 
 #[component]
 fn CaseRow(row: CaseOverview) -> impl IntoView {
-    let CaseOverview { case, deadline, attention } = row;
+    let deadline = row.deadline().cloned();
+    let CaseOverview { case, attention, .. } = row;
     let href = format!("/cases/{}", case.id);
     let summary =
         format!("{} · order {} · {}", case.details.platform.label(), case.details.order_number, case.status.label());
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
-                {format!("Open a dispute by {}", day_text(deadline.last_day))}
-                {deadline.is_estimate().then_some(" (estimate)")}": "
+                {format!("{}: {}", deadline.kind.label(), day_text(deadline.last_day))}
+                {deadline.is_estimate().then_some(" (estimate)")}" · "
                 <Countdown due=deadline.due />
             </p>
         }

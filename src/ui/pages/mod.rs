@@ -5,12 +5,14 @@ mod dashboard;
 mod edit_case;
 mod new_case;
 mod not_found;
+mod upcoming;
 
 pub use case_detail::CaseDetail;
 pub use dashboard::Dashboard;
 pub use edit_case::EditCase;
 pub use new_case::NewCase;
 pub use not_found::NotFound;
+pub use upcoming::Upcoming;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

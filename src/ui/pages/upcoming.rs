@@ -1,0 +1,107 @@
+//! Every deadline of every case, grouped into overdue, today, this week and later.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::domain::deadline::{chain, day_text};
+use crate::domain::ics::calendar;
+use crate::domain::overview::{upcoming, When};
+use crate::storage::Settings;
+use crate::ui::browser::{buyer_zone, download_text};
+use crate::ui::components::{state_class, Countdown};
+use crate::ui::reminders::{ask_permission, notifications_allowed};
+use crate::ui::state::{AppState, Loading};
+use crate::ui::use_now::use_minute;
+
+#[component]
+pub fn Upcoming() -> impl IntoView {
+    let state = AppState::expect();
+    let minute = use_minute();
+    let items = Memo::new(move |_| state.cases.with(|cases| upcoming(cases, &buyer_zone(), minute.get())));
+    let export_error = RwSignal::new(None::<String>);
+    let export_all = move |_| {
+        let now = minute.get_untracked();
+        let text = state.cases.with_untracked(|cases| {
+            let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &buyer_zone(), now))).collect();
+            calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))), now)
+        });
+        export_error.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err());
+    };
+    view! {
+        <h1>"Upcoming deadlines"</h1>
+        <Reminders />
+        {move || match (state.loading.get(), items.with(Vec::is_empty)) {
+            (Loading::Pending, _) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+            (_, true) => view! {
+                <section class="card empty"><p>"No deadline is running. Deadlines appear here once a case has dates."</p></section>
+            }.into_any(),
+            (_, false) => When::ALL.into_iter().filter_map(|when| {
+                let group: Vec<_> = items.with(|items| items.iter().filter(|item| item.when == when).cloned().collect());
+                (!group.is_empty()).then(|| view! {
+                    <section class="upcoming-group" aria-labelledby=format!("when-{when:?}")>
+                        <h2 id=format!("when-{when:?}")>{when.label()}</h2>
+                        <ul class="case-list">
+                            {group.into_iter().map(|item| {
+                                let href = format!("/cases/{}", item.case.id);
+                                let title = item.case.title().to_owned();
+                                let summary = format!("Order {} · {} must act", item.case.details.order_number, item.deadline.kind.party().label());
+                                let deadline = item.deadline;
+                                view! {
+                                    <li class=format!("case-row {}", state_class(deadline.state))>
+                                        <A href=href attr:class="case-link">
+                                            <span class="badge">{deadline.state.label()}</span>
+                                            <span class="case-title">{title}</span>
+                                        </A>
+                                        <p class="row-summary">{summary}</p>
+                                        <p class="row-deadline">
+                                            {format!("{}: {}", deadline.kind.label(), day_text(deadline.last_day))}" · "
+                                            <Countdown due=deadline.due />
+                                        </p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }).collect_view().into_any(),
+        }}
+        <div class="actions">
+            <button type="button" class="button" on:click=export_all>"Add all deadlines to my calendar (.ics)"</button>
+        </div>
+        {move || export_error.get().map(|error| view! {
+            <div class="notice danger" role="alert">"The calendar file could not be made (" {error} "). Try again."</div>
+        })}
+    }
+}
+
+/// Turning reminders on asks the browser for permission; turning them off never asks anything.
+#[component]
+fn Reminders() -> impl IntoView {
+    let enabled = RwSignal::new(Settings::load().reminders && notifications_allowed());
+    let message = RwSignal::new(None::<&'static str>);
+    let toggle = move |event: leptos::ev::Event| {
+        let wanted = event_target_checked(&event);
+        spawn_local(async move {
+            let granted = !wanted || ask_permission().await;
+            let on = wanted && granted;
+            let saved = Settings { reminders: on, ..Settings::load() }.save();
+            enabled.set(on && saved.is_ok());
+            message.set(match (wanted, granted, saved) {
+                (_, _, Err(_)) => Some("The setting could not be saved in this browser."),
+                (true, false, _) => Some("Your browser blocked notifications for this site. Allow them in the site settings, then try again."),
+                (true, true, _) => Some("Reminders are on: you will be told 2 days and 1 day before each deadline while Dispute Desk is open."),
+                (false, _, _) => None,
+            });
+        });
+    };
+    view! {
+        <div class="card reminders">
+            <label class="checkbox">
+                <input type="checkbox" prop:checked=move || enabled.get() on:change=toggle />
+                " Remind me with a browser notification 2 days and 1 day before each deadline"
+            </label>
+            {move || message.get().map(|text| view! { <p class="hint" role="status">{text}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! Browser notifications for deadlines 48 and 24 hours away, only when the buyer has turned
+//! reminders on. They work while the app is open in a tab; there is no server to push them.
+
+use chrono::Duration;
+use leptos::prelude::*;
+
+use crate::domain::clock::time_left_text;
+use crate::domain::ics::uid;
+use crate::domain::overview::due_soon;
+use crate::storage::Settings;
+use crate::ui::browser::buyer_zone;
+use crate::ui::state::AppState;
+use crate::ui::use_now::use_minute;
+
+pub fn notifications_allowed() -> bool {
+    web_sys::Notification::permission() == web_sys::NotificationPermission::Granted
+}
+
+/// Asks the browser for permission; resolves to whether reminders can be shown.
+pub async fn ask_permission() -> bool {
+    match web_sys::Notification::request_permission() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|answer| answer.as_string())
+            .is_some_and(|answer| answer == "granted"),
+        Err(_) => false,
+    }
+}
+
+/// Shows each reminder once: when a deadline comes within 48 hours, and again within 24.
+pub fn watch_reminders() {
+    let state = AppState::expect();
+    let minute = use_minute();
+    Effect::new(move |_| {
+        let now = minute.get();
+        let mut settings = Settings::load();
+        if !settings.reminders || !notifications_allowed() {
+            return;
+        }
+        let soon = state.cases.with(|cases| due_soon(cases, &buyer_zone(), now));
+        let mut changed = false;
+        for item in &soon {
+            let stage = if item.deadline.due - now <= Duration::hours(24) { "24h" } else { "48h" };
+            let key = format!("{}:{}:{stage}", uid(&item.case, &item.deadline), item.deadline.last_day);
+            if settings.reminded.contains(&key) {
+                continue;
+            }
+            let options = web_sys::NotificationOptions::new();
+            options.set_body(&format!("{}: {}", item.case.title(), time_left_text(item.deadline.due, now)));
+            options.set_tag(&key);
+            let title = format!("Dispute Desk: {}", item.deadline.kind.label());
+            // Some phones only allow notifications from a service worker; the banner still shows.
+            if web_sys::Notification::new_with_options(&title, &options).is_ok() {
+                settings.reminded.insert(key);
+                changed = true;
+            }
+        }
+        // Forget reminders of deadlines no longer close, so the set stays small.
+        let live: Vec<String> = soon.iter().map(|item| uid(&item.case, &item.deadline)).collect();
+        let before = settings.reminded.len();
+        settings.reminded.retain(|key| live.iter().any(|uid| key.starts_with(uid.as_str())));
+        if changed || settings.reminded.len() != before {
+            let _ = settings.save();
+        }
+    });
+}
