@@ -212,6 +212,25 @@ pub struct Adjustments {
     pub deadline_days: BTreeMap<DeadlineKind, NaiveDate>,
 }
 
+impl Adjustments {
+    /// Whether the buyer changed this deadline, by its date or by the length of one of its rules.
+    pub fn changes(&self, kind: DeadlineKind) -> bool {
+        self.deadline_days.contains_key(&kind) || rules_setting(kind).any(|rule| self.rule_days.contains_key(rule.id))
+    }
+
+    /// Puts a deadline back to the rules: forgets its date and every length set for its rules.
+    pub fn reset(&mut self, kind: DeadlineKind) {
+        self.deadline_days.remove(&kind);
+        for rule in rules_setting(kind) {
+            self.rule_days.remove(rule.id);
+        }
+    }
+}
+
+fn rules_setting(kind: DeadlineKind) -> impl Iterator<Item = &'static super::rules::Rule> {
+    super::rules::RULES.iter().filter(move |rule| rule.sets == kind)
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     pub id: CaseId,
@@ -336,6 +355,20 @@ mod tests {
         assert_eq!(case.status, Status::ClosedWithoutRefund, "a closed case stays closed");
         case.record_step(Event::RefundReceived, day);
         assert_eq!(case.status, Status::Resolved, "but money back resolves it");
+    }
+
+    #[test]
+    fn resetting_a_deadline_forgets_its_date_and_its_rules_lengths_only() {
+        let mut adjustments = Adjustments::default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        adjustments.rule_days.insert("aliexpress.seller_response".into(), 7);
+        adjustments.rule_days.insert("aliexpress.appeal".into(), 9);
+        adjustments.deadline_days.insert(DeadlineKind::SellerResponse, day);
+        assert!(adjustments.changes(DeadlineKind::SellerResponse));
+        assert!(!adjustments.changes(DeadlineKind::OpenDispute));
+        adjustments.reset(DeadlineKind::SellerResponse);
+        assert!(!adjustments.changes(DeadlineKind::SellerResponse));
+        assert_eq!(adjustments.rule_days.get("aliexpress.appeal"), Some(&9), "other deadlines keep theirs");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::domain::ics::uid;
 use crate::domain::overview::due_soon;
 use crate::storage::Settings;
 use crate::ui::browser::buyer_zone;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
 pub fn notifications_allowed() -> bool {
@@ -28,16 +28,27 @@ pub async fn ask_permission() -> bool {
     }
 }
 
+/// Whether reminders are on, shared so that turning them on acts at once.
+#[derive(Clone, Copy)]
+pub struct RemindersOn(pub RwSignal<bool>);
+
+pub fn use_reminders_on() -> RwSignal<bool> {
+    expect_context::<RemindersOn>().0
+}
+
 /// Shows each reminder once: when a deadline comes within 48 hours, and again within 24.
 pub fn watch_reminders() {
     let state = AppState::expect();
     let minute = use_minute();
+    let on = RwSignal::new(Settings::load().reminders && notifications_allowed());
+    provide_context(RemindersOn(on));
     Effect::new(move |_| {
         let now = minute.get();
-        let mut settings = Settings::load();
-        if !settings.reminders || !notifications_allowed() {
+        // Before the cases are loaded every reminder would look stale and be forgotten.
+        if !on.get() || state.loading.get() != Loading::Ready || !notifications_allowed() {
             return;
         }
+        let mut settings = Settings::load();
         let soon = state.cases.with(|cases| due_soon(cases, &buyer_zone(), now));
         let mut changed = false;
         for item in &soon {

@@ -51,12 +51,7 @@ pub fn AdjustDeadline(case: Case, deadline: Deadline) -> impl IntoView {
                     Change::LastDay(day) => {
                         case.adjustments.deadline_days.insert(kind, day);
                     }
-                    Change::Reset => {
-                        case.adjustments.deadline_days.remove(&kind);
-                        if let Some((rule, _)) = rule {
-                            case.adjustments.rule_days.remove(rule.id);
-                        }
-                    }
+                    Change::Reset => case.adjustments.reset(kind),
                 })
                 .await;
             problem.set(outcome.err().map(|error| error.to_string()));

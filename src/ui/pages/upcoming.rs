@@ -10,7 +10,7 @@ use crate::domain::overview::{upcoming, When};
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text};
 use crate::ui::components::{state_class, Countdown};
-use crate::ui::reminders::{ask_permission, notifications_allowed};
+use crate::ui::reminders::{ask_permission, use_reminders_on};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -78,7 +78,7 @@ pub fn Upcoming() -> impl IntoView {
 /// Turning reminders on asks the browser for permission; turning them off never asks anything.
 #[component]
 fn Reminders() -> impl IntoView {
-    let enabled = RwSignal::new(Settings::load().reminders && notifications_allowed());
+    let enabled = use_reminders_on();
     let message = RwSignal::new(None::<&'static str>);
     let toggle = move |event: leptos::ev::Event| {
         let wanted = event_target_checked(&event);

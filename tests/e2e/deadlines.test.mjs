@@ -1,0 +1,200 @@
+// Every deadline, counted down: the chain moving as steps are recorded, the buyer's own
+// corrections, the Upcoming view, the 48-hour banner, the calendar file and reminders.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { guardPage, launchChromium, serveDist } from './harness.mjs';
+
+// Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
+const NOW = new Date('2026-11-21T12:00:00Z');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp({ permissions = [] } = {}) {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true, permissions });
+  const page = await context.newPage();
+  const guard = guardPage(page, server.url);
+  await page.clock.setFixedTime(NOW);
+  // Count the notifications the app shows, without changing how they behave.
+  await page.addInitScript(() => {
+    window.shownNotifications = [];
+    const Real = window.Notification;
+    window.Notification = class extends Real {
+      constructor(title, options) {
+        super(title, options);
+        window.shownNotifications.push({ title, body: options?.body });
+      }
+    };
+  });
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+  return { context, page, guard };
+}
+
+/** Fills the new-case form; `fields` maps each field's id (its stable key) to its value. */
+async function addCase(page, fields) {
+  await page.getByRole('link', { name: 'New case' }).click();
+  for (const [id, value] of Object.entries(fields)) {
+    const field = page.locator(`#${id}`);
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.timeline').waitFor();
+}
+
+const item = (page, title) => page.locator('.timeline-item', { has: page.getByRole('heading', { name: title, exact: true }) });
+
+test('recording steps moves the chain; the buyer can correct a deadline for one case', async () => {
+  const { context, page, guard } = await openApp();
+  await addCase(page, { 'order-number': 'CHAIN-1', item: 'Desk lamp', 'payment-method': 'paypal', paid: '2026-09-24', shipped: '2026-09-26' });
+
+  // Before the dispute: the opening window and PayPal's 180 days; later steps wait for their event.
+  assert.equal(await item(page, 'Last day to open a dispute').locator('.timeline-date').innerText(), 'Wed 25 Nov 2026');
+  assert.equal(await item(page, 'Last day to open a PayPal dispute').locator('.timeline-date').innerText(), 'Tue 23 Mar 2027');
+  assert.match(await item(page, 'Last day to open a PayPal dispute').innerText(), /closes at the end of Tue 23 Mar 2027/);
+  assert.match(await page.locator('.pending-list').innerText(), /Last day to appeal: Starts once you record "Decision issued"/);
+  const order = await page.locator('.timeline-list > li').allInnerTexts();
+  assert.equal(order[0].split('\n')[1], 'Today', 'today is marked before every future deadline');
+
+  // Recording "Dispute opened" meets the opening window and starts the seller's 5 days.
+  await page.getByLabel('Record a step').selectOption('dispute_opened');
+  await page.getByLabel('On', { exact: true }).fill('2026-11-18');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await item(page, 'Seller must respond').waitFor();
+  assert.match(await item(page, 'Last day to open a dispute').innerText(), /DONE[\s\S]*Done on Wed 18 Nov 2026/);
+  const seller = item(page, 'Seller must respond');
+  assert.equal(await seller.locator('.timeline-date').innerText(), 'Mon 23 Nov 2026');
+  assert.match(await seller.innerText(), /The seller must act/);
+  assert.equal(await seller.locator('.countdown').innerText(), '2 days 4 hours left');
+  assert.match(await page.locator('dl.details').innerText(), /Status\s+Dispute open/);
+  assert.match(await page.locator('.steps').innerText(), /Wed 18 Nov 2026: Dispute opened/);
+
+  // "My dispute page says 7 days": the rule's length, for this case only.
+  await seller.getByText('Why this date').click();
+  await seller.getByLabel('Length in days').fill('7');
+  await seller.getByRole('button', { name: 'Save this deadline' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.timeline-item')].some((li) => li.textContent.includes('Seller must respond') && li.textContent.includes('Wed 25 Nov 2026')));
+  assert.equal(await item(page, 'Seller must respond').locator('.tag').innerText(), 'Estimate with your length');
+  await item(page, 'Seller must respond').getByText('Why this date').click();
+  assert.match(await item(page, 'Seller must respond').innerText(), /You set 7 days instead of the rule's 5/);
+
+  // A date entered directly wins, and is labelled as the buyer's.
+  await item(page, 'Seller must respond').getByLabel('Or the exact last day').fill('2026-11-22');
+  await item(page, 'Seller must respond').getByRole('button', { name: 'Save this deadline' }).click();
+  await page.locator('.timeline-item.due-soon', { hasText: 'Seller must respond' }).waitFor();
+  assert.equal(await item(page, 'Seller must respond').locator('.tag').innerText(), 'Set by you');
+  assert.match(await page.locator('.banner').innerText(), /1 deadline within 48 hours\. Seller must respond for Desk lamp: 1 day 4 hours left/);
+
+  // Back to the rules.
+  await item(page, 'Seller must respond').getByText('Why this date').click();
+  await item(page, 'Seller must respond').getByRole('button', { name: 'Use the rules again' }).click();
+  await page.locator('.timeline-item.later', { hasText: 'Seller must respond' }).waitFor();
+  assert.equal(await item(page, 'Seller must respond').locator('.tag').innerText(), 'Estimate');
+  assert.equal(await page.locator('.banner').count(), 0);
+
+  // Everything above was stored.
+  await page.reload();
+  await item(page, 'Seller must respond').waitFor();
+  assert.match(await page.locator('.steps').innerText(), /Dispute opened/);
+
+  // Removing the step puts the chain back.
+  await page.getByRole('button', { name: 'Remove "Dispute opened"' }).click();
+  await page.locator('.pending-list', { hasText: 'Seller must respond' }).waitFor();
+  assert.equal(await item(page, 'Seller must respond').count(), 0);
+  guard.assertClean();
+  await context.close();
+});
+
+test('the Upcoming view groups every deadline of every case, and the calendar file holds them', async () => {
+  const { context, page, guard } = await openApp();
+  await addCase(page, { 'order-number': 'TODAY-1', 'payment-method': 'balance', shipped: '2026-09-22' });
+  await addCase(page, { 'order-number': 'WEEK-1', 'payment-method': 'balance', shipped: '2026-09-25' });
+  await addCase(page, { 'order-number': 'LATE-1', 'payment-method': 'balance', shipped: '2026-08-01' });
+  await addCase(page, { 'order-number': 'LATER-1', shipped: '2026-11-10', paid: '2026-11-08' });
+
+  await page.getByRole('link', { name: 'Upcoming' }).click();
+  await page.getByRole('heading', { name: 'Upcoming deadlines' }).waitFor();
+  const group = async (name) => page.locator('section.upcoming-group', { has: page.getByRole('heading', { name, exact: true }) }).innerText();
+  assert.match(await group('Overdue'), /LATE-1[\s\S]*overdue by/);
+  assert.match(await group('Today'), /TODAY-1[\s\S]*Last day to open a dispute: Sat 21 Nov 2026 · 4 hours left/);
+  assert.match(await group('This week'), /WEEK-1[\s\S]*Tue 24 Nov 2026/);
+  const later = await group('Later');
+  assert.match(later, /LATER-1[\s\S]*Last day to open a dispute: Sat 9 Jan 2027/);
+  assert.match(later, /LATER-1[\s\S]*Last day for a card chargeback: Mon 8 Mar 2027/);
+  assert.match(await page.locator('.banner').innerText(), /1 deadline within 48 hours/);
+
+  // One calendar file for everything, in RFC 5545 form.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Add all deadlines to my calendar (.ics)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'dispute-desk-deadlines.ics');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
+  assert.ok(text.endsWith('END:VCALENDAR\r\n'));
+  assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+  const unfolded = text.replace(/\r\n /g, '');
+  const uids = [...unfolded.matchAll(/^UID:(.+)$/gm)].map((match) => match[1]);
+  assert.equal(uids.length, 5, 'four opening windows (one missed) and a chargeback window');
+  assert.equal(new Set(uids).size, uids.length);
+  assert.ok(unfolded.includes('SUMMARY:Last day to open a dispute: TODAY-1 (order TODAY-1)'));
+  assert.ok(unfolded.includes('DTEND:20261121T160000Z'));
+  assert.equal([...unfolded.matchAll(/^TRIGGER;RELATED=END:-P3D$/gm)].length, 5);
+
+  // The same file again has the same identifiers, so a calendar updates instead of duplicating.
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Add all deadlines to my calendar (.ics)' }).click(),
+  ]);
+  const againUids = [...(await readFile(await again.path(), 'utf8')).replace(/\r\n /g, '').matchAll(/^UID:(.+)$/gm)].map((m) => m[1]);
+  assert.deepEqual(againUids, uids);
+  guard.assertClean();
+  await context.close();
+});
+
+test('reminders are only asked for when the buyer turns them on, and each is shown once', async () => {
+  const { context, page, guard } = await openApp({ permissions: ['notifications'] });
+  await addCase(page, { 'order-number': 'SOON-1', item: 'Phone case', 'payment-method': 'balance', shipped: '2026-09-23' });
+  await page.getByRole('link', { name: 'Upcoming' }).click();
+  assert.deepEqual(await page.evaluate(() => window.shownNotifications), [], 'nothing before the buyer opts in');
+
+  await page.getByLabel(/Remind me with a browser notification/).check();
+  await page.getByText('Reminders are on').waitFor();
+  await page.waitForFunction(() => window.shownNotifications.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.shownNotifications), [
+    { title: 'Dispute Desk: Last day to open a dispute', body: 'Phone case: 1 day 4 hours left' },
+  ]);
+
+  // A reload does not repeat it; crossing into the last 24 hours gives the second one.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Upcoming deadlines' }).waitFor();
+  assert.equal(await page.getByLabel(/Remind me/).isChecked(), true);
+  await page.clock.setFixedTime(new Date('2026-11-21T17:00:00Z'));
+  await page.waitForFunction(() => window.shownNotifications.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.shownNotifications.map((n) => n.body)), ['Phone case: 23 hours left']);
+  guard.assertClean();
+  await context.close();
+});
+
+test('a browser that refuses notifications gets a plain explanation and reminders stay off', async () => {
+  const { context, page, guard } = await openApp();
+  await page.getByRole('link', { name: 'Upcoming' }).click();
+  // A plain click: the app itself unticks the box once the browser refuses.
+  await page.getByLabel(/Remind me with a browser notification/).click();
+  await page.getByText('Your browser blocked notifications').waitFor();
+  assert.equal(await page.getByLabel(/Remind me/).isChecked(), false);
+  guard.assertClean();
+  await context.close();
+});
