@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dispute Desk task runner: `bash dev.sh serve`, `bash dev.sh test`, `bash dev.sh bench`.
+# Dispute Desk task runner: `bash dev.sh serve`, `bash dev.sh test`, `bash dev.sh bench`, `bash dev.sh build`.
 # Every task first installs what it needs (idempotently) into .tools/, which git ignores.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -78,7 +78,7 @@ run_tests() {
   cargo test --quiet
   log "storage tests in headless Chromium (wasm-bindgen-test)"
   CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-    cargo test --target wasm32-unknown-unknown
+    cargo test --target wasm32-unknown-unknown --test '*'
   build_release
   log "end-to-end tests: Playwright driving Chromium against dist/"
   (cd tests && npm test)
@@ -93,6 +93,10 @@ case "${1:-}" in
     exec trunk serve --release --no-autoreload
     ;;
   build) setup_build; build_release ;;
+  bench)
+    log "benchmarks (figures against budgets; results appended under target/bench/)"
+    cargo bench --bench deadlines
+    ;;
   test) run_tests ;;
-  *) echo "usage: bash dev.sh setup|serve|build|test" >&2; exit 2 ;;
+  *) echo "usage: bash dev.sh setup|serve|build|test|bench" >&2; exit 2 ;;
 esac

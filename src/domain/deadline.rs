@@ -5,11 +5,11 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
-use super::rules::{add_days, rules_for, DeadlineKind, Rule};
+use super::rules::{add_days, DeadlineKind, Rule, RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     /// The buyer entered this deadline's date directly.
     SetByBuyer,
@@ -20,7 +20,7 @@ pub enum Source {
     Estimate { rule: &'static Rule, counted_from: Event, from_day: NaiveDate, days: u32 },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum State {
     Upcoming,
     /// Due within 48 hours.
@@ -51,7 +51,7 @@ impl State {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Deadline {
     pub kind: DeadlineKind,
     /// The last calendar day on which the step can still be done.
@@ -126,22 +126,24 @@ impl Deadline {
         }
     }
 
-    /// Why this date: the rule, the value used, the range seen and the sources.
+    /// What the date is counted from, in a few words: "60 days after shipment (Sat 26 Sep 2026)".
+    pub fn basis(&self) -> String {
+        match &self.source {
+            Source::SetByBuyer => "You entered this date yourself".to_owned(),
+            Source::OrderPage => "The protection end date from your order page".to_owned(),
+            Source::Estimate { rule, counted_from, from_day, days } => {
+                format!("{days} {} after {} ({})", rule.unit(), counted_from.phrase(), day_text(*from_day))
+            }
+        }
+    }
+
+    /// Why this date: the basis, the range of values seen, the rule's note and its sources.
     pub fn why(&self) -> String {
         match &self.source {
-            Source::SetByBuyer => "You entered this date yourself; it replaces the app's estimate.".to_owned(),
-            Source::OrderPage => {
-                "You entered the protection end date shown on the order page; it beats any estimate.".to_owned()
-            }
-            Source::Estimate { rule, counted_from, from_day, days } => {
-                let mut text = format!(
-                    "{days} {} after {} ({}); {}. {}",
-                    rule.unit(),
-                    counted_from.phrase(),
-                    day_text(*from_day),
-                    rule.range_text(),
-                    rule.note,
-                );
+            Source::SetByBuyer => format!("{}; it replaces the app's estimate.", self.basis()),
+            Source::OrderPage => format!("{}; it beats any estimate.", self.basis()),
+            Source::Estimate { rule, counted_from, days, .. } => {
+                let mut text = format!("{}; {}. {}", self.basis(), rule.range_text(), rule.note);
                 if *days != rule.days {
                     text.push_str(&format!(" You set {days} {} instead of the rule's {}.", rule.unit(), rule.days));
                 }
@@ -169,8 +171,13 @@ fn due_at<Tz: TimeZone>(kind: DeadlineKind, last_day: NaiveDate, buyer_zone: &Tz
     }
 }
 
-/// The last day of `kind` for `case` and where it comes from, or what it still needs.
-fn date_deadline(kind: DeadlineKind, case: &Case) -> Result<(NaiveDate, Source), Needs> {
+/// The last day of `kind` for `case` from the rules that apply to it, and where it comes from,
+/// or what it still needs.
+fn date_deadline<'r>(
+    kind: DeadlineKind,
+    case: &Case,
+    rules: impl Iterator<Item = &'r &'static Rule>,
+) -> Result<(NaiveDate, Source), Needs> {
     if let Some(day) = case.adjustments.deadline_days.get(&kind) {
         return Ok((*day, Source::SetByBuyer));
     }
@@ -180,8 +187,8 @@ fn date_deadline(kind: DeadlineKind, case: &Case) -> Result<(NaiveDate, Source),
         }
     }
     let mut first_missing = None;
-    let earliest = rules_for(kind, case)
-        .filter_map(|rule| {
+    let earliest = rules
+        .filter_map(|&rule| {
             first_missing.get_or_insert(rule.counts_from);
             let (counted_from, from_day) = rule.anchor(case)?;
             let days = case.adjustments.rule_days.get(rule.id).copied().unwrap_or(rule.days);
@@ -228,9 +235,18 @@ fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &
 
 /// Every deadline that applies to `case`, computed for the buyer's zone at `now`.
 pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Chain {
+    let applicable: Vec<&'static Rule> = RULES.iter().filter(|rule| rule.applies_to(case)).collect();
     let mut result = Chain::default();
-    for kind in DeadlineKind::ALL.iter().copied().filter(|kind| applies(*kind, case)) {
-        match date_deadline(kind, case) {
+    for &kind in DeadlineKind::ALL {
+        let mut rules = applicable.iter().filter(|rule| rule.sets == kind).peekable();
+        // Every marketplace has an opening window; other deadlines need a rule or the buyer's date.
+        let applies = kind == DeadlineKind::OpenDispute
+            || rules.peek().is_some()
+            || case.adjustments.deadline_days.contains_key(&kind);
+        if !applies {
+            continue;
+        }
+        match date_deadline(kind, case, rules) {
             Ok((last_day, source)) => {
                 let due = due_at(kind, last_day, buyer_zone);
                 let state = state_of(kind, last_day, due, case, now);
@@ -241,14 +257,6 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
     }
     result.dated.sort_by_key(|deadline| (deadline.due, deadline.kind));
     result
-}
-
-/// Whether `kind` concerns this case at all: a rule covers it, or (for the opening window,
-/// which every marketplace has) the buyer can supply the date.
-fn applies(kind: DeadlineKind, case: &Case) -> bool {
-    kind == DeadlineKind::OpenDispute
-        || case.adjustments.deadline_days.contains_key(&kind)
-        || rules_for(kind, case).next().is_some()
 }
 
 impl Chain {
@@ -268,7 +276,16 @@ impl Chain {
 
 /// A calendar day for people: "Mon 5 Jan 2026".
 pub fn day_text(day: NaiveDate) -> String {
-    day.format("%a %-d %b %Y").to_string()
+    use chrono::Datelike;
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
 }
 
 #[cfg(test)]
@@ -405,7 +422,7 @@ mod tests {
         let deadline = opening(&case, &Asia::Tokyo);
         assert_eq!((deadline.last_day, &deadline.source), (day(2026, 11, 20), &Source::SetByBuyer));
         assert_eq!(deadline.source_label(), "Set by you");
-        assert!(deadline.why().contains("You entered this date yourself"));
+        assert_eq!(deadline.why(), "You entered this date yourself; it replaces the app's estimate.");
     }
 
     #[test]
@@ -597,6 +614,70 @@ mod tests {
         appealing.progress.insert(Event::DecisionIssued, day(2027, 1, 31));
         let appeal = chain(&appealing, &Utc, early()).get(DeadlineKind::Appeal).cloned().unwrap();
         assert_eq!(appeal.last_day, day(2027, 2, 7));
+    }
+
+    /// Each rule alone, counted from Monday 2 March 2026, against dates worked out by hand.
+    #[test]
+    fn every_rule_dates_its_deadline() {
+        use crate::domain::rules::{rule_by_id, Scope, RULES};
+        let expected = [
+            ("aliexpress.protection.after_shipment", day(2026, 5, 1)),
+            ("aliexpress.protection.after_receipt_confirmed", day(2026, 3, 17)),
+            ("aliexpress.protection.after_delivered", day(2026, 3, 7)),
+            ("aliexpress.seller_response", day(2026, 3, 7)),
+            ("aliexpress.answer_proposal", day(2026, 3, 4)),
+            ("aliexpress.platform_steps_in", day(2026, 3, 9)),
+            ("aliexpress.expected_decision", day(2026, 3, 17)),
+            ("aliexpress.appeal", day(2026, 3, 9)),
+            ("aliexpress.ship_return", day(2026, 3, 12)),
+            ("aliexpress.refund_arrival", day(2026, 3, 30)),
+            ("alibaba.trade_assurance.after_receipt", day(2026, 4, 1)),
+            ("alibaba.trade_assurance.on_time_delivery", day(2026, 4, 1)),
+            ("alibaba.supplier_response", day(2026, 3, 5)),
+            ("alibaba.escalation", day(2026, 3, 9)),
+            ("alibaba.mediation", day(2026, 3, 23)),
+            ("alibaba.refund_arrival", day(2026, 3, 30)),
+            ("card.chargeback", day(2026, 6, 30)),
+            ("card.fcba_notice", day(2026, 5, 1)),
+            ("paypal.dispute", day(2026, 8, 29)),
+            ("paypal.escalation", day(2026, 3, 22)),
+        ];
+        assert_eq!(expected.len(), RULES.len(), "every rule has a row");
+        for (id, last_day) in expected {
+            let rule = rule_by_id(id).unwrap();
+            let mut case = case(Platform::OtherMarketplace, Problem::NotAsDescribed, OrderDates::default());
+            match rule.scope {
+                Scope::Platform(platform) => case.details.platform = platform,
+                Scope::Payment(method) => case.details.payment_method = method,
+            }
+            if !rule.problems.covers(case.details.problem) {
+                case.details.problem = Problem::NotReceived;
+            }
+            let anchor = day(2026, 3, 2);
+            match rule.counts_from {
+                Event::Shipped => case.details.dates.shipped = Some(anchor),
+                Event::Delivered => case.details.dates.delivered = Some(anchor),
+                Event::ReceiptConfirmed => case.details.dates.receipt_confirmed = Some(anchor),
+                Event::PromisedDelivery => case.details.dates.promised_delivery = Some(anchor),
+                Event::Paid => case.details.dates.paid = Some(anchor),
+                later => {
+                    case.progress.insert(later, anchor);
+                }
+            }
+            let deadline =
+                chain(&case, &Utc, early()).get(rule.sets).cloned().unwrap_or_else(|| panic!("{id} dated nothing"));
+            assert_eq!(deadline.last_day, last_day, "{id}");
+            assert_eq!(rule_id(&deadline), id);
+            assert!(deadline.why().contains(rule.note), "{id} explains itself");
+        }
+    }
+
+    #[test]
+    fn days_read_the_same_as_chronos_own_format() {
+        for offset in 0..800 {
+            let day = day(2026, 1, 1) + Duration::days(offset);
+            assert_eq!(day_text(day), day.format("%a %-d %b %Y").to_string());
+        }
     }
 
     #[test]

@@ -7,24 +7,21 @@ use chrono::{DateTime, Duration, Utc};
 use super::case::Case;
 use super::deadline::{day_text, Deadline, State};
 
-const PRODUCT: &str = "-//Dispute Desk//Deadlines//EN";
 const MAX_LINE_OCTETS: usize = 75;
 
 /// A calendar of `deadlines`, each with the case it belongs to, stamped at `now`.
 pub fn calendar<'a>(deadlines: impl IntoIterator<Item = (&'a Case, &'a Deadline)>, now: DateTime<Utc>) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        format!("PRODID:{PRODUCT}"),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        "X-WR-CALNAME:Dispute Desk deadlines".to_owned(),
-    ];
-    for (case, deadline) in deadlines {
-        lines.extend(event(case, deadline, now));
+    let mut out = String::new();
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", PRODUCT_LINE, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        push_line(&mut out, line);
     }
-    lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|line| fold(line)).collect()
+    push_line(&mut out, "X-WR-CALNAME:Dispute Desk deadlines");
+    let stamp_now = stamp(now);
+    for (case, deadline) in deadlines {
+        push_event(&mut out, case, deadline, &stamp_now);
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
 }
 
 /// The identifier of one deadline of one case, the same in every export.
@@ -32,94 +29,114 @@ pub fn uid(case: &Case, deadline: &Deadline) -> String {
     format!("{}.{}@dispute-desk", case.id, deadline.kind.key())
 }
 
-fn event(case: &Case, deadline: &Deadline, now: DateTime<Utc>) -> Vec<String> {
-    let summary = format!("{}: {} (order {})", deadline.kind.label(), case.title(), case.details.order_number);
+fn push_event(out: &mut String, case: &Case, deadline: &Deadline, stamp_now: &str) {
+    use std::fmt::Write;
+    // One buffer for every line of the event: folding needs the whole line first.
+    let mut line = String::with_capacity(256);
+    let mut push = |out: &mut String, args: std::fmt::Arguments| {
+        line.clear();
+        let _ = line.write_fmt(args);
+        push_line(out, &line);
+    };
+    let summary = escape(&format!("{}: {} (order {})", deadline.kind.label(), case.title(), case.details.order_number));
     let status = match deadline.state {
         State::Met { .. } | State::NotNeeded => "CANCELLED",
         State::Upcoming | State::DueSoon | State::Missed => "CONFIRMED",
     };
-    let description = format!(
-        "Last day: {}. {} If it passes: {}\nWhy this date: {}",
+    // The short basis only: the full provenance, with its sources, is on the case page.
+    let description = escape(&format!(
+        "Last day: {} ({}: {}).\nIf it passes: {}",
         day_text(deadline.last_day),
         deadline.source_label(),
+        deadline.basis(),
         deadline.kind.if_missed(),
-        deadline.why(),
-    );
-    let mut lines = vec![
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", uid(case, deadline)),
-        format!("DTSTAMP:{}", stamp(now)),
-        // Each edit of the case makes a newer version of its events.
-        format!("SEQUENCE:{}", case.updated_at.timestamp().max(0)),
-        format!("DTSTART:{}", stamp(deadline.due - Duration::hours(1))),
-        format!("DTEND:{}", stamp(deadline.due)),
-        format!("SUMMARY:{}", escape(&summary)),
-        format!("DESCRIPTION:{}", escape(&description)),
-        format!("STATUS:{status}"),
-        "TRANSP:TRANSPARENT".to_owned(),
-    ];
+    ));
+    push_line(out, "BEGIN:VEVENT");
+    push(out, format_args!("UID:{}.{}@dispute-desk", case.id, deadline.kind.key()));
+    push(out, format_args!("DTSTAMP:{stamp_now}"));
+    // Each edit of the case makes a newer version of its events.
+    push(out, format_args!("SEQUENCE:{}", case.updated_at.timestamp().max(0)));
+    push(out, format_args!("DTSTART:{}", stamp(deadline.due - Duration::hours(1))));
+    push(out, format_args!("DTEND:{}", stamp(deadline.due)));
+    push(out, format_args!("SUMMARY:{summary}"));
+    push(out, format_args!("DESCRIPTION:{description}"));
+    push(out, format_args!("STATUS:{status}"));
+    push_line(out, "TRANSP:TRANSPARENT");
     for before in ["-P3D", "-P1D"] {
-        lines.extend([
-            "BEGIN:VALARM".to_owned(),
-            "ACTION:DISPLAY".to_owned(),
-            format!("DESCRIPTION:{}", escape(&summary)),
-            format!("TRIGGER;RELATED=END:{before}"),
-            "END:VALARM".to_owned(),
-        ]);
+        push_line(out, "BEGIN:VALARM");
+        push_line(out, "ACTION:DISPLAY");
+        push(out, format_args!("DESCRIPTION:{summary}"));
+        push(out, format_args!("TRIGGER;RELATED=END:{before}"));
+        push_line(out, "END:VALARM");
     }
-    lines.push("END:VEVENT".to_owned());
-    lines
+    push_line(out, "END:VEVENT");
 }
 
+const PRODUCT_LINE: &str = "PRODID:-//Dispute Desk//Deadlines//EN";
+
+/// A UTC date-time in the form RFC 5545 wants: 20261121T160000Z.
 fn stamp(instant: DateTime<Utc>) -> String {
-    instant.format("%Y%m%dT%H%M%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        instant.year(),
+        instant.month(),
+        instant.day(),
+        instant.hour(),
+        instant.minute(),
+        instant.second()
+    )
 }
 
-/// TEXT escaping of RFC 5545 section 3.3.11.
+/// TEXT escaping of RFC 5545 section 3.3.11. The special characters are all ASCII, so runs of
+/// other bytes are copied whole.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => escaped.push_str("\\\\"),
-            ';' => escaped.push_str("\\;"),
-            ',' => escaped.push_str("\\,"),
-            '\n' => escaped.push_str("\\n"),
-            '\r' => {}
-            other => escaped.push(other),
-        }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    let mut run_start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'\\' => "\\\\",
+            b';' => "\\;",
+            b',' => "\\,",
+            b'\n' => "\\n",
+            b'\r' => "",
+            _ => continue,
+        };
+        escaped.push_str(&text[run_start..at]);
+        escaped.push_str(replacement);
+        run_start = at + 1;
     }
+    escaped.push_str(&text[run_start..]);
     escaped
 }
 
-/// One content line, folded at 75 octets without splitting a UTF-8 character, ended by CRLF.
-/// A fold never touches whitespace: RFC 5545 unfolding drops exactly one space, but some readers
-/// trim every physical line at both ends.
-fn fold(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut folded = String::with_capacity(line.len() + line.len() / MAX_LINE_OCTETS * 3 + 2);
-    let mut start = 0;
-    while start < chars.len() || start == 0 {
+/// Appends one content line, folded at 75 octets without splitting a UTF-8 character and ended
+/// by CRLF. A fold never touches whitespace: RFC 5545 unfolding drops exactly one space, but
+/// some readers trim every physical line at both ends.
+fn push_line(out: &mut String, line: &str) {
+    let mut rest = line;
+    let mut budget = MAX_LINE_OCTETS;
+    while rest.len() > budget {
+        let mut cut = budget;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let touches_space =
+            |at: usize| rest[..at].ends_with(char::is_whitespace) || rest[at..].starts_with(char::is_whitespace);
+        let mut at = cut;
+        while at > 0 && touches_space(at) {
+            at = rest[..at].char_indices().next_back().map_or(0, |(index, _)| index);
+        }
+        // A line of nothing but spaces cannot avoid them.
+        let at = if at == 0 { cut } else { at };
+        out.push_str(&rest[..at]);
+        out.push_str("\r\n ");
+        rest = &rest[at..];
         // The leading space of a continuation line counts towards its 75 octets.
-        let budget = if start == 0 { MAX_LINE_OCTETS } else { MAX_LINE_OCTETS - 1 };
-        let (mut end, mut octets) = (start, 0);
-        while end < chars.len() && octets + chars[end].len_utf8() <= budget {
-            octets += chars[end].len_utf8();
-            end += 1;
-        }
-        while end < chars.len() && end > start + 1 && (chars[end].is_whitespace() || chars[end - 1].is_whitespace()) {
-            end -= 1;
-        }
-        if start > 0 {
-            folded.push(' ');
-        }
-        folded.extend(&chars[start..end]);
-        folded.push_str("\r\n");
-        if end == start {
-            break;
-        }
-        start = end;
+        budget = MAX_LINE_OCTETS - 1;
     }
-    folded
+    out.push_str(rest);
+    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -223,9 +240,16 @@ mod tests {
     fn folding_never_splits_a_character() {
         let line = format!("SUMMARY:{}", "é🎧".repeat(40));
         let folded = fold(&line);
+        assert!(folded.contains("\r\n "));
         let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);
         assert!(folded.split("\r\n").all(|part| part.len() <= 75));
+    }
+
+    fn fold(line: &str) -> String {
+        let mut out = String::new();
+        push_line(&mut out, line);
+        out
     }
 
     #[test]
@@ -246,6 +270,9 @@ mod tests {
     #[test]
     fn escaping_follows_the_rfc() {
         assert_eq!(escape("a,b;c\\d\ne\r\n"), "a\\,b\\;c\\\\d\\ne\\n");
+        assert_eq!(escape("é,🎧;"), "é\\,🎧\\;");
+        assert_eq!(escape(""), "");
+        assert_eq!(stamp(utc("2026-03-05T07:08:09Z")), "20260305T070809Z");
     }
 
     #[test]

@@ -13,3 +13,4 @@ pub mod money;
 pub mod overview;
 pub mod record;
 pub mod rules;
+pub mod sample;

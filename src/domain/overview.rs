@@ -39,15 +39,15 @@ impl Attention {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct CaseOverview {
-    pub case: Case,
+pub struct CaseOverview<'a> {
+    pub case: &'a Case,
     pub chain: Chain,
     pub attention: Attention,
 }
 
-impl CaseOverview {
-    pub fn of<Tz: TimeZone>(case: Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
-        let chain = chain(&case, buyer_zone, now);
+impl<'a> CaseOverview<'a> {
+    pub fn of<Tz: TimeZone>(case: &'a Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
+        let chain = chain(case, buyer_zone, now);
         let attention = match chain.most_urgent().map(|deadline| deadline.state) {
             _ if case.status == Status::Resolved => Attention::Closed,
             Some(State::Missed) => Attention::Overdue,
@@ -75,14 +75,10 @@ impl CaseOverview {
 
 /// Every case with its most urgent deadline, most urgent first: by attention, then by due
 /// instant, then the most recently changed.
-pub fn overview<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<CaseOverview> {
-    let mut rows: Vec<CaseOverview> =
-        cases.iter().cloned().map(|case| CaseOverview::of(case, buyer_zone, now)).collect();
-    rows.sort_by(|a, b| {
-        a.attention
-            .cmp(&b.attention)
-            .then_with(|| a.deadline().map(|d| d.due).cmp(&b.deadline().map(|d| d.due)))
-            .then_with(|| b.case.updated_at.cmp(&a.case.updated_at))
+pub fn overview<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<CaseOverview<'a>> {
+    let mut rows: Vec<CaseOverview> = cases.iter().map(|case| CaseOverview::of(case, buyer_zone, now)).collect();
+    rows.sort_by_cached_key(|row| {
+        (row.attention, row.deadline().map(|d| d.due), std::cmp::Reverse(row.case.updated_at))
     });
     rows
 }
@@ -123,15 +119,15 @@ impl When {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct UpcomingItem {
-    pub case: Case,
+pub struct UpcomingItem<'a> {
+    pub case: &'a Case,
     pub deadline: Deadline,
     pub when: When,
 }
 
 /// Every open or missed deadline of every case still going, soonest first, missed ones most
 /// recent first.
-pub fn upcoming<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem> {
+pub fn upcoming<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem<'a>> {
     let mut items: Vec<UpcomingItem> = cases
         .iter()
         .filter(|case| case.status != Status::Resolved)
@@ -142,7 +138,7 @@ pub fn upcoming<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc
                 .filter(|deadline| deadline.state.is_open() || deadline.state == State::Missed)
                 .map(move |deadline| {
                     let when = When::of(&deadline, buyer_zone, now);
-                    UpcomingItem { case: case.clone(), deadline, when }
+                    UpcomingItem { case, deadline, when }
                 })
         })
         .collect();
@@ -156,7 +152,7 @@ pub fn upcoming<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc
 }
 
 /// Open deadlines due within 48 hours, for the app-wide banner.
-pub fn due_soon<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem> {
+pub fn due_soon<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem<'a>> {
     upcoming(cases, buyer_zone, now).into_iter().filter(|item| item.deadline.state == State::DueSoon).collect()
 }
 
@@ -226,7 +222,7 @@ mod tests {
     fn only_an_undatable_opening_window_makes_the_deadline_unknown() {
         let mut card = case("card", Some(10), Status::New, 1);
         card.details.payment_method = PaymentMethod::Card;
-        let row = CaseOverview::of(card, &Utc, now());
+        let row = CaseOverview::of(&card, &Utc, now());
         assert!(row.chain.pending.iter().any(|p| p.kind == DeadlineKind::Chargeback && p.missing_input()));
         assert_eq!(row.attention, Attention::Upcoming, "a missing payment date only hides the chargeback window");
     }
@@ -234,7 +230,7 @@ mod tests {
     #[test]
     fn ties_show_the_most_recently_changed_first() {
         let cases = [case("old", Some(10), Status::DisputeOpen, 5), case("new", Some(10), Status::DisputeOpen, 1)];
-        let order: Vec<_> = overview(&cases, &Utc, now()).into_iter().map(|row| row.case.id).collect();
+        let order: Vec<_> = overview(&cases, &Utc, now()).into_iter().map(|row| row.case.id.clone()).collect();
         assert_eq!(order, [CaseId::new("new"), CaseId::new("old")]);
     }
 
@@ -264,7 +260,7 @@ mod tests {
                 (When::Later, "later", DeadlineKind::OpenDispute),
             ]
         );
-        let soon: Vec<_> = due_soon(&cases, &America::New_York, now()).into_iter().map(|i| i.case.id).collect();
+        let soon: Vec<_> = due_soon(&cases, &America::New_York, now()).into_iter().map(|i| i.case.id.clone()).collect();
         assert_eq!(soon, [CaseId::new("today"), CaseId::new("disputed")]);
     }
 

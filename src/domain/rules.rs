@@ -109,13 +109,13 @@ impl DeadlineKind {
 
 /// Who a rule belongs to: a platform's own rules, or a payment rail's, which follow the payment
 /// whatever the platform.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     Platform(Platform),
     Payment(PaymentMethod),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DayCount {
     Calendar,
     /// Monday to Friday; public holidays are not known and so not skipped.
@@ -123,7 +123,7 @@ pub enum DayCount {
 }
 
 /// Which problems a rule covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProblemScope {
     Any,
     /// Only an order that did not arrive (or arrived late).
@@ -139,7 +139,7 @@ impl ProblemScope {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Rule {
     pub id: &'static str,
     pub scope: Scope,

@@ -49,26 +49,28 @@ pub fn watch_reminders() {
             return;
         }
         let mut settings = Settings::load();
-        let soon = state.cases.with(|cases| due_soon(cases, &buyer_zone(), now));
         let mut changed = false;
-        for item in &soon {
-            let stage = if item.deadline.due - now <= Duration::hours(24) { "24h" } else { "48h" };
-            let key = format!("{}:{}:{stage}", uid(&item.case, &item.deadline), item.deadline.last_day);
-            if settings.reminded.contains(&key) {
-                continue;
+        let live: Vec<String> = state.cases.with(|cases| {
+            let soon = due_soon(cases, &buyer_zone(), now);
+            for item in &soon {
+                let stage = if item.deadline.due - now <= Duration::hours(24) { "24h" } else { "48h" };
+                let key = format!("{}:{}:{stage}", uid(item.case, &item.deadline), item.deadline.last_day);
+                if settings.reminded.contains(&key) {
+                    continue;
+                }
+                let options = web_sys::NotificationOptions::new();
+                options.set_body(&format!("{}: {}", item.case.title(), time_left_text(item.deadline.due, now)));
+                options.set_tag(&key);
+                let title = format!("Dispute Desk: {}", item.deadline.kind.label());
+                // Some phones only allow notifications from a service worker; the banner still shows.
+                if web_sys::Notification::new_with_options(&title, &options).is_ok() {
+                    settings.reminded.insert(key);
+                    changed = true;
+                }
             }
-            let options = web_sys::NotificationOptions::new();
-            options.set_body(&format!("{}: {}", item.case.title(), time_left_text(item.deadline.due, now)));
-            options.set_tag(&key);
-            let title = format!("Dispute Desk: {}", item.deadline.kind.label());
-            // Some phones only allow notifications from a service worker; the banner still shows.
-            if web_sys::Notification::new_with_options(&title, &options).is_ok() {
-                settings.reminded.insert(key);
-                changed = true;
-            }
-        }
+            soon.iter().map(|item| uid(item.case, &item.deadline)).collect()
+        });
         // Forget reminders of deadlines no longer close, so the set stays small.
-        let live: Vec<String> = soon.iter().map(|item| uid(&item.case, &item.deadline)).collect();
         let before = settings.reminded.len();
         settings.reminded.retain(|key| live.iter().any(|uid| key.starts_with(uid.as_str())));
         if changed || settings.reminded.len() != before {

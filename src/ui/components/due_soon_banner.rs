@@ -13,22 +13,25 @@ use crate::ui::use_now::use_minute;
 pub fn DueSoonBanner() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
-    let soon = Memo::new(move |_| state.cases.with(|cases| due_soon(cases, &buyer_zone(), minute.get())));
+    // The count, and the soonest deadline's name and due instant.
+    let soon = Memo::new(move |_| {
+        state.cases.with(|cases| {
+            let items = due_soon(cases, &buyer_zone(), minute.get());
+            let first = items
+                .first()
+                .map(|item| (format!("{} for {}", item.deadline.kind.label(), item.case.title()), item.deadline.due));
+            (items.len(), first)
+        })
+    });
     move || {
-        let items = soon.get();
-        let first = items.first()?;
-        let count = items.len();
+        let (count, first) = soon.get();
+        let (what, due) = first?;
         let headline = if count == 1 {
             "1 deadline within 48 hours".to_owned()
         } else {
             format!("{count} deadlines within 48 hours")
         };
-        let detail = format!(
-            "{} for {}: {}",
-            first.deadline.kind.label(),
-            first.case.title(),
-            time_left_text(first.deadline.due, minute.get())
-        );
+        let detail = format!("{what}: {}", time_left_text(due, minute.get()));
         Some(view! {
             <div class="banner" role="status">
                 <strong>{headline}</strong>". "{detail}". "

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::deadline::day_text;
+use crate::domain::case::CaseId;
+use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::overview::{overview, Attention, CaseOverview};
 use crate::ui::browser::buyer_zone;
 use crate::ui::components::Countdown;
@@ -23,7 +24,9 @@ fn attention_class(attention: Attention) -> &'static str {
 pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
-    let rows = Memo::new(move |_| state.cases.with(|cases| overview(cases, &buyer_zone(), minute.get())));
+    let rows = Memo::new(move |_| {
+        state.cases.with(|cases| overview(cases, &buyer_zone(), minute.get()).iter().map(Row::from).collect::<Vec<_>>())
+    });
     view! {
         <h1>"Your cases"</h1>
         {move || match (state.loading.get(), rows.with(Vec::is_empty)) {
@@ -38,7 +41,7 @@ pub fn Dashboard() -> impl IntoView {
             }.into_any(),
             (_, false) => view! {
                 <ul class="case-list">
-                    <For each=move || rows.get() key=|row| (row.case.id.clone(), row.case.updated_at, row.attention) let:row>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
                         <CaseRow row />
                     </For>
                 </ul>
@@ -47,13 +50,38 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
+/// What one dashboard line shows, copied out of the case so the list can be kept and compared.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: CaseId,
+    title: String,
+    summary: String,
+    deadline: Option<Deadline>,
+    attention: Attention,
+}
+
+impl From<&CaseOverview<'_>> for Row {
+    fn from(row: &CaseOverview) -> Self {
+        let case = row.case;
+        Self {
+            id: case.id.clone(),
+            title: case.title().to_owned(),
+            summary: format!(
+                "{} · order {} · {}",
+                case.details.platform.label(),
+                case.details.order_number,
+                case.status.label()
+            ),
+            deadline: row.deadline().cloned(),
+            attention: row.attention,
+        }
+    }
+}
+
 #[component]
-fn CaseRow(row: CaseOverview) -> impl IntoView {
-    let deadline = row.deadline().cloned();
-    let CaseOverview { case, attention, .. } = row;
-    let href = format!("/cases/{}", case.id);
-    let summary =
-        format!("{} · order {} · {}", case.details.platform.label(), case.details.order_number, case.status.label());
+fn CaseRow(row: Row) -> impl IntoView {
+    let Row { id, title, summary, deadline, attention } = row;
+    let href = format!("/cases/{id}");
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
@@ -72,7 +100,7 @@ fn CaseRow(row: CaseOverview) -> impl IntoView {
         <li class=format!("case-row {}", attention_class(attention))>
             <A href=href attr:class="case-link">
                 <span class="badge">{attention.label()}</span>
-                <span class="case-title">{case.title().to_owned()}</span>
+                <span class="case-title">{title}</span>
             </A>
             <p class="row-summary">{summary}</p>
             {deadline_line}

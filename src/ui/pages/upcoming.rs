@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::domain::deadline::{chain, day_text};
+use crate::domain::case::CaseId;
+use crate::domain::deadline::{chain, day_text, Deadline};
 use crate::domain::ics::calendar;
-use crate::domain::overview::{upcoming, When};
+use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text};
 use crate::ui::components::{state_class, Countdown};
@@ -14,11 +15,38 @@ use crate::ui::reminders::{ask_permission, use_reminders_on};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
+/// What one line of the list shows, copied out of its case.
+#[derive(Clone, PartialEq)]
+struct Line {
+    id: CaseId,
+    title: String,
+    summary: String,
+    deadline: Deadline,
+    when: When,
+}
+
+impl From<&UpcomingItem<'_>> for Line {
+    fn from(item: &UpcomingItem) -> Self {
+        let case = item.case;
+        Self {
+            id: case.id.clone(),
+            title: case.title().to_owned(),
+            summary: format!("Order {} · {} must act", case.details.order_number, item.deadline.kind.party().label()),
+            deadline: item.deadline.clone(),
+            when: item.when,
+        }
+    }
+}
+
 #[component]
 pub fn Upcoming() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
-    let items = Memo::new(move |_| state.cases.with(|cases| upcoming(cases, &buyer_zone(), minute.get())));
+    let items = Memo::new(move |_| {
+        state
+            .cases
+            .with(|cases| upcoming(cases, &buyer_zone(), minute.get()).iter().map(Line::from).collect::<Vec<_>>())
+    });
     let export_error = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let now = minute.get_untracked();
@@ -42,11 +70,8 @@ pub fn Upcoming() -> impl IntoView {
                     <section class="upcoming-group" aria-labelledby=format!("when-{when:?}")>
                         <h2 id=format!("when-{when:?}")>{when.label()}</h2>
                         <ul class="case-list">
-                            {group.into_iter().map(|item| {
-                                let href = format!("/cases/{}", item.case.id);
-                                let title = item.case.title().to_owned();
-                                let summary = format!("Order {} · {} must act", item.case.details.order_number, item.deadline.kind.party().label());
-                                let deadline = item.deadline;
+                            {group.into_iter().map(|Line { id, title, summary, deadline, .. }| {
+                                let href = format!("/cases/{id}");
                                 view! {
                                     <li class=format!("case-row {}", state_class(deadline.state))>
                                         <A href=href attr:class="case-link">
