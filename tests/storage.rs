@@ -26,6 +26,7 @@ fn case(id: &str, order_number: &str) -> Case {
         dates: OrderDates { shipped: NaiveDate::from_ymd_opt(2026, 10, 1), ..OrderDates::default() },
         protection_ends: None,
         problem: Problem::DamagedOrDefective,
+        wanted: None,
         notes: "<script>alert(1)</script>".into(),
     };
     Case::new(CaseId::new(id), details, at("2026-11-01T10:00:00Z"))

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::journal::{Entry, Journal, JournalError, Resolution};
 use super::money::Money;
 use super::rules::DeadlineKind;
 
@@ -167,6 +168,9 @@ pub struct CaseDetails {
     /// The protection end date exactly as the platform's order page shows it; it beats any estimate.
     pub protection_ends: Option<NaiveDate>,
     pub problem: Problem,
+    /// What the buyer wants out of it, once they know.
+    #[serde(default)]
+    pub wanted: Option<Resolution>,
     pub notes: String,
 }
 
@@ -231,17 +235,28 @@ fn rules_setting(kind: DeadlineKind) -> impl Iterator<Item = &'static super::rul
     super::rules::RULES.iter().filter(move |rule| rule.sets == kind)
 }
 
+impl Default for Status {
+    fn default() -> Self {
+        Status::New
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     pub id: CaseId,
     pub details: CaseDetails,
-    pub status: Status,
+    /// Everything that happened, the one source of the status and of the steps' days.
     #[serde(default)]
-    pub progress: Progress,
+    journal: Journal,
     #[serde(default)]
     pub adjustments: Adjustments,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Derived from the journal on every change and on loading; never stored.
+    #[serde(skip)]
+    status: Status,
+    #[serde(skip)]
+    progress: Progress,
 }
 
 impl Case {
@@ -249,15 +264,52 @@ impl Case {
         Self {
             id,
             details,
-            status: Status::New,
-            progress: Progress::new(),
+            journal: Journal::default(),
             adjustments: Adjustments::default(),
             created_at: now,
             updated_at: now,
+            status: Status::New,
+            progress: Progress::new(),
         }
     }
 
-    /// The day `event` happened, if the buyer knows it.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The day each later step happened, as the journal now says.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// Writes an entry in the journal; the status and the deadlines follow from it.
+    pub fn record(&mut self, on: NaiveDate, entry: Entry, now: DateTime<Utc>) -> Result<u32, JournalError> {
+        let id = self.journal.append(on, entry, now)?;
+        self.updated_at = now;
+        self.refresh();
+        Ok(id)
+    }
+
+    /// Corrects (or withdraws) an earlier journal entry; both stay on record.
+    pub fn correct(&mut self, id: u32, on: NaiveDate, entry: Entry, now: DateTime<Utc>) -> Result<u32, JournalError> {
+        let new_id = self.journal.correct(id, on, entry, now)?;
+        self.updated_at = now;
+        self.refresh();
+        Ok(new_id)
+    }
+
+    /// Recomputes what is derived from the journal; called after every change and on loading.
+    pub(crate) fn refresh(&mut self) {
+        self.progress = self.journal.progress();
+        self.status = self.journal.status();
+    }
+
+    /// The day `event` happened, if the buyer knows it: order facts from the form, later steps
+    /// from the journal.
     pub fn date_of(&self, event: Event) -> Option<NaiveDate> {
         let dates = &self.details.dates;
         match event {
@@ -270,20 +322,20 @@ impl Case {
         }
     }
 
-    /// Records that `event` happened on `day`, moving the status forward (never back) to match.
-    /// A refund that arrives resolves even a case closed without one.
-    pub fn record_step(&mut self, event: Event, day: NaiveDate) {
-        self.progress.insert(event, day);
-        match event.status_after() {
-            Some(Status::Resolved) => self.status = Status::Resolved,
-            Some(next) if next > self.status && !self.status.is_closed() => self.status = next,
-            _ => {}
-        }
+    /// Records that `event` happened on `day`: a step entry in the journal.
+    pub fn record_step(&mut self, event: Event, day: NaiveDate, now: DateTime<Utc>) {
+        // A step entry is never `Withdrawn`, the only entry `record` refuses.
+        let _ = self.record(day, Entry::Step { event }, now);
     }
 
-    /// Applies an edit made by the buyer, keeping the case's identity and creation time.
-    pub fn edited(&self, details: CaseDetails, status: Status, now: DateTime<Utc>) -> Self {
-        Self { details, status, updated_at: now, ..self.clone() }
+    /// Applies an edit made by the buyer on `today`, keeping the case's identity, creation time
+    /// and journal; a new status is written in the journal.
+    pub fn edited(&self, details: CaseDetails, status: Status, today: NaiveDate, now: DateTime<Utc>) -> Self {
+        let mut case = Self { details, updated_at: now, ..self.clone() };
+        if status != case.status() {
+            let _ = case.record(today, Entry::Status { to: status }, now);
+        }
+        case
     }
 
     /// A short name for lists and headings: the item if known, else the order number.
@@ -294,6 +346,16 @@ impl Case {
         } else {
             item
         }
+    }
+}
+
+#[cfg(test)]
+impl Case {
+    /// Test shorthand: the buyer sets the status by hand, after everything already recorded.
+    pub fn set_status(&mut self, status: Status) {
+        let last = self.journal.entries().iter().map(|entry| entry.on).max();
+        let on = last.unwrap_or(self.created_at.date_naive());
+        let _ = self.record(on, Entry::Status { to: status }, self.updated_at);
     }
 }
 
@@ -339,22 +401,27 @@ mod tests {
             dates: OrderDates::default(),
             protection_ends: None,
             problem: Problem::NotReceived,
+            wanted: None,
             notes: String::new(),
         };
-        let mut case = Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH);
-        case.record_step(Event::DisputeOpened, day);
-        assert_eq!((case.status, case.date_of(Event::DisputeOpened)), (Status::DisputeOpen, Some(day)));
-        case.record_step(Event::DecisionIssued, day);
-        assert_eq!(case.status, Status::DecisionIssued);
-        case.record_step(Event::SellerResponded, day);
-        assert_eq!(case.status, Status::DecisionIssued, "a late entry never moves the status back");
-        case.record_step(Event::ChargebackFiled, day);
-        assert_eq!(case.status, Status::DecisionIssued);
-        case.status = Status::ClosedWithoutRefund;
-        case.record_step(Event::AppealFiled, day);
-        assert_eq!(case.status, Status::ClosedWithoutRefund, "a closed case stays closed");
-        case.record_step(Event::RefundReceived, day);
-        assert_eq!(case.status, Status::Resolved, "but money back resolves it");
+        let now = DateTime::<Utc>::UNIX_EPOCH;
+        let mut case = Case::new(CaseId::new("c"), details, now);
+        case.record_step(Event::DisputeOpened, day, now);
+        assert_eq!((case.status(), case.date_of(Event::DisputeOpened)), (Status::DisputeOpen, Some(day)));
+        case.record_step(Event::DecisionIssued, day, now);
+        assert_eq!(case.status(), Status::DecisionIssued);
+        case.record_step(Event::SellerResponded, day, now);
+        assert_eq!(case.status(), Status::DecisionIssued, "a late entry never moves the status back");
+        case.record_step(Event::ChargebackFiled, day, now);
+        assert_eq!(case.status(), Status::DecisionIssued);
+        let edited = case.edited(case.details.clone(), Status::ClosedWithoutRefund, day, now);
+        assert_eq!(edited.status(), Status::ClosedWithoutRefund);
+        assert_eq!(edited.journal().entries().len(), 5, "the status change is on record");
+        let mut case = edited;
+        case.record_step(Event::AppealFiled, day, now);
+        assert_eq!(case.status(), Status::ClosedWithoutRefund, "a closed case stays closed");
+        case.record_step(Event::RefundReceived, day, now);
+        assert_eq!(case.status(), Status::Resolved, "but money back resolves it");
     }
 
     #[test]

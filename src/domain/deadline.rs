@@ -209,7 +209,7 @@ fn step_done(kind: DeadlineKind, case: &Case) -> Option<Option<NaiveDate>> {
     match on {
         Some(day) => Some(Some(day)),
         // The buyer may move the status on without recording the day they opened the dispute.
-        None if kind == DeadlineKind::OpenDispute && !case.status.awaits_dispute() => Some(None),
+        None if kind == DeadlineKind::OpenDispute && !case.status().awaits_dispute() => Some(None),
         None => None,
     }
 }
@@ -222,7 +222,7 @@ fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &
         None => {}
     }
     let route_closed =
-        case.status == Status::Resolved || (case.status == Status::ClosedWithoutRefund && kind.is_platform_step());
+        case.status() == Status::Resolved || (case.status() == Status::ClosedWithoutRefund && kind.is_platform_step());
     if route_closed {
         return State::NotNeeded;
     }
@@ -315,6 +315,7 @@ mod tests {
             dates,
             protection_ends: None,
             problem,
+            wanted: None,
             notes: String::new(),
         };
         Case::new(CaseId::new("c"), details, utc("2026-01-01T00:00:00Z"))
@@ -486,7 +487,7 @@ mod tests {
             ]
         );
 
-        case.progress.insert(Event::DisputeOpened, day(2026, 9, 20));
+        case.record_step(Event::DisputeOpened, day(2026, 9, 20), case.updated_at);
         let chain_now = states(&case, now);
         assert_eq!(chain_now[0], (DeadlineKind::SellerResponse, day(2026, 9, 25), State::Upcoming));
         assert_eq!(chain_now[1], (DeadlineKind::PlatformStepsIn, day(2026, 9, 27), State::Upcoming));
@@ -500,10 +501,10 @@ mod tests {
         let later = utc("2026-09-26T12:00:00Z");
         assert_eq!(states(&case, later)[0], (DeadlineKind::SellerResponse, day(2026, 9, 25), State::Missed));
 
-        case.progress.insert(Event::SellerResponded, day(2026, 9, 24));
-        case.progress.insert(Event::BuyerAnswered, day(2026, 9, 25));
-        case.progress.insert(Event::Escalated, day(2026, 9, 27));
-        case.progress.insert(Event::DecisionIssued, day(2026, 10, 4));
+        case.record_step(Event::SellerResponded, day(2026, 9, 24), case.updated_at);
+        case.record_step(Event::BuyerAnswered, day(2026, 9, 25), case.updated_at);
+        case.record_step(Event::Escalated, day(2026, 9, 27), case.updated_at);
+        case.record_step(Event::DecisionIssued, day(2026, 10, 4), case.updated_at);
         let after_decision = chain(&case, &Utc, utc("2026-10-09T12:00:00Z"));
         let appeal = after_decision.get(DeadlineKind::Appeal).unwrap();
         assert_eq!((appeal.last_day, appeal.state), (day(2026, 10, 11), State::Upcoming));
@@ -517,17 +518,17 @@ mod tests {
             State::Met { on: Some(day(2026, 9, 24)) }
         );
 
-        case.progress.insert(Event::ReturnAgreed, day(2026, 10, 6));
-        case.progress.insert(Event::ReturnShipped, day(2026, 10, 10));
-        case.progress.insert(Event::RefundIssued, day(2026, 10, 23));
+        case.record_step(Event::ReturnAgreed, day(2026, 10, 6), case.updated_at);
+        case.record_step(Event::ReturnShipped, day(2026, 10, 10), case.updated_at);
+        case.record_step(Event::RefundIssued, day(2026, 10, 23), case.updated_at);
         let refunding = chain(&case, &Utc, utc("2026-10-24T12:00:00Z"));
         assert_eq!(refunding.get(DeadlineKind::ShipReturn).unwrap().state, State::Met { on: Some(day(2026, 10, 10)) });
         // Friday 23 October + 20 business days = Friday 20 November.
         let refund = refunding.get(DeadlineKind::RefundArrival).unwrap();
         assert_eq!((refund.last_day, refund.state), (day(2026, 11, 20), State::Upcoming));
 
-        case.progress.insert(Event::RefundReceived, day(2026, 11, 2));
-        case.status = Status::Resolved;
+        case.record_step(Event::RefundReceived, day(2026, 11, 2), case.updated_at);
+        case.set_status(Status::Resolved);
         let resolved = chain(&case, &Utc, utc("2026-11-03T12:00:00Z"));
         assert!(resolved.dated.iter().all(|d| matches!(d.state, State::Met { .. } | State::NotNeeded)), "{resolved:?}");
         assert_eq!(resolved.get(DeadlineKind::Chargeback).unwrap().state, State::NotNeeded);
@@ -537,14 +538,14 @@ mod tests {
     #[test]
     fn a_step_done_after_its_deadline_counts_as_missed() {
         let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
-        case.progress.insert(Event::DisputeOpened, day(2026, 11, 5));
+        case.record_step(Event::DisputeOpened, day(2026, 11, 5), case.updated_at);
         assert_eq!(opening(&case, &Utc).state, State::Missed);
     }
 
     #[test]
     fn a_status_past_opening_meets_the_opening_deadline_even_without_its_day() {
         let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
-        case.status = Status::Escalated;
+        case.set_status(Status::Escalated);
         assert_eq!(opening(&case, &Utc).state, State::Met { on: None });
     }
 
@@ -553,9 +554,9 @@ mod tests {
         let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
         case.details.payment_method = PaymentMethod::PayPal;
         case.details.dates.paid = Some(day(2026, 8, 30));
-        case.progress.insert(Event::DisputeOpened, day(2026, 9, 15));
-        case.progress.insert(Event::DecisionIssued, day(2026, 10, 1));
-        case.status = Status::ClosedWithoutRefund;
+        case.record_step(Event::DisputeOpened, day(2026, 9, 15), case.updated_at);
+        case.record_step(Event::DecisionIssued, day(2026, 10, 1), case.updated_at);
+        case.set_status(Status::ClosedWithoutRefund);
         let chain = chain(&case, &Utc, utc("2026-10-02T00:00:00Z"));
         assert_eq!(chain.get(DeadlineKind::Appeal).unwrap().state, State::NotNeeded);
         let paypal = chain.get(DeadlineKind::PayPalDispute).unwrap();
@@ -572,7 +573,7 @@ mod tests {
         let mut case = case(Platform::OtherMarketplace, Problem::Other, OrderDates::default());
         case.details.payment_method = PaymentMethod::Card;
         case.details.dates.paid = Some(day(2026, 1, 10));
-        case.progress.insert(Event::CardStatement, day(2026, 1, 25));
+        case.record_step(Event::CardStatement, day(2026, 1, 25), case.updated_at);
         let chain = chain(&case, &America::Los_Angeles, early());
         let chargeback = chain.get(DeadlineKind::Chargeback).unwrap();
         assert_eq!(chargeback.last_day, day(2026, 5, 10));
@@ -611,7 +612,7 @@ mod tests {
         assert_eq!(opening(&case, &PLATFORM_TIME).due, utc("2028-02-29T16:00:00Z"));
         // A decision on 31 January 2027 + 7 days: 7 February.
         let mut appealing = case.clone();
-        appealing.progress.insert(Event::DecisionIssued, day(2027, 1, 31));
+        appealing.record_step(Event::DecisionIssued, day(2027, 1, 31), appealing.updated_at);
         let appeal = chain(&appealing, &Utc, early()).get(DeadlineKind::Appeal).cloned().unwrap();
         assert_eq!(appeal.last_day, day(2027, 2, 7));
     }
@@ -661,7 +662,7 @@ mod tests {
                 Event::PromisedDelivery => case.details.dates.promised_delivery = Some(anchor),
                 Event::Paid => case.details.dates.paid = Some(anchor),
                 later => {
-                    case.progress.insert(later, anchor);
+                    case.record_step(later, anchor, case.updated_at);
                 }
             }
             let deadline =
@@ -699,7 +700,7 @@ mod tests {
         assert!(why.contains("Sources: Dispute Desk rules reference"), "{why}");
         assert!(why.contains("Reviewed 2026-11-21."), "{why}");
         let mut refunded = case.clone();
-        refunded.progress.insert(Event::RefundIssued, day(2026, 10, 2));
+        refunded.record_step(Event::RefundIssued, day(2026, 10, 2), refunded.updated_at);
         let refund = chain(&refunded, &Utc, early()).get(DeadlineKind::RefundArrival).cloned().unwrap();
         assert!(refund.why().starts_with("20 business days after the refund was issued"), "{}", refund.why());
     }

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
 use super::deadline::day_text;
+use super::journal::Resolution;
 use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
 
 /// A form field, so the UI can put each message next to its input.
@@ -25,6 +26,7 @@ pub enum Field {
     ReceiptConfirmed,
     ProtectionEnds,
     Problem,
+    Wanted,
     Notes,
 }
 
@@ -44,6 +46,7 @@ impl Field {
         Field::ReceiptConfirmed,
         Field::ProtectionEnds,
         Field::Problem,
+        Field::Wanted,
         Field::Notes,
     ];
 
@@ -64,6 +67,7 @@ impl Field {
             Field::ReceiptConfirmed => "receipt-confirmed",
             Field::ProtectionEnds => "protection-ends",
             Field::Problem => "problem",
+            Field::Wanted => "wanted",
             Field::Notes => "notes",
         }
     }
@@ -127,6 +131,8 @@ pub struct CaseForm {
     pub receipt_confirmed: String,
     pub protection_ends: String,
     pub problem: String,
+    /// A resolution's key, or empty while the buyer has not decided.
+    pub wanted: String,
     pub notes: String,
 }
 
@@ -166,6 +172,7 @@ impl CaseForm {
             receipt_confirmed: date(details.dates.receipt_confirmed),
             protection_ends: date(details.protection_ends),
             problem: details.problem.key().into(),
+            wanted: details.wanted.map(|wanted| wanted.key().into()).unwrap_or_default(),
             notes: details.notes.clone(),
         }
     }
@@ -187,6 +194,7 @@ impl CaseForm {
             Field::ReceiptConfirmed => &self.receipt_confirmed,
             Field::ProtectionEnds => &self.protection_ends,
             Field::Problem => &self.problem,
+            Field::Wanted => &self.wanted,
             Field::Notes => &self.notes,
         }
     }
@@ -211,6 +219,7 @@ impl CaseForm {
             Field::ReceiptConfirmed => &mut self.receipt_confirmed,
             Field::ProtectionEnds => &mut self.protection_ends,
             Field::Problem => &mut self.problem,
+            Field::Wanted => &mut self.wanted,
             Field::Notes => &mut self.notes,
         }
     }
@@ -231,6 +240,11 @@ impl CaseForm {
         check(Field::PaymentMethod, payment_method.map(drop).ok_or(FieldProblem::UnknownChoice));
         let problem = Problem::from_key(&self.problem);
         check(Field::Problem, problem.map(drop).ok_or(FieldProblem::UnknownChoice));
+        let wanted = match self.wanted.as_str() {
+            "" => Ok(None),
+            key => Resolution::from_key(key).map(Some).ok_or(FieldProblem::UnknownChoice),
+        };
+        check(Field::Wanted, wanted.clone().map(drop));
 
         let order_number = self.order_number.trim();
         check(
@@ -324,6 +338,7 @@ impl CaseForm {
                 dates,
                 protection_ends,
                 problem,
+                wanted: wanted.unwrap_or_default(),
                 notes: self.notes.clone(),
             }),
             _ => Err(errors),

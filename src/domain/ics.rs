@@ -165,11 +165,12 @@ mod tests {
             },
             protection_ends: None,
             problem: Problem::NotReceived,
+            wanted: None,
             notes: String::new(),
         };
         let mut case =
             Case::new(CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"), details, utc("2026-09-10T08:00:00Z"));
-        case.progress.insert(Event::DisputeOpened, NaiveDate::from_ymd_opt(2026, 9, 12).unwrap());
+        case.record_step(Event::DisputeOpened, NaiveDate::from_ymd_opt(2026, 9, 12).unwrap(), case.updated_at);
         case
     }
 

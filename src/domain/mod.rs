@@ -4,13 +4,17 @@
 #[macro_use]
 mod choices;
 
+pub mod advice;
 pub mod case;
 pub mod clock;
 pub mod deadline;
 pub mod form;
+pub mod guide;
 pub mod ics;
+pub mod journal;
 pub mod money;
 pub mod overview;
 pub mod record;
 pub mod rules;
 pub mod sample;
+pub mod templates;

@@ -49,16 +49,16 @@ impl<'a> CaseOverview<'a> {
     pub fn of<Tz: TimeZone>(case: &'a Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
         let chain = chain(case, buyer_zone, now);
         let attention = match chain.most_urgent().map(|deadline| deadline.state) {
-            _ if case.status == Status::Resolved => Attention::Closed,
+            _ if case.status() == Status::Resolved => Attention::Closed,
             Some(State::Missed) => Attention::Overdue,
             Some(State::DueSoon) => Attention::DueSoon,
-            _ if case.status.awaits_dispute()
+            _ if case.status().awaits_dispute()
                 && chain.pending.iter().any(|p| p.kind == DeadlineKind::OpenDispute && p.missing_input()) =>
             {
                 Attention::DatesMissing
             }
             Some(_) => Attention::Upcoming,
-            None if case.status.is_closed() => Attention::Closed,
+            None if case.status().is_closed() => Attention::Closed,
             None => Attention::InProgress,
         };
         Self { case, chain, attention }
@@ -130,7 +130,7 @@ pub struct UpcomingItem<'a> {
 pub fn upcoming<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem<'a>> {
     let mut items: Vec<UpcomingItem> = cases
         .iter()
-        .filter(|case| case.status != Status::Resolved)
+        .filter(|case| case.status() != Status::Resolved)
         .flat_map(|case| {
             chain(case, buyer_zone, now)
                 .dated
@@ -185,10 +185,11 @@ mod tests {
             },
             protection_ends: None,
             problem: Problem::NotReceived,
+            wanted: None,
             notes: String::new(),
         };
         let mut case = Case::new(CaseId::new(id), details, now() - Duration::hours(updated_hours_ago));
-        case.status = status;
+        case.set_status(status);
         case
     }
 
@@ -239,7 +240,7 @@ mod tests {
         let mut disputed = case("disputed", Some(20), Status::DisputeOpen, 1);
         // Opened Tuesday 17 November: the seller's 5 days end Sunday the 22nd, the platform's 7 on the
         // 24th, and the decision is expected on 2 December.
-        disputed.progress.insert(Event::DisputeOpened, today() - Duration::days(4));
+        disputed.record_step(Event::DisputeOpened, today() - Duration::days(4), disputed.updated_at);
         let cases = [
             case("missed", Some(70), Status::New, 1),
             case("today", Some(60), Status::New, 1),

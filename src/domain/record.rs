@@ -11,10 +11,49 @@ use thiserror::Error;
 
 use super::case::Case;
 
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
 
 /// `UPGRADES[n - 1]` turns a format-`n` record into a format-`n + 1` record.
-const UPGRADES: &[fn(Value) -> Result<Value, RecordError>] = &[];
+const UPGRADES: &[fn(Value) -> Result<Value, RecordError>] = &[format_1_to_2];
+
+/// Format 2 keeps a journal instead of a status and a map of step days: each step becomes a
+/// step entry, and a status the steps do not explain becomes a status entry after them.
+fn format_1_to_2(mut record: Value) -> Result<Value, RecordError> {
+    let damaged = |what: &str| RecordError::Damaged(format!("format 1 record: {what}"));
+    let object = record.as_object_mut().ok_or_else(|| damaged("not an object"))?;
+    let updated_at =
+        object.get("updated_at").and_then(Value::as_str).ok_or_else(|| damaged("no updated_at"))?.to_owned();
+    let updated_day = updated_at.get(..10).ok_or_else(|| damaged("updated_at is not a date"))?.to_owned();
+    let mut steps: Vec<(String, String)> = match object.remove("progress") {
+        Some(Value::Object(progress)) => progress
+            .into_iter()
+            .map(|(event, day)| {
+                day.as_str().map(|day| (day.to_owned(), event)).ok_or_else(|| damaged("a step without a day"))
+            })
+            .collect::<Result<_, _>>()?,
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => return Err(damaged("progress is not a map")),
+    };
+    steps.sort();
+    let mut journal: Vec<Value> = steps
+        .into_iter()
+        .map(|(day, event)| serde_json::json!({"on": day, "entry": {"type": "step", "event": event}}))
+        .collect();
+    match object.remove("status") {
+        Some(Value::String(status)) if status != "new" => journal.push(serde_json::json!({
+            "on": updated_day, "entry": {"type": "status", "to": status}
+        })),
+        Some(Value::String(_)) | None => {}
+        Some(_) => return Err(damaged("status is not a name")),
+    }
+    for (index, entry) in journal.iter_mut().enumerate() {
+        entry["id"] = (index + 1).into();
+        entry["recorded_at"] = updated_at.clone().into();
+    }
+    object.insert("journal".into(), Value::Array(journal));
+    object.insert("format".into(), 2.into());
+    Ok(record)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum RecordError {
@@ -51,9 +90,11 @@ pub fn from_record(mut record: Value) -> Result<Case, RecordError> {
     for upgrade in &UPGRADES[(format - 1) as usize..] {
         record = upgrade(record)?;
     }
-    serde_json::from_value::<Envelope<Case>>(record)
+    let mut case = serde_json::from_value::<Envelope<Case>>(record)
         .map(|envelope| envelope.case)
-        .map_err(|error| RecordError::Damaged(error.to_string()))
+        .map_err(|error| RecordError::Damaged(error.to_string()))?;
+    case.refresh();
+    Ok(case)
 }
 
 /// The id of a record, even a damaged one, so the app can name and remove it.
@@ -65,6 +106,7 @@ pub fn record_id(record: &Value) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status};
+    use crate::domain::journal::Entry;
     use crate::domain::money::Money;
     use crate::domain::rules::DeadlineKind;
     use chrono::{DateTime, NaiveDate, Utc};
@@ -94,26 +136,25 @@ mod tests {
     fn fixture_case() -> Case {
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
         let at = |s| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
-        Case {
-            id: CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"),
-            details: CaseDetails {
-                platform: Platform::AliExpress,
-                order_number: "8123456789".into(),
-                seller: "Best Store".into(),
-                item: "Wireless earbuds".into(),
-                amount: Some(Money { minor: 2499, currency: "EUR".into() }),
-                payment_method: PaymentMethod::PayPal,
-                dates: OrderDates { paid: day(10, 1), shipped: day(10, 3), ..OrderDates::default() },
-                protection_ends: day(12, 2),
-                problem: Problem::NotReceived,
-                notes: "Tracking stuck since October <b>not bold</b>".into(),
-            },
-            status: Status::TalkingToSeller,
-            progress: Default::default(),
-            adjustments: Default::default(),
-            created_at: at("2026-10-20T08:30:00Z"),
-            updated_at: at("2026-10-21T09:00:00Z"),
-        }
+        let details = CaseDetails {
+            platform: Platform::AliExpress,
+            order_number: "8123456789".into(),
+            seller: "Best Store".into(),
+            item: "Wireless earbuds".into(),
+            amount: Some(Money { minor: 2499, currency: "EUR".into() }),
+            payment_method: PaymentMethod::PayPal,
+            dates: OrderDates { paid: day(10, 1), shipped: day(10, 3), ..OrderDates::default() },
+            protection_ends: day(12, 2),
+            problem: Problem::NotReceived,
+            wanted: None,
+            notes: "Tracking stuck since October <b>not bold</b>".into(),
+        };
+        let mut case =
+            Case::new(CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"), details, at("2026-10-20T08:30:00Z"));
+        // Format 1 stored the status; format 2 has it as a journal entry on the day of the last change.
+        case.record(day(10, 21).unwrap(), Entry::Status { to: Status::TalkingToSeller }, at("2026-10-21T09:00:00Z"))
+            .unwrap();
+        case
     }
 
     #[test]
@@ -130,14 +171,57 @@ mod tests {
         assert_eq!(from_record(record), Ok(fixture_case()));
     }
 
+    /// A format-1 record with recorded steps, as the first deadline version stored it.
+    const FORMAT_1_WITH_STEPS: &str = r#"{
+        "format": 1,
+        "id": "c2",
+        "details": {"platform": "alibaba_ta", "order_number": "TA-9", "seller": "", "item": "",
+                    "amount": null, "payment_method": "card",
+                    "dates": {"paid": "2026-09-01", "shipped": null, "promised_delivery": null,
+                              "delivered": "2026-09-20", "receipt_confirmed": null},
+                    "protection_ends": null, "problem": "wrong_item", "notes": ""},
+        "status": "escalated",
+        "progress": {"escalated": "2026-09-28", "dispute_opened": "2026-09-22"},
+        "adjustments": {"rule_days": {"alibaba.supplier_response": 4}, "deadline_days": {}},
+        "created_at": "2026-09-21T10:00:00Z",
+        "updated_at": "2026-09-28T11:00:00Z"
+    }"#;
+
+    #[test]
+    fn format_1_steps_and_status_become_journal_entries() {
+        let case = from_record(serde_json::from_str(FORMAT_1_WITH_STEPS).unwrap()).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(case.date_of(Event::DisputeOpened), Some(day(9, 22)));
+        assert_eq!(case.date_of(Event::Escalated), Some(day(9, 28)));
+        assert_eq!(case.status(), Status::Escalated);
+        let summaries: Vec<String> = case.journal().entries().iter().map(|e| e.entry.summary()).collect();
+        assert_eq!(
+            summaries,
+            ["Dispute opened", "Escalated to the platform", "Status set to \"Escalated to the platform\""]
+        );
+        assert_eq!(case.adjustments.rule_days.get("alibaba.supplier_response"), Some(&4));
+        // Upgraded once, it round-trips in the current format.
+        let record = to_record(&case).unwrap();
+        assert_eq!(record["format"], CURRENT_FORMAT);
+        assert!(record.get("progress").is_none() && record.get("status").is_none(), "derived values are not stored");
+        assert_eq!(from_record(record), Ok(case));
+    }
+
+    #[test]
+    fn a_damaged_format_1_record_is_an_error() {
+        let mut record: Value = serde_json::from_str(FORMAT_1_WITH_STEPS).unwrap();
+        record["progress"] = "yesterday".into();
+        assert!(matches!(from_record(record), Err(RecordError::Damaged(_))));
+    }
+
     #[test]
     fn recorded_steps_and_adjustments_round_trip() {
         let mut case = fixture_case();
-        case.progress.insert(Event::DisputeOpened, NaiveDate::from_ymd_opt(2026, 10, 22).unwrap());
+        case.record_step(Event::DisputeOpened, NaiveDate::from_ymd_opt(2026, 10, 22).unwrap(), case.updated_at);
         case.adjustments.rule_days.insert("aliexpress.protection.after_shipment".into(), 75);
         case.adjustments.deadline_days.insert(DeadlineKind::Appeal, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
         let record = to_record(&case).unwrap();
-        assert_eq!(record["progress"]["dispute_opened"], "2026-10-22");
+        assert_eq!(record["journal"][1]["entry"]["event"], "dispute_opened");
         assert_eq!(record["adjustments"]["deadline_days"]["appeal"], "2026-11-30");
         assert_eq!(from_record(record), Ok(case));
     }

@@ -406,6 +406,7 @@ mod tests {
             dates: OrderDates::default(),
             protection_ends: None,
             problem,
+            wanted: None,
             notes: String::new(),
         };
         Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH)
@@ -504,7 +505,7 @@ mod tests {
         assert_eq!(rule.anchor(&case), Some((Event::Shipped, day(2026, 1, 5))));
         let appeal = rule_by_id("aliexpress.appeal").unwrap();
         assert_eq!(appeal.anchor(&case), None);
-        case.progress.insert(Event::DecisionIssued, day(2026, 3, 1));
+        case.record_step(Event::DecisionIssued, day(2026, 3, 1), case.updated_at);
         assert_eq!(appeal.anchor(&case), Some((Event::DecisionIssued, day(2026, 3, 1))));
     }
 

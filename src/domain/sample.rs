@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::case::{Case, CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status};
+use super::journal::Entry;
 use super::money::Money;
 
 /// A small, fast, well-mixed generator (SplitMix64); quality is ample for test data.
@@ -86,6 +87,7 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         },
         protection_ends: (random.below(5) == 0).then(|| shipped + random.days(60, 90)),
         problem,
+        wanted: None,
         notes: String::new(),
     };
     let created = now - Duration::days((today - paid).num_days().max(0)) + random.days(0, 20);
@@ -111,11 +113,12 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         if event == Event::AppealFiled && random.below(2) == 0 {
             continue;
         }
-        case.record_step(event, day);
+        case.record_step(event, day, now);
         day += random.days(1, gap);
     }
-    if random.below(12) == 0 && !case.status.is_closed() {
-        case.status = random.pick(&[Status::TalkingToSeller, Status::ClosedWithoutRefund]);
+    if random.below(12) == 0 && !case.status().is_closed() {
+        let status = random.pick(&[Status::TalkingToSeller, Status::ClosedWithoutRefund]);
+        let _ = case.record(day.min(today), Entry::Status { to: status }, now);
     }
     case
 }
@@ -139,7 +142,7 @@ mod tests {
     fn the_sample_covers_every_platform_status_and_problem_with_sane_dates() {
         let cases = sample_cases(2_000, 42, now());
         let platforms: HashSet<_> = cases.iter().map(|c| c.details.platform).collect();
-        let statuses: HashSet<_> = cases.iter().map(|c| c.status).collect();
+        let statuses: HashSet<_> = cases.iter().map(|c| c.status()).collect();
         let problems: HashSet<_> = cases.iter().map(|c| c.details.problem).collect();
         assert_eq!(platforms.len(), Platform::ALL.len());
         assert_eq!(problems.len(), Problem::ALL.len());
@@ -149,7 +152,7 @@ mod tests {
             let dates = &case.details.dates;
             assert!(dates.paid.unwrap() <= today && dates.paid.unwrap() >= today - Duration::days(365));
             assert!(dates.shipped.is_none_or(|shipped| shipped >= dates.paid.unwrap()));
-            assert!(case.progress.values().all(|day| *day <= today));
+            assert!(case.progress().values().all(|day| *day <= today));
             assert!(case.created_at <= now());
         }
         let ids: HashSet<_> = cases.iter().map(|c| c.id.clone()).collect();

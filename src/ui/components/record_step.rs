@@ -13,14 +13,14 @@ use crate::ui::state::AppState;
 pub fn RecordStep(case: Case) -> impl IntoView {
     let state = AppState::expect();
     let recorded: Vec<(Event, chrono::NaiveDate)> = {
-        let mut steps: Vec<_> = case.progress.iter().map(|(event, day)| (*event, *day)).collect();
+        let mut steps: Vec<_> = case.progress().iter().map(|(event, day)| (*event, *day)).collect();
         steps.sort_by_key(|(event, day)| (*day, *event));
         steps
     };
     let open_steps: Vec<Event> = Event::ALL
         .iter()
         .copied()
-        .filter(|event| !event.is_order_fact() && !case.progress.contains_key(event))
+        .filter(|event| !event.is_order_fact() && !case.progress().contains_key(event))
         .collect();
     let first = open_steps.first().map(|event| event.key()).unwrap_or_default();
     let chosen = RwSignal::new(first.to_owned());
@@ -43,7 +43,7 @@ pub fn RecordStep(case: Case) -> impl IntoView {
             let day = chrono::NaiveDate::parse_from_str(on_day.get_untracked().trim(), "%Y-%m-%d");
             match (step, day) {
                 (Some(step), Ok(day)) if day <= today() + chrono::Duration::days(1) => {
-                    change(Box::new(move |case: &mut Case| case.record_step(step, day)))
+                    change(Box::new(move |case: &mut Case| case.record_step(step, day, now_utc())))
                 }
                 (Some(_), Ok(_)) => {
                     problem.set(Some("That day is in the future. Record a step once it has happened.".into()))
@@ -68,7 +68,7 @@ pub fn RecordStep(case: Case) -> impl IntoView {
                                     <span>{day_text(day)}": "<strong>{step.label()}</strong></span>
                                     <button type="button" class="button small"
                                         aria-label=format!("Remove \"{}\"", step.label())
-                                        on:click=move |_| change(Box::new(move |case: &mut Case| { case.progress.remove(&step); }))>
+                                        on:click=move |_| change(Box::new(move |case: &mut Case| { case.progress().remove(&step); }))>
                                         "Remove"
                                     </button>
                                 </li>

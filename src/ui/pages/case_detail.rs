@@ -29,7 +29,7 @@ fn CaseView(case: Case) -> impl IntoView {
         ("Amount", details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
         ("Paid with", details.payment_method.label().to_owned()),
         ("Problem", details.problem.label().to_owned()),
-        ("Status", case.status.label().to_owned()),
+        ("Status", case.status().label().to_owned()),
         ("Paid on", day(details.dates.paid)),
         ("Shipped on", day(details.dates.shipped)),
         ("Promised delivery", day(details.dates.promised_delivery)),

@@ -70,7 +70,7 @@ impl From<&CaseOverview<'_>> for Row {
                 "{} · order {} · {}",
                 case.details.platform.label(),
                 case.details.order_number,
-                case.status.label()
+                case.status().label()
             ),
             deadline: row.deadline().cloned(),
             attention: row.attention,

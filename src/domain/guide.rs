@@ -1,0 +1,668 @@
+//! "What to do now": one next step for a case, computed from what the journal says happened and
+//! from the deadline chain, with the deadline it races, the reason, the buttons that record it done,
+//! the warnings that matter at that step and the messages to send.
+
+use super::advice::{reason_advice, ReasonAdvice, Warning};
+use super::case::{Case, Event, PaymentMethod, Platform, Status};
+use super::deadline::{day_text, Chain, Deadline, State};
+use super::journal::{Author, Entry, Outcome, Resolution};
+use super::money::Money;
+use super::rules::DeadlineKind;
+use super::templates::TemplateKind;
+
+/// Where the buyer is on the path the guides describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    FirstContact,
+    OpenTheDispute,
+    WaitForSeller,
+    AnswerProposal,
+    SellerSilent,
+    WaitForDecision,
+    DecisionMade,
+    WaitForAppeal,
+    ShipReturn,
+    WaitForRefund,
+    LastResort,
+    Done,
+}
+
+/// Something the buyer tells the app has happened; each writes journal entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    MessagedSeller,
+    SolvedWithSeller,
+    OpenedDispute,
+    SellerProposed,
+    AcceptedProposal,
+    AnsweredProposal,
+    Escalated,
+    PlatformDecided,
+    Appealed,
+    AcceptedDecision,
+    ShippedReturn,
+    RefundIssued,
+    RefundArrived,
+    FiledChargeback,
+    SentFcbaNotice,
+    OpenedPayPalDispute,
+    EscalatedPayPal,
+    GaveUp,
+}
+
+/// What an action asks the buyer for, besides the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asks {
+    DayOnly,
+    Message,
+    /// A resolution and maybe an amount.
+    Proposal,
+    /// An outcome and maybe an amount.
+    Decision,
+}
+
+/// The details an action form collects.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActionInput {
+    pub summary: String,
+    pub resolution: Option<Resolution>,
+    pub outcome: Option<Outcome>,
+    pub amount: Option<Money>,
+}
+
+impl Action {
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::MessagedSeller => "I messaged the seller",
+            Action::SolvedWithSeller => "The seller put it right",
+            Action::OpenedDispute => "I opened the dispute",
+            Action::SellerProposed => "The seller proposed…",
+            Action::AcceptedProposal => "I accepted the proposal",
+            Action::AnsweredProposal => "I refused or made a counter-offer",
+            Action::Escalated => "I escalated to the platform",
+            Action::PlatformDecided => "The platform decided…",
+            Action::Appealed => "I appealed",
+            Action::AcceptedDecision => "I accept the decision",
+            Action::ShippedReturn => "I shipped the return",
+            Action::RefundIssued => "The refund was issued",
+            Action::RefundArrived => "The refund arrived",
+            Action::FiledChargeback => "I filed a chargeback",
+            Action::SentFcbaNotice => "I sent the billing-error notice",
+            Action::OpenedPayPalDispute => "I opened a PayPal dispute",
+            Action::EscalatedPayPal => "I escalated the PayPal dispute",
+            Action::GaveUp => "Close the case without a refund",
+        }
+    }
+
+    pub fn asks(self) -> Asks {
+        match self {
+            Action::MessagedSeller => Asks::Message,
+            Action::SellerProposed | Action::AnsweredProposal => Asks::Proposal,
+            Action::PlatformDecided => Asks::Decision,
+            _ => Asks::DayOnly,
+        }
+    }
+
+    /// The journal entries that record this action for `case`.
+    pub fn entries(self, case: &Case, input: &ActionInput) -> Vec<Entry> {
+        let step = |event| vec![Entry::Step { event }];
+        let status = |to| Entry::Status { to };
+        let wanted =
+            case.details.wanted.unwrap_or(reason_advice(case.details.platform, case.details.problem).resolution);
+        match self {
+            Action::MessagedSeller => vec![Entry::Message {
+                channel: super::journal::Channel::PlatformChat,
+                from: Author::Buyer,
+                summary: if input.summary.trim().is_empty() {
+                    "Told the seller about the problem".to_owned()
+                } else {
+                    input.summary.trim().to_owned()
+                },
+                text: String::new(),
+            }],
+            Action::SolvedWithSeller => vec![status(Status::Resolved)],
+            Action::OpenedDispute => step(Event::DisputeOpened),
+            Action::SellerProposed | Action::AnsweredProposal => vec![Entry::Proposal {
+                from: if self == Action::SellerProposed { Author::Seller } else { Author::Buyer },
+                resolution: input.resolution.unwrap_or(wanted),
+                amount: input.amount.clone(),
+                note: String::new(),
+            }],
+            Action::AcceptedProposal => {
+                let offer = case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.clone());
+                let (resolution, amount) = match offer {
+                    Some(Entry::Proposal { resolution, amount, .. }) => (resolution, amount),
+                    _ => (wanted, None),
+                };
+                let accepted = Entry::Proposal {
+                    from: Author::Buyer,
+                    resolution,
+                    amount,
+                    note: "Accepted the seller's proposal".to_owned(),
+                };
+                let then = match resolution {
+                    Resolution::ReturnAndRefund => Entry::Step { event: Event::ReturnAgreed },
+                    Resolution::Replacement => status(Status::Resolved),
+                    Resolution::RefundOnly | Resolution::PartialRefund => status(Status::AwaitingRefund),
+                };
+                vec![accepted, then]
+            }
+            Action::Escalated => step(Event::Escalated),
+            Action::PlatformDecided => vec![Entry::Decision {
+                outcome: input.outcome.unwrap_or(Outcome::Rejected),
+                amount: input.amount.clone(),
+                after_appeal: case.date_of(Event::AppealFiled).is_some(),
+                note: String::new(),
+            }],
+            Action::Appealed => step(Event::AppealFiled),
+            Action::AcceptedDecision => match latest_outcome(case) {
+                Some(Outcome::ReturnForRefund) => step(Event::ReturnAgreed),
+                Some(Outcome::Rejected) | None => vec![status(Status::ClosedWithoutRefund)],
+                Some(Outcome::FullRefund | Outcome::PartialRefund) => vec![status(Status::AwaitingRefund)],
+            },
+            Action::ShippedReturn => step(Event::ReturnShipped),
+            Action::RefundIssued => step(Event::RefundIssued),
+            Action::RefundArrived => step(Event::RefundReceived),
+            Action::FiledChargeback => step(Event::ChargebackFiled),
+            Action::SentFcbaNotice => step(Event::FcbaNoticeSent),
+            Action::OpenedPayPalDispute => step(Event::PayPalDisputeOpened),
+            Action::EscalatedPayPal => step(Event::PayPalEscalated),
+            Action::GaveUp => vec![status(Status::ClosedWithoutRefund)],
+        }
+    }
+}
+
+fn latest_outcome(case: &Case) -> Option<Outcome> {
+    match case.journal().latest_decision() {
+        Some((_, Entry::Decision { outcome, .. })) => Some(*outcome),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Guidance {
+    pub stage: Stage,
+    pub title: String,
+    pub why: String,
+    /// The deadline this step races against.
+    pub races: Option<Deadline>,
+    pub actions: Vec<Action>,
+    pub warnings: Vec<Warning>,
+    pub templates: Vec<TemplateKind>,
+    /// Which reason and resolution to choose, while the dispute is still to be opened.
+    pub advice: Option<ReasonAdvice>,
+    /// The payment fallbacks still open, once the platform route is closed.
+    pub fallbacks: Vec<Deadline>,
+}
+
+fn stage_of(case: &Case, chain: &Chain) -> Stage {
+    let done = |event| case.date_of(event).is_some();
+    let missed = |kind| chain.get(kind).is_some_and(|d| d.state == State::Missed);
+    let seller_offer = case.journal().latest_proposal(Author::Seller);
+    let buyer_answer = case.journal().latest_proposal(Author::Buyer);
+    match case.status() {
+        Status::Resolved => return Stage::Done,
+        Status::ClosedWithoutRefund => return Stage::LastResort,
+        _ => {}
+    }
+    if done(Event::RefundIssued) || done(Event::ReturnShipped) || case.status() == Status::AwaitingRefund {
+        Stage::WaitForRefund
+    } else if done(Event::ReturnAgreed) {
+        Stage::ShipReturn
+    } else if case.journal().latest_decision().is_some() {
+        if done(Event::AppealFiled)
+            && !matches!(case.journal().latest_decision(), Some((_, Entry::Decision { after_appeal: true, .. })))
+        {
+            Stage::WaitForAppeal
+        } else {
+            Stage::DecisionMade
+        }
+    } else if done(Event::AppealFiled) {
+        Stage::WaitForAppeal
+    } else if done(Event::Escalated) {
+        Stage::WaitForDecision
+    } else if done(Event::DisputeOpened) {
+        let unanswered = match (seller_offer, buyer_answer) {
+            (Some((offer, _)), Some((answer, _))) => (answer.on, answer.id) < (offer.on, offer.id),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if unanswered {
+            Stage::AnswerProposal
+        } else if !done(Event::SellerResponded) && missed(DeadlineKind::SellerResponse) {
+            Stage::SellerSilent
+        } else {
+            Stage::WaitForSeller
+        }
+    } else if missed(DeadlineKind::OpenDispute) {
+        Stage::LastResort
+    } else if case.status() == Status::TalkingToSeller {
+        Stage::OpenTheDispute
+    } else {
+        Stage::FirstContact
+    }
+}
+
+/// The one next step for `case`, from its deadline chain.
+pub fn guide(case: &Case, chain: &Chain) -> Guidance {
+    let stage = stage_of(case, chain);
+    let platform = case.details.platform;
+    let platform_name = match platform {
+        Platform::OtherMarketplace => "the marketplace",
+        Platform::AliExpress => "AliExpress",
+        Platform::AlibabaTradeAssurance => "Alibaba.com",
+    };
+    let advice = reason_advice(platform, case.details.problem);
+    let open = |kind| chain.get(kind).filter(|d| d.state.is_open() || d.state == State::Missed).cloned();
+    let by = |kind| open(kind).map(|d| format!(" by {}", day_text(d.last_day))).unwrap_or_default();
+    let offer = case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.summary());
+    let outcome = latest_outcome(case);
+    let fallbacks: Vec<Deadline> = if stage == Stage::LastResort {
+        chain.dated.iter().filter(|d| !d.kind.is_platform_step() && d.state.is_open()).cloned().collect()
+    } else {
+        Vec::new()
+    };
+    let alibaba = platform == Platform::AlibabaTradeAssurance;
+    let mut warnings = Vec::new();
+    let mut templates = Vec::new();
+
+    let (title, why, races, actions) = match stage {
+        Stage::FirstContact => {
+            if case.details.dates.delivered.is_some() && case.details.dates.receipt_confirmed.is_none() {
+                warnings.push(Warning::InspectBeforeConfirming);
+            }
+            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
+            templates.push(TemplateKind::FirstMessage);
+            (
+                "Message the seller".to_owned(),
+                format!(
+                    "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform_name}'s own chat, and open the dispute{} even if the seller asks you to wait.",
+                    by(DeadlineKind::OpenDispute)
+                ),
+                open(DeadlineKind::OpenDispute),
+                vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
+            )
+        }
+        Stage::OpenTheDispute => {
+            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
+            templates.push(TemplateKind::DisputeDescription);
+            (
+                "Open the dispute".to_owned(),
+                format!(
+                    "If the seller has not put it right, open the dispute on the order page{}: choose \"{}\" and ask for \"{}\". Do not wait for the last day.",
+                    by(DeadlineKind::OpenDispute),
+                    advice.reason,
+                    case.details.wanted.unwrap_or(advice.resolution).label()
+                ),
+                open(DeadlineKind::OpenDispute),
+                vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller],
+            )
+        }
+        Stage::WaitForSeller => {
+            warnings.extend([Warning::NeverCancelForTheSeller, Warning::NoRefundOutsideThePlatform]);
+            templates.push(TemplateKind::EscalationRequest);
+            (
+                "Wait for the seller's answer".to_owned(),
+                format!(
+                    "The seller has until{} to respond to the dispute. Record their proposal when it comes; if they stay silent, {}",
+                    by(DeadlineKind::SellerResponse).trim_start_matches(" by"),
+                    if alibaba { "escalate to Alibaba from day 4." } else { "AliExpress should decide for you or refund you." }
+                ),
+                open(DeadlineKind::SellerResponse),
+                vec![Action::SellerProposed, Action::Escalated, Action::RefundIssued],
+            )
+        }
+        Stage::AnswerProposal => {
+            warnings.extend([
+                Warning::ReadBeforeAccepting,
+                Warning::NeverCancelForTheSeller,
+                Warning::NoRefundOutsideThePlatform,
+            ]);
+            templates.extend([TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal]);
+            (
+                "Answer the seller's proposal".to_owned(),
+                format!(
+                    "{}. Accept it if it gives you what you need. If not, refuse it or make a counter-offer on the dispute page, and escalate to the platform if you cannot agree.",
+                    offer.unwrap_or_else(|| "The seller made a proposal".to_owned())
+                ),
+                open(DeadlineKind::AnswerProposal),
+                vec![Action::AcceptedProposal, Action::AnsweredProposal, Action::Escalated],
+            )
+        }
+        Stage::SellerSilent => {
+            warnings.push(Warning::EvidenceInTime);
+            templates.push(TemplateKind::EscalationRequest);
+            (
+                "The seller did not answer: escalate".to_owned(),
+                format!(
+                    "The seller let the response time pass. Ask {platform_name} to step in, and upload your evidence: {}.",
+                    advice.evidence.join("; ").to_lowercase()
+                ),
+                open(DeadlineKind::PlatformStepsIn),
+                vec![Action::Escalated, Action::RefundIssued, Action::SellerProposed],
+            )
+        }
+        Stage::WaitForDecision => {
+            warnings.push(Warning::EvidenceInTime);
+            (
+                format!("Wait for {platform_name}'s decision"),
+                "The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.".to_owned(),
+                open(DeadlineKind::ExpectedDecision),
+                vec![Action::PlatformDecided, Action::RefundIssued],
+            )
+        }
+        Stage::DecisionMade => {
+            let final_ruling = matches!(case.journal().latest_decision(), Some((_, Entry::Decision { after_appeal: true, .. })));
+            let appeal_open = !final_ruling && open(DeadlineKind::Appeal).is_some_and(|d| d.state.is_open());
+            warnings.push(Warning::ReadBeforeAccepting);
+            if appeal_open {
+                templates.push(TemplateKind::Appeal);
+            }
+            let (title, why) = match outcome {
+                Some(Outcome::FullRefund) => (
+                    "Accept the decision: your refund is coming".to_owned(),
+                    "The platform decided for you. Accept it and watch for the refund.".to_owned(),
+                ),
+                Some(Outcome::ReturnForRefund) => (
+                    "Accept, then ship the return".to_owned(),
+                    "The platform will refund you once the item is back with the seller.".to_owned(),
+                ),
+                _ if appeal_open => (
+                    format!("Appeal{} or accept the decision", by(DeadlineKind::Appeal)),
+                    "If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help.".to_owned(),
+                ),
+                _ => (
+                    "Accept the decision".to_owned(),
+                    "This decision can no longer be appealed. If it leaves you without your money, your card or PayPal may still help.".to_owned(),
+                ),
+            };
+            let mut actions = Vec::new();
+            if appeal_open && matches!(outcome, Some(Outcome::Rejected | Outcome::PartialRefund)) {
+                actions.push(Action::Appealed);
+            }
+            actions.push(Action::AcceptedDecision);
+            (title, why, open(DeadlineKind::Appeal).filter(|_| appeal_open), actions)
+        }
+        Stage::WaitForAppeal => (
+            "Wait for the ruling on your appeal".to_owned(),
+            "The appeal review takes about 2 to 10 working days. The ruling is final on the platform.".to_owned(),
+            None,
+            vec![Action::PlatformDecided],
+        ),
+        Stage::ShipReturn => (
+            format!("Ship the return{}", by(DeadlineKind::ShipReturn)),
+            "Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.".to_owned(),
+            open(DeadlineKind::ShipReturn),
+            vec![Action::ShippedReturn],
+        ),
+        Stage::WaitForRefund => {
+            let issued = case.date_of(Event::RefundIssued).is_some();
+            (
+                "Watch for your refund".to_owned(),
+                if issued {
+                    format!(
+                        "Refunds take 3 to 20 business days to reach your account. If it has not arrived{}, ask {platform_name} for the refund reference and give it to your bank.",
+                        by(DeadlineKind::RefundArrival)
+                    )
+                } else {
+                    "Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.".to_owned()
+                },
+                open(DeadlineKind::RefundArrival),
+                if issued { vec![Action::RefundArrived] } else { vec![Action::RefundIssued, Action::RefundArrived] },
+            )
+        }
+        Stage::LastResort => {
+            let method = case.details.payment_method;
+            match method {
+                PaymentMethod::Card => templates.push(TemplateKind::ChargebackLetter),
+                PaymentMethod::PayPal => templates.push(TemplateKind::PayPalClaim),
+                _ => {}
+            }
+            let mut actions: Vec<Action> = fallbacks
+                .iter()
+                .filter_map(|d| match d.kind {
+                    DeadlineKind::Chargeback => Some(Action::FiledChargeback),
+                    DeadlineKind::FcbaNotice => Some(Action::SentFcbaNotice),
+                    DeadlineKind::PayPalDispute => Some(Action::OpenedPayPalDispute),
+                    DeadlineKind::PayPalEscalation => Some(Action::EscalatedPayPal),
+                    _ => None,
+                })
+                .collect();
+            actions.push(Action::RefundArrived);
+            if case.status() != Status::ClosedWithoutRefund {
+                actions.push(Action::GaveUp);
+            }
+            let why = if fallbacks.is_empty() {
+                format!(
+                    "No payment window is open for this order as far as the app knows{}. You can still contact {platform_name}'s support, and leave honest feedback for other buyers.",
+                    if matches!(method, PaymentMethod::Card | PaymentMethod::PayPal) { " (add the payment date to check)" } else { "" }
+                )
+            } else {
+                "The platform route is closed. Your payment method may still get your money back: start with the deadline that ends first, and send the letter below with your evidence.".to_owned()
+            };
+            ("Last resort: your card or PayPal".to_owned(), why, fallbacks.first().cloned(), actions)
+        }
+        Stage::Done => (
+            "Done".to_owned(),
+            "This case is resolved. Before your next order, have a look at the checklist: it helps avoid the next dispute.".to_owned(),
+            None,
+            Vec::new(),
+        ),
+    };
+    if alibaba && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal) {
+        warnings.push(Warning::KeepTalkOnAlibaba);
+    }
+    let advice = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute).then_some(advice);
+    Guidance { stage, title, why, races, actions, warnings, templates, advice, fallbacks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates, Problem};
+    use crate::domain::deadline::chain;
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn at(m: u32, d: u32) -> DateTime<Utc> {
+        day(m, d).and_hms_opt(12, 0, 0).unwrap().and_utc()
+    }
+
+    fn case(platform: Platform, payment_method: PaymentMethod, problem: Problem) -> Case {
+        let details = CaseDetails {
+            platform,
+            order_number: "8123".into(),
+            seller: "Best Store".into(),
+            item: "Lamp".into(),
+            amount: Some(Money { minor: 2_499, currency: "USD".into() }),
+            payment_method,
+            dates: OrderDates {
+                paid: Some(day(9, 1)),
+                shipped: Some(day(9, 3)),
+                delivered: (problem != Problem::NotReceived).then_some(day(9, 20)),
+                ..OrderDates::default()
+            },
+            protection_ends: None,
+            problem,
+            wanted: None,
+            notes: String::new(),
+        };
+        Case::new(CaseId::new("c"), details, at(9, 21))
+    }
+
+    /// Does `action` for `case` on `on`, as the app's buttons do.
+    fn act(case: &mut Case, action: Action, on: NaiveDate, input: ActionInput) {
+        for entry in action.entries(case, &input) {
+            case.record(on, entry, at(on.month(), on.day())).unwrap();
+        }
+    }
+
+    use chrono::Datelike;
+
+    fn step_now(case: &Case, now: DateTime<Utc>) -> Guidance {
+        guide(case, &chain(case, &Utc, now))
+    }
+
+    #[test]
+    fn an_aliexpress_parcel_that_never_came_from_first_message_to_refund() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        let guidance = step_now(&case, at(9, 21));
+        assert_eq!(guidance.stage, Stage::FirstContact);
+        assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::OpenDispute));
+        assert!(guidance.why.contains("open the dispute by Mon 2 Nov 2026"), "{}", guidance.why);
+        assert_eq!(guidance.advice.as_ref().map(|a| a.reason), Some("Item not received"));
+        assert!(guidance.templates.contains(&TemplateKind::FirstMessage));
+        assert!(guidance.warnings.contains(&Warning::ProtectionRunsOut));
+        assert!(!guidance.warnings.contains(&Warning::InspectBeforeConfirming), "nothing arrived to inspect");
+
+        act(&mut case, Action::MessagedSeller, day(9, 21), ActionInput::default());
+        let guidance = step_now(&case, at(9, 25));
+        assert_eq!(guidance.stage, Stage::OpenTheDispute);
+        assert!(guidance.why.contains("choose \"Item not received\" and ask for \"Full refund, keep the item\""));
+
+        act(&mut case, Action::OpenedDispute, day(9, 26), ActionInput::default());
+        let guidance = step_now(&case, at(9, 27));
+        assert_eq!(guidance.stage, Stage::WaitForSeller);
+        assert_eq!(
+            guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
+            Some((DeadlineKind::SellerResponse, day(10, 1)))
+        );
+        assert!(guidance.warnings.contains(&Warning::NeverCancelForTheSeller));
+
+        // The seller stays silent past the 5 days.
+        let guidance = step_now(&case, at(10, 3));
+        assert_eq!(guidance.stage, Stage::SellerSilent);
+        assert_eq!(guidance.actions[0], Action::Escalated);
+
+        act(&mut case, Action::Escalated, day(10, 3), ActionInput::default());
+        assert_eq!(step_now(&case, at(10, 4)).stage, Stage::WaitForDecision);
+
+        let decided = ActionInput { outcome: Some(Outcome::FullRefund), ..ActionInput::default() };
+        act(&mut case, Action::PlatformDecided, day(10, 10), decided);
+        let guidance = step_now(&case, at(10, 11));
+        assert_eq!(guidance.stage, Stage::DecisionMade);
+        assert_eq!(guidance.actions, [Action::AcceptedDecision], "nothing to appeal in a full refund");
+
+        act(&mut case, Action::AcceptedDecision, day(10, 11), ActionInput::default());
+        assert_eq!(case.status(), Status::AwaitingRefund);
+        assert_eq!(step_now(&case, at(10, 12)).actions, [Action::RefundIssued, Action::RefundArrived]);
+        act(&mut case, Action::RefundIssued, day(10, 12), ActionInput::default());
+        let guidance = step_now(&case, at(10, 13));
+        assert_eq!(
+            guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
+            Some((DeadlineKind::RefundArrival, day(11, 9)))
+        );
+        act(&mut case, Action::RefundArrived, day(10, 20), ActionInput::default());
+        let guidance = step_now(&case, at(10, 21));
+        assert_eq!((guidance.stage, case.status()), (Stage::Done, Status::Resolved));
+        assert!(guidance.actions.is_empty());
+    }
+
+    #[test]
+    fn a_proposal_is_answered_and_a_rejection_can_be_appealed_then_charged_back() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotAsDescribed);
+        assert!(step_now(&case, at(9, 21)).warnings.contains(&Warning::InspectBeforeConfirming));
+        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        let offer = ActionInput {
+            resolution: Some(Resolution::PartialRefund),
+            amount: Some(Money { minor: 300, currency: "USD".into() }),
+            ..ActionInput::default()
+        };
+        act(&mut case, Action::SellerProposed, day(9, 23), offer);
+        let guidance = step_now(&case, at(9, 23));
+        assert_eq!(guidance.stage, Stage::AnswerProposal);
+        assert!(
+            guidance.why.starts_with("The seller proposed: Partial refund, keep the item (3.00 USD)."),
+            "{}",
+            guidance.why
+        );
+        assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::AnswerProposal));
+        assert!(guidance.warnings.contains(&Warning::ReadBeforeAccepting));
+        assert_eq!(
+            guidance.templates,
+            [TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal]
+        );
+
+        act(&mut case, Action::AnsweredProposal, day(9, 24), ActionInput::default());
+        assert_eq!(step_now(&case, at(9, 24)).stage, Stage::WaitForSeller);
+        act(&mut case, Action::Escalated, day(9, 25), ActionInput::default());
+        let rejected = ActionInput { outcome: Some(Outcome::Rejected), ..ActionInput::default() };
+        act(&mut case, Action::PlatformDecided, day(10, 5), rejected.clone());
+        let guidance = step_now(&case, at(10, 6));
+        assert_eq!(guidance.stage, Stage::DecisionMade);
+        assert_eq!(guidance.title, "Appeal by Mon 12 Oct 2026 or accept the decision");
+        assert_eq!(guidance.actions, [Action::Appealed, Action::AcceptedDecision]);
+        assert!(guidance.templates.contains(&TemplateKind::Appeal));
+
+        act(&mut case, Action::Appealed, day(10, 7), ActionInput::default());
+        assert_eq!(step_now(&case, at(10, 8)).stage, Stage::WaitForAppeal);
+        act(&mut case, Action::PlatformDecided, day(10, 15), rejected);
+        let guidance = step_now(&case, at(10, 16));
+        assert_eq!((guidance.stage, guidance.title.as_str()), (Stage::DecisionMade, "Accept the decision"));
+        assert_eq!(guidance.actions, [Action::AcceptedDecision], "one appeal per dispute");
+
+        act(&mut case, Action::AcceptedDecision, day(10, 16), ActionInput::default());
+        let guidance = step_now(&case, at(10, 17));
+        assert_eq!((guidance.stage, case.status()), (Stage::LastResort, Status::ClosedWithoutRefund));
+        assert_eq!(guidance.fallbacks.iter().map(|d| d.kind).collect::<Vec<_>>(), [DeadlineKind::Chargeback]);
+        assert_eq!(guidance.actions, [Action::FiledChargeback, Action::RefundArrived]);
+        assert_eq!(guidance.templates, [TemplateKind::ChargebackLetter]);
+    }
+
+    #[test]
+    fn accepting_a_return_leads_to_shipping_it_in_time() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::PlatformBalance, Problem::WrongItem);
+        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        let offer = ActionInput { resolution: Some(Resolution::ReturnAndRefund), ..ActionInput::default() };
+        act(&mut case, Action::SellerProposed, day(9, 22), offer);
+        act(&mut case, Action::AcceptedProposal, day(9, 22), ActionInput::default());
+        let guidance = step_now(&case, at(9, 23));
+        assert_eq!(guidance.stage, Stage::ShipReturn);
+        assert_eq!(guidance.title, "Ship the return by Fri 2 Oct 2026");
+        act(&mut case, Action::ShippedReturn, day(9, 25), ActionInput::default());
+        assert_eq!(step_now(&case, at(9, 26)).stage, Stage::WaitForRefund);
+    }
+
+    #[test]
+    fn alibaba_buyers_are_told_to_keep_the_talk_on_alibaba_and_to_escalate_from_day_4() {
+        let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::PlatformBalance, Problem::NotAsDescribed);
+        let guidance = step_now(&case, at(9, 21));
+        assert!(guidance.warnings.contains(&Warning::KeepTalkOnAlibaba));
+        assert_eq!(guidance.advice.as_ref().map(|a| a.reason), Some("Product quality problem"));
+        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        let guidance = step_now(&case, at(9, 22));
+        assert!(guidance.why.contains("escalate to Alibaba from day 4"), "{}", guidance.why);
+        assert_eq!(guidance.races.as_ref().map(|d| d.last_day), Some(day(9, 24)));
+        assert_eq!(step_now(&case, at(9, 26)).stage, Stage::SellerSilent);
+    }
+
+    #[test]
+    fn a_missed_opening_window_goes_straight_to_the_payment_fallbacks() {
+        let case = case(Platform::AliExpress, PaymentMethod::PayPal, Problem::NotReceived);
+        let guidance = step_now(&case, at(11, 10));
+        assert_eq!(guidance.stage, Stage::LastResort);
+        assert_eq!(guidance.fallbacks.iter().map(|d| d.kind).collect::<Vec<_>>(), [DeadlineKind::PayPalDispute]);
+        assert_eq!(guidance.actions, [Action::OpenedPayPalDispute, Action::RefundArrived, Action::GaveUp]);
+        assert_eq!(guidance.templates, [TemplateKind::PayPalClaim]);
+    }
+
+    #[test]
+    fn without_a_payment_fallback_the_buyer_is_told_so() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::PlatformBalance, Problem::NotReceived);
+        case.set_status(Status::ClosedWithoutRefund);
+        let guidance = step_now(&case, at(11, 10));
+        assert!(guidance.fallbacks.is_empty());
+        assert!(guidance.why.starts_with("No payment window is open"));
+        assert_eq!(guidance.actions, [Action::RefundArrived]);
+    }
+
+    #[test]
+    fn the_seller_putting_it_right_resolves_the_case() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::MissingParts);
+        act(&mut case, Action::SolvedWithSeller, day(9, 22), ActionInput::default());
+        assert_eq!(step_now(&case, at(9, 23)).stage, Stage::Done);
+    }
+}
