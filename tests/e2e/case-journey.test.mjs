@@ -36,7 +36,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
 
   // The empty dashboard invites the first case.
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
-  await page.getByRole('link', { name: 'Record your first case' }).click();
+  await page.getByRole('link', { name: 'Or fill in the full form' }).click();
   await page.getByRole('heading', { name: 'New case' }).waitFor();
 
   // Mistakes are all reported at once, next to their fields, and nothing is saved.
@@ -122,6 +122,7 @@ test('the dashboard puts overdue and due-soon cases first, in words as well as c
   const { context, page, guard } = await openApp();
   const addCase = async (orderNumber, shipped) => {
     await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
     await page.getByLabel('Order number').fill(orderNumber);
     await page.getByLabel('Shipped on').fill(shipped);
     await page.getByRole('button', { name: 'Save case' }).click();
@@ -146,6 +147,7 @@ test('the dashboard puts overdue and due-soon cases first, in words as well as c
 test('a direct link to a case survives a reload, and an unknown case says so', async () => {
   const { context, page, guard } = await openApp();
   await page.getByRole('link', { name: 'New case' }).click();
+  await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
   await page.getByLabel('Order number').fill('DEEP-LINK');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.timeline').waitFor();
@@ -175,22 +177,40 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth);
   assert.equal(outline, '3px');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'New case' }).waitFor();
-  const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(formOverflow <= 0, `the form is ${formOverflow}px wider than the screen`);
 
-  await page.getByLabel('Order number').focus();
-  await page.keyboard.type('KEYBOARD-1');
-  await page.getByLabel('Shipped on').fill('2026-10-01');
-  await page.getByLabel('Notes').focus();
+  // The interview, by keyboard alone: each question takes the focus; arrows pick, Tab reaches Next.
+  await page.getByRole('heading', { name: 'What happened?' }).waitFor();
+  const pressNext = async () => {
+    for (let step = 0; step < 30; step += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => ['Next', 'Create my case'].includes(document.activeElement?.textContent))) break;
+    }
+    await page.keyboard.press('Enter');
+  };
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Where did you order?');
+  await pressNext();
+  await page.getByRole('heading', { name: 'What went wrong?' }).waitFor();
   await page.keyboard.press('Tab');
-  // Tab through to the submit button and press it.
-  for (let step = 0; step < 20; step += 1) {
-    if (await page.evaluate(() => document.activeElement?.textContent === 'Save case')) break;
-    await page.keyboard.press('Tab');
-  }
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByLabel('Not as described').isChecked(), true);
+  await pressNext();
+  await page.getByRole('heading', { name: /When was it shipped/ }).waitFor();
+  const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(formOverflow <= 0, `the interview is ${formOverflow}px wider than the screen`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('10012026');
+  await pressNext();
+  await page.getByRole('heading', { name: 'What would put it right?' }).waitFor();
+  assert.equal(await page.getByLabel(/Return the item for a full refund/).isChecked(), true, 'the usual resolution is offered first');
+  await pressNext();
+  await pressNext();
+  await page.getByRole('heading', { name: 'What is the order number?' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('KEYBOARD-1');
   await page.keyboard.press('Enter');
-  await page.locator('.timeline').waitFor();
+  await page.locator('.guide').waitFor();
+  assert.match(await page.locator('.guide').innerText(), /Message the seller/);
+  assert.match(await page.locator('dl.details').innerText(), /Shipped on\s+Thu 1 Oct 2026/);
   const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
   guard.assertClean();

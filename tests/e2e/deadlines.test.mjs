@@ -45,6 +45,7 @@ async function openApp({ permissions = [] } = {}) {
 /** Fills the new-case form; `fields` maps each field's id (its stable key) to its value. */
 async function addCase(page, fields) {
   await page.getByRole('link', { name: 'New case' }).click();
+  await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
   for (const [id, value] of Object.entries(fields)) {
     const field = page.locator(`#${id}`);
     if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
@@ -68,10 +69,11 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   const order = await page.locator('.timeline-list > li').allInnerTexts();
   assert.equal(order[0].split('\n')[1], 'Today', 'today is marked before every future deadline');
 
-  // Recording "Dispute opened" meets the opening window and starts the seller's 5 days.
-  await page.getByLabel('Record a step').selectOption('dispute_opened');
-  await page.getByLabel('On', { exact: true }).fill('2026-11-18');
-  await page.getByRole('button', { name: 'Record' }).click();
+  // Recording "Dispute opened" in the journal meets the opening window and starts the seller's 5 days.
+  await page.getByLabel('A step').check();
+  await page.locator('#entry-step').selectOption('dispute_opened');
+  await page.locator('#entry-day').fill('2026-11-18');
+  await page.getByRole('button', { name: 'Add to the journal' }).click();
   await item(page, 'Seller must respond').waitFor();
   assert.match(await item(page, 'Last day to open a dispute').innerText(), /DONE[\s\S]*Done on Wed 18 Nov 2026/);
   const seller = item(page, 'Seller must respond');
@@ -79,7 +81,7 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   assert.match(await seller.innerText(), /The seller must act/);
   assert.equal(await seller.locator('.countdown').innerText(), '2 days 4 hours left');
   assert.match(await page.locator('dl.details').innerText(), /Status\s+Dispute open/);
-  assert.match(await page.locator('.steps').innerText(), /Wed 18 Nov 2026: Dispute opened/);
+  assert.match(await page.locator('.journal-list').innerText(), /Wed 18 Nov 2026\s+Dispute opened/);
 
   // "My dispute page says 7 days": the rule's length, for this case only.
   await seller.getByText('Why this date').click();
@@ -107,10 +109,12 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   // Everything above was stored.
   await page.reload();
   await item(page, 'Seller must respond').waitFor();
-  assert.match(await page.locator('.steps').innerText(), /Dispute opened/);
+  assert.match(await page.locator('.journal-list').innerText(), /Dispute opened/);
 
-  // Removing the step puts the chain back.
-  await page.getByRole('button', { name: 'Remove "Dispute opened"' }).click();
+  // Withdrawing the step puts the chain back; the journal keeps the record of it.
+  const entry = page.locator('.journal-item', { hasText: 'Dispute opened' });
+  await entry.getByRole('button', { name: 'Correct' }).click();
+  await entry.getByRole('button', { name: 'Withdraw this entry' }).click();
   await page.locator('.pending-list', { hasText: 'Seller must respond' }).waitFor();
   assert.equal(await item(page, 'Seller must respond').count(), 0);
   guard.assertClean();

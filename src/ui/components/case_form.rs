@@ -25,6 +25,33 @@ fn focus_field(field: Field) {
     }
 }
 
+/// Saves `case` and opens its page; on failure the page stays as it is and `error` says why.
+pub fn save_and_open(
+    case: Case,
+    navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static,
+    saving: RwSignal<bool>,
+    error: RwSignal<Option<StorageError>>,
+) {
+    let state = AppState::expect();
+    saving.set(true);
+    error.set(None);
+    spawn_local(async move {
+        let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
+        let id = case.id.clone();
+        match state.save(case).await {
+            Ok(()) => {
+                if let Some(currency) = currency {
+                    // A preference only: failing to remember it must not fail the save.
+                    let _ = Settings { currency, ..Settings::load() }.save();
+                }
+                navigate(&format!("/cases/{id}"), Default::default());
+            }
+            Err(failure) => error.set(Some(failure)),
+        }
+        saving.set(false);
+    });
+}
+
 #[component]
 pub fn CaseFormView(
     initial: CaseForm,
@@ -35,7 +62,6 @@ pub fn CaseFormView(
     #[prop(optional)]
     status: Option<RwSignal<Status>>,
 ) -> impl IntoView {
-    let state = AppState::expect();
     let navigate = use_navigate();
     let form = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -66,25 +92,7 @@ pub fn CaseFormView(
                 return;
             }
         };
-        let case = to_case.run(details);
-        let navigate = navigate.clone();
-        saving.set(true);
-        save_error.set(None);
-        spawn_local(async move {
-            let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
-            let id = case.id.clone();
-            match state.save(case).await {
-                Ok(()) => {
-                    if let Some(currency) = currency {
-                        // A preference only: failing to remember it must not fail the save.
-                        let _ = Settings { currency, ..Settings::load() }.save();
-                    }
-                    navigate(&format!("/cases/{id}"), Default::default());
-                }
-                Err(error) => save_error.set(Some(error)),
-            }
-            saving.set(false);
-        });
+        save_and_open(to_case.run(details), navigate.clone(), saving, save_error);
     };
 
     let field = move |field: Field, label: &'static str, control: Control| {

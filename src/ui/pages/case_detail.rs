@@ -4,10 +4,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::case::Case;
+use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
+use crate::domain::guide::guide;
 use crate::storage::StorageError;
 use crate::ui::browser::local_time_text;
-use crate::ui::components::{RecordStep, Timeline};
+use crate::ui::browser::{buyer_zone, now_utc};
+use crate::ui::components::{GuideCard, JournalView, MessageWriter, Timeline};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
@@ -45,8 +48,10 @@ fn CaseView(case: Case) -> impl IntoView {
             <p class="breadcrumb"><A href="/">"All cases"</A></p>
             <h1>{case.title().to_owned()}</h1>
             <p class="lead">{details.platform.label()}" · order "{details.order_number.clone()}</p>
+            <GuideCard case=case.clone() />
+            <MessageWriter case=case.clone() suggested=guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates />
             <Timeline case=case.clone() />
-            <RecordStep case=case.clone() />
+            <JournalView case=case.clone() />
             <section class="card">
                 <h2>"Details"</h2>
                 <dl class="details">

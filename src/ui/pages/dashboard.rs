@@ -35,7 +35,8 @@ pub fn Dashboard() -> impl IntoView {
                 <section class="card empty">
                     <h2>"No cases yet"</h2>
                     <p>"Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute."</p>
-                    <A href="/new" attr:class="button primary">"Record your first case"</A>
+                    <A href="/start" attr:class="button primary">"Start: answer 6 questions"</A>
+                    <p><A href="/new">"Or fill in the full form"</A></p>
                     <p class="hint">"Everything stays on this device."</p>
                 </section>
             }.into_any(),
@@ -45,6 +46,7 @@ pub fn Dashboard() -> impl IntoView {
                         <CaseRow row />
                     </For>
                 </ul>
+                <p class="after-list"><A href="/before-next-order">"Before your next order: a short checklist"</A></p>
             }.into_any(),
         }}
     }

@@ -1,15 +1,19 @@
 //! One component per route.
 
 mod case_detail;
+mod checklist;
 mod dashboard;
 mod edit_case;
+mod interview;
 mod new_case;
 mod not_found;
 mod upcoming;
 
 pub use case_detail::CaseDetail;
+pub use checklist::Checklist;
 pub use dashboard::Dashboard;
 pub use edit_case::EditCase;
+pub use interview::Interview;
 pub use new_case::NewCase;
 pub use not_found::NotFound;
 pub use upcoming::Upcoming;

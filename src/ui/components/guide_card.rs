@@ -1,0 +1,177 @@
+//! "What to do now": the case's one next step, the deadline it races, the warnings that matter
+//! now, which reason and resolution to choose, and the buttons that record the step done.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::domain::advice::resolution_meaning;
+use crate::domain::case::Case;
+use crate::domain::deadline::chain;
+use crate::domain::guide::{guide, Action, ActionInput, Asks};
+use crate::domain::journal::{Outcome, Resolution};
+use crate::domain::money::{parse_amount, Money};
+use crate::ui::browser::{buyer_zone, closing_text, now_utc, today};
+use crate::ui::components::Countdown;
+use crate::ui::state::AppState;
+use crate::ui::use_now::use_minute;
+
+#[component]
+pub fn GuideCard(case: Case) -> impl IntoView {
+    let minute = use_minute();
+    let guidance = {
+        let case = case.clone();
+        Memo::new(move |_| guide(&case, &chain(&case, &buyer_zone(), minute.get())))
+    };
+    let open_action = RwSignal::new(None::<Action>);
+    let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
+    view! {
+        <section class="card guide" aria-labelledby="guide-title">
+            <p class="eyebrow">"What to do now"</p>
+            {move || {
+                let guidance = guidance.get();
+                view! {
+                    <h2 id="guide-title">{guidance.title.clone()}</h2>
+                    <p class="guide-why">{guidance.why.clone()}</p>
+                    {guidance.races.clone().map(|deadline| view! {
+                        <p class="races">
+                            <strong>{deadline.kind.label()}": "</strong>
+                            <Countdown due=deadline.due />" · "{closing_text(&deadline)}
+                        </p>
+                    })}
+                    {(!guidance.warnings.is_empty()).then(|| view! {
+                        <ul class="warnings" aria-label="Warnings">
+                            {guidance.warnings.iter().map(|warning| view! { <li>{warning.text()}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {guidance.advice.clone().map(|advice| view! {
+                        <div class="advice">
+                            <h3>"On the dispute form"</h3>
+                            <p>"Reason to choose: " <strong>{advice.reason}</strong></p>
+                            <p>"Ask for: " <strong>{advice.resolution.label()}</strong>". " {resolution_meaning(advice.resolution)}</p>
+                            <p class="hint">{advice.why}</p>
+                            <h3>"Evidence that wins this kind of dispute"</h3>
+                            <ul>{advice.evidence.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                    {(!guidance.fallbacks.is_empty()).then(|| view! {
+                        <ul class="fallbacks">
+                            {guidance.fallbacks.iter().map(|deadline| view! {
+                                <li><strong>{deadline.kind.label()}</strong>": " <Countdown due=deadline.due /></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
+                        <p><A href="/before-next-order">"Before your next order: a short checklist"</A></p>
+                    })}
+                    <div class="actions">
+                        {guidance.actions.iter().map(|action| {
+                            let action = *action;
+                            view! {
+                                <button type="button" class="button"
+                                    class:primary=move || open_action.get() == Some(action)
+                                    aria-expanded=move || (open_action.get() == Some(action)).to_string()
+                                    on:click=move |_| open_action.update(|open| *open = if *open == Some(action) { None } else { Some(action) })>
+                                    {action.label()}
+                                </button>
+                            }
+                        }).collect_view()}
+                    </div>
+                }
+            }}
+            {move || open_action.get().map(|action| view! {
+                <ActionForm case=case.clone() action currency=currency.clone() on_done=move || open_action.set(None) />
+            })}
+        </section>
+    }
+}
+
+/// Records one action: the day it happened and whatever else it needs.
+#[component]
+fn ActionForm(
+    case: Case,
+    action: Action,
+    currency: String,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let day = RwSignal::new(today().format("%Y-%m-%d").to_string());
+    let summary = RwSignal::new(String::new());
+    let choices: Vec<(&'static str, &'static str)> = match action.asks() {
+        Asks::Proposal => Resolution::ALL.iter().map(|r| (r.key(), r.label())).collect(),
+        Asks::Decision => Outcome::ALL.iter().map(|o| (o.key(), o.label())).collect(),
+        Asks::DayOnly | Asks::Message => Vec::new(),
+    };
+    let choice = RwSignal::new(choices.first().map(|(key, _)| (*key).to_owned()).unwrap_or_default());
+    let amount = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let id = case.id.clone();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let on = match NaiveDate::parse_from_str(day.get_untracked().trim(), "%Y-%m-%d") {
+            Ok(on) if on <= today() + chrono::Duration::days(1) => on,
+            Ok(_) => return problem.set(Some("That day is in the future. Record it once it has happened.".into())),
+            Err(_) => return problem.set(Some("Enter the day it happened.".into())),
+        };
+        let amount = match amount.get_untracked().trim() {
+            "" => None,
+            text => match parse_amount(text) {
+                Ok(minor) => Some(Money { minor, currency: currency.clone() }),
+                Err(error) => return problem.set(Some(error.to_string())),
+            },
+        };
+        let input = ActionInput {
+            summary: summary.get_untracked(),
+            resolution: Resolution::from_key(&choice.get_untracked()),
+            outcome: Outcome::from_key(&choice.get_untracked()),
+            amount,
+        };
+        let (id, on_done) = (id.clone(), on_done.clone());
+        spawn_local(async move {
+            let outcome = state
+                .update(&id, now_utc(), |case| {
+                    for entry in action.entries(case, &input) {
+                        // Actions never write a lone withdrawal, the only entry the journal refuses.
+                        let _ = case.record(on, entry, now_utc());
+                    }
+                })
+                .await;
+            match outcome {
+                Ok(()) => on_done(),
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        });
+    };
+    let asks = action.asks();
+    view! {
+        <form class="action-form card" on:submit=submit aria-label=action.label()>
+            <div class="field">
+                <label for="action-day">"When?"</label>
+                <input id="action-day" type="date" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
+            </div>
+            {(asks == Asks::Message).then(|| view! {
+                <div class="field">
+                    <label for="action-summary">"What did you write? (optional)"</label>
+                    <input id="action-summary" type="text" prop:value=move || summary.get()
+                        on:input=move |ev| summary.set(event_target_value(&ev)) />
+                </div>
+            })}
+            {(!choices.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="action-choice">{if asks == Asks::Decision { "What did the platform decide?" } else { "What was proposed?" }}</label>
+                    <select id="action-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
+                        {choices.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="action-amount">"Amount, if any"</label>
+                    <input id="action-amount" type="text" inputmode="decimal" prop:value=move || amount.get()
+                        on:input=move |ev| amount.set(event_target_value(&ev)) />
+                </div>
+            })}
+            {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
+            <button type="submit" class="button primary">"Record: " {action.label()}</button>
+        </form>
+    }
+}

@@ -1,0 +1,100 @@
+//! The messages the app writes for the buyer: pick one, edit it, copy it.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::domain::case::Case;
+use crate::domain::money::{parse_amount, Money};
+use crate::domain::templates::{compose, TemplateInput, TemplateKind};
+
+/// Copies `text`; resolves to whether the browser allowed it.
+async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+fn select_text(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(area) = element.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.select();
+        let _ = area.focus();
+    }
+}
+
+#[component]
+pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView {
+    let first = suggested.first().copied().unwrap_or(TemplateKind::FirstMessage);
+    let kind = RwSignal::new(first);
+    let counter = RwSignal::new(String::new());
+    let currency = case.details.amount.as_ref().map(|m| m.currency.clone()).unwrap_or_else(|| "USD".into());
+    let compose_now = {
+        let case = case.clone();
+        move |kind: TemplateKind, counter: &str| {
+            let counter_amount =
+                parse_amount(counter.trim()).ok().map(|minor| Money { minor, currency: currency.clone() });
+            compose(kind, &case, &TemplateInput { counter_amount })
+        }
+    };
+    let text = RwSignal::new(compose_now(first, ""));
+    // A new choice or a new counter amount rewrites the text; the buyer edits it afterwards.
+    Effect::new({
+        let compose_now = compose_now.clone();
+        move |_| text.set(compose_now(kind.get(), &counter.get()))
+    });
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        spawn_local(async move {
+            let ok = copy_to_clipboard(&text.get_untracked()).await;
+            if !ok {
+                select_text("message-text");
+            }
+            copied.set(Some(ok));
+        });
+    };
+    let others: Vec<TemplateKind> = TemplateKind::ALL.iter().copied().filter(|k| !suggested.contains(k)).collect();
+    view! {
+        <section class="card messages" aria-labelledby="messages-title">
+            <h2 id="messages-title">"Messages written for you"</h2>
+            <div class="field">
+                <label for="message-kind">"Message"</label>
+                <select id="message-kind" on:change=move |ev| {
+                    if let Some(chosen) = TemplateKind::from_key(&event_target_value(&ev)) {
+                        kind.set(chosen);
+                        copied.set(None);
+                    }
+                }>
+                    <optgroup label="For this step">
+                        {suggested.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    </optgroup>
+                    <optgroup label="Other messages">
+                        {others.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    </optgroup>
+                </select>
+            </div>
+            {move || (kind.get() == TemplateKind::CounterProposal).then(|| view! {
+                <div class="field">
+                    <label for="counter-amount">"Your counter-offer"</label>
+                    <input id="counter-amount" type="text" inputmode="decimal" prop:value=move || counter.get()
+                        on:input=move |ev| counter.set(event_target_value(&ev)) />
+                </div>
+            })}
+            <div class="field">
+                <label for="message-text">"Text (edit it before copying)"</label>
+                <textarea id="message-text" rows="12" prop:value=move || text.get()
+                    on:input=move |ev| { text.set(event_target_value(&ev)); copied.set(None); }></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=copy>"Copy the text"</button>
+                <span role="status" class="copy-status">
+                    {move || match copied.get() {
+                        Some(true) => "Copied. Paste it into the platform's chat or form.",
+                        Some(false) => "This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy).",
+                        None => "",
+                    }}
+                </span>
+            </div>
+        </section>
+    }
+}
