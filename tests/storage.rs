@@ -60,6 +60,7 @@ async fn save_load_update_and_delete() {
     let edited = first.edited(
         CaseDetails { order_number: "111-b".into(), ..first.details.clone() },
         Status::DisputeOpen,
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         at("2026-11-02T10:00:00Z"),
     );
     store.save(&edited).await.unwrap();
@@ -101,7 +102,12 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
     let store = fresh(Schema { name: "test-refused", ..SCHEMA }).await;
     let original = case("a", "111");
     store.save(&original).await.unwrap();
-    let edited = original.edited(original.details.clone(), Status::Escalated, at("2026-11-03T00:00:00Z"));
+    let edited = original.edited(
+        original.details.clone(),
+        Status::Escalated,
+        NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        at("2026-11-03T00:00:00Z"),
+    );
 
     let outcome = with_refused_puts("QuotaExceededError", store.save(&edited)).await;
     assert_eq!(outcome, Err(StorageError::QuotaExceeded));

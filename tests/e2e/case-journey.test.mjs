@@ -194,9 +194,10 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getByLabel('Not as described').isChecked(), true);
   await pressNext();
-  await page.getByRole('heading', { name: /When was it shipped/ }).waitFor();
+  await page.getByRole('heading', { name: /When did you pay/ }).waitFor();
   const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(formOverflow <= 0, `the interview is ${formOverflow}px wider than the screen`);
+  // The first field is "Paid on"; a date input's own segments take the following Tab presses.
   await page.keyboard.press('Tab');
   await page.keyboard.type('10012026');
   await pressNext();
@@ -210,7 +211,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.locator('.guide').waitFor();
   assert.match(await page.locator('.guide').innerText(), /Message the seller/);
-  assert.match(await page.locator('dl.details').innerText(), /Shipped on\s+Thu 1 Oct 2026/);
+  assert.match(await page.locator('dl.details').innerText(), /Paid on\s+Thu 1 Oct 2026/);
   const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
   guard.assertClean();

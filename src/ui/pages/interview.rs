@@ -20,7 +20,7 @@ fn question_of(field: Field) -> usize {
     match field {
         Field::Platform => 0,
         Field::Problem => 1,
-        Field::Shipped | Field::Delivered => 2,
+        Field::Paid | Field::Shipped | Field::Delivered => 2,
         Field::Wanted => 3,
         Field::PaymentMethod => 4,
         _ => 5,
@@ -57,6 +57,7 @@ pub fn Interview() -> impl IntoView {
     let question = RwSignal::new(0usize);
     let platform = RwSignal::new(Platform::AliExpress);
     let problem = RwSignal::new(Problem::NotReceived);
+    let paid = RwSignal::new(String::new());
     let shipped = RwSignal::new(String::new());
     let delivered = RwSignal::new(String::new());
     let wanted = RwSignal::new(Resolution::RefundOnly);
@@ -80,6 +81,7 @@ pub fn Interview() -> impl IntoView {
     let form = move || CaseForm {
         platform: platform.get_untracked().key().into(),
         problem: problem.get_untracked().key().into(),
+        paid: paid.get_untracked(),
         shipped: shipped.get_untracked(),
         delivered: if problem.get_untracked() == Problem::NotReceived {
             String::new()
@@ -114,7 +116,7 @@ pub fn Interview() -> impl IntoView {
     let titles = [
         "Where did you order?",
         "What went wrong?",
-        "When was it shipped, and when did it arrive?",
+        "When did you pay, and when was it shipped and delivered?",
         "What would put it right?",
         "How did you pay?",
         "What is the order number?",
@@ -131,6 +133,10 @@ pub fn Interview() -> impl IntoView {
                 1 => view! { <Choices name="problem" chosen=problem options=Problem::ALL.iter().map(|p| (*p, p.label(), None)).collect() /> }.into_any(),
                 2 => view! {
                     <p class="hint">"From the order page. Leave a date empty if you do not know it."</p>
+                    <div class="field">
+                        <label for="paid">"Paid on"</label>
+                        <input id="paid" type="date" prop:value=move || paid.get() on:input=move |ev| paid.set(event_target_value(&ev)) />
+                    </div>
                     <div class="field">
                         <label for="shipped">"Shipped on"</label>
                         <input id="shipped" type="date" prop:value=move || shipped.get() on:input=move |ev| shipped.set(event_target_value(&ev)) />

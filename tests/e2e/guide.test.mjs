@@ -1,0 +1,225 @@
+// The guide, end to end: a buyer goes from "what happened?" to a filed dispute, a recorded
+// decision and an appeal or a chargeback letter using only the app's guidance; once on
+// AliExpress, once on Alibaba.com.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guardPage, launchChromium, serveDist } from './harness.mjs';
+
+// Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
+const NOW = new Date('2026-11-21T12:00:00Z');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp() {
+  const context = await browser.newContext({
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const guard = guardPage(page, server.url);
+  await page.clock.setFixedTime(NOW);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+  return { context, page, guard };
+}
+
+/** Answers the six questions; `answers` holds the radio labels and dates to pick. */
+async function interview(page, answers) {
+  await page.getByRole('link', { name: 'Start: answer 6 questions' }).click();
+  const next = () => page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel(answers.platform).check();
+  await next();
+  await page.getByLabel(answers.problem).check();
+  await next();
+  await page.locator('#paid').fill(answers.paid);
+  await page.locator('#shipped').fill(answers.shipped);
+  if (answers.delivered) await page.locator('#delivered').fill(answers.delivered);
+  await next();
+  if (answers.wanted) await page.getByLabel(answers.wanted).check();
+  await next();
+  await page.getByLabel(answers.payment).check();
+  await next();
+  await page.locator('#order-number').fill(answers.order);
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  await page.locator('.guide').waitFor();
+}
+
+const guideTitle = (page) => page.locator('#guide-title').innerText();
+
+/** Presses an action button, fills its form and records it. */
+async function act(page, label, { day, choice, amount, summary } = {}) {
+  await page.locator('.guide').getByRole('button', { name: label, exact: true }).click();
+  const form = page.locator('.action-form');
+  if (day) await form.locator('#action-day').fill(day);
+  if (summary) await form.locator('#action-summary').fill(summary);
+  if (choice) await form.locator('#action-choice').selectOption(choice);
+  if (amount) await form.locator('#action-amount').fill(amount);
+  await form.getByRole('button', { name: `Record: ${label}` }).click();
+  // The form closes once the journal entry is saved.
+  await form.waitFor({ state: 'detached' });
+}
+
+test('AliExpress: a parcel that never came, from the first message to a chargeback letter', async () => {
+  const { context, page, guard } = await openApp();
+  await interview(page, {
+    platform: 'AliExpress', problem: 'Never arrived', paid: '2026-10-01', shipped: '2026-10-03',
+    payment: 'Credit or debit card', order: 'AE-1001',
+  });
+
+  // Step 1: message the seller, racing the opening window (3 Oct + 60 days = 2 Dec).
+  assert.equal(await guideTitle(page), 'Message the seller');
+  const guide = page.locator('.guide');
+  assert.match(await guide.innerText(), /open the dispute by Wed 2 Dec 2026/);
+  assert.match(await guide.innerText(), /Last day to open a dispute: 11 days 4 hours left/);
+  assert.match(await guide.innerText(), /Reason to choose: Item not received/);
+  assert.match(await guide.innerText(), /Screenshots of the tracking page/);
+  assert.match(await guide.locator('.warnings').innerText(), /extend the protection on the order page/);
+
+  // The first message is written for the buyer, editable, and copied as edited.
+  const text = page.locator('#message-text');
+  assert.match(await text.inputValue(), /^Hello,\n\nI am writing about order AE-1001, paid on Thu 1 Oct 2026\. Unfortunately, the item has not arrived\./);
+  await text.fill(`${await text.inputValue()}\nTracking: LP000123`);
+  await page.getByRole('button', { name: 'Copy the text' }).click();
+  await page.getByText('Copied. Paste it').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await text.inputValue());
+  assert.ok(copied.endsWith('Thank you for your help.\nTracking: LP000123'), copied);
+
+  await act(page, 'I messaged the seller', { day: '2026-11-10', summary: 'Asked where the parcel is' });
+  assert.equal(await guideTitle(page), 'Open the dispute');
+  assert.match(await guide.innerText(), /choose "Item not received" and ask for "Full refund, keep the item"/);
+  assert.match(await text.inputValue(), /^Reason: Item not received\.[\s\S]*I contacted the seller on Tue 10 Nov 2026/);
+
+  await act(page, 'I opened the dispute', { day: '2026-11-16' });
+  assert.equal(await guideTitle(page), "Wait for the seller's answer");
+  assert.match(await guide.innerText(), /Seller must respond: 4 hours left/);
+  assert.match(await guide.locator('.warnings').innerText(), /Never cancel the dispute/);
+
+  // A day later the seller has not answered: the guide says to escalate.
+  await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
+  await page.waitForFunction(() => document.querySelector('#guide-title')?.textContent === 'The seller did not answer: escalate');
+  await act(page, 'I escalated to the platform', { day: '2026-11-22' });
+  assert.equal(await guideTitle(page), "Wait for AliExpress's decision");
+
+  // The platform refuses: appeal within 7 days, with the appeal written for the buyer.
+  await act(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
+  assert.equal(await guideTitle(page), 'Appeal by Sun 29 Nov 2026 or accept the decision');
+  assert.match(await text.inputValue(), /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
+  await act(page, 'I appealed', { day: '2026-11-22' });
+  assert.equal(await guideTitle(page), 'Wait for the ruling on your appeal');
+  await act(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
+  assert.equal(await guideTitle(page), 'Accept the decision');
+  assert.equal(await guide.getByRole('button', { name: 'I appealed' }).count(), 0, 'one appeal per dispute');
+
+  // Last resort: the card chargeback, with its deadline and a letter for the bank.
+  await act(page, 'I accept the decision', { day: '2026-11-22' });
+  assert.equal(await guideTitle(page), 'Last resort: your card or PayPal');
+  assert.match(await guide.locator('.fallbacks').innerText(), /Last day for a card chargeback: 68 days 17 hours left/);
+  const letter = await text.inputValue();
+  assert.match(letter, /^To: \[your card issuer\]/);
+  assert.match(letter, /Order number: AE-1001/);
+  assert.match(letter, /- Mon 16 Nov 2026: Dispute opened\n- Sun 22 Nov 2026: Escalated to the platform/);
+  assert.match(page.url(), /\/cases\//);
+
+  // Everything is in the journal, in order, and survives a reload.
+  await page.reload();
+  await page.locator('.journal-list').waitFor();
+  const journal = await page.locator('.journal-list').innerText();
+  for (const line of ['You wrote (platform chat): Asked where the parcel is', 'Dispute opened', 'Escalated to the platform',
+    'Decision: No refund', 'Appeal filed', 'Final ruling after the appeal: No refund', 'Status set to "Closed without a refund"']) {
+    assert.ok(journal.includes(line), `journal lacks "${line}":\n${journal}`);
+  }
+  assert.equal(await guideTitle(page), 'Last resort: your card or PayPal');
+  guard.assertClean();
+  await context.close();
+});
+
+test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer and the refund', async () => {
+  const { context, page, guard } = await openApp();
+  await interview(page, {
+    platform: 'Alibaba.com (Trade Assurance)', problem: 'Not as described', paid: '2026-10-20',
+    shipped: '2026-10-22', delivered: '2026-11-12', wanted: 'Partial refund, keep the item', payment: 'PayPal', order: 'TA-2002',
+  });
+  const guide = page.locator('.guide');
+  assert.equal(await guideTitle(page), 'Message the seller');
+  assert.match(await guide.locator('.warnings').innerText(), /Keep every conversation in Alibaba's own chat/);
+  assert.match(await guide.locator('.warnings').innerText(), /Never confirm receipt before/);
+  assert.match(await guide.innerText(), /Reason to choose: Product quality problem/);
+
+  await act(page, 'I messaged the seller', { day: '2026-11-13', summary: 'Sent photos of the scratches' });
+  assert.equal(await guideTitle(page), 'Open the dispute');
+  await act(page, 'I opened the dispute', { day: '2026-11-18' });
+  assert.match(await guide.innerText(), /escalate to Alibaba from day 4/);
+
+  // The supplier offers 5 USD; the buyer counters with 15, using the message written for them.
+  await act(page, 'The seller proposed…', { day: '2026-11-20', choice: 'partial_refund', amount: '5' });
+  assert.equal(await guideTitle(page), "Answer the seller's proposal");
+  assert.match(await guide.innerText(), /The seller proposed: Partial refund, keep the item \(5\.00 USD\)/);
+  await page.locator('#message-kind').selectOption('counter_proposal');
+  await page.locator('#counter-amount').fill('15');
+  await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('a partial refund of 15.00 USD'));
+  assert.match(await page.locator('#message-text').inputValue(), /I cannot accept it, because the item does not match the description/);
+  await act(page, 'I refused or made a counter-offer', { day: '2026-11-20', choice: 'partial_refund', amount: '15' });
+  assert.equal(await guideTitle(page), "Wait for the seller's answer");
+
+  await act(page, 'I escalated to the platform', { day: '2026-11-21' });
+  assert.equal(await guideTitle(page), "Wait for Alibaba.com's decision");
+  await act(page, 'The platform decided…', { day: '2026-11-21', choice: 'full_refund' });
+  assert.equal(await guideTitle(page), 'Accept the decision: your refund is coming');
+  await act(page, 'I accept the decision', { day: '2026-11-21' });
+  assert.equal(await guideTitle(page), 'Watch for your refund');
+  await act(page, 'The refund was issued', { day: '2026-11-21' });
+  assert.match(await guide.innerText(), /Refund should have arrived: /);
+  await act(page, 'The refund arrived', { day: '2026-11-21' });
+  assert.equal(await guideTitle(page), 'Done');
+
+  // A closed case points to the checklist for the next order.
+  await guide.getByRole('link', { name: 'Before your next order: a short checklist' }).click();
+  await page.getByRole('heading', { name: 'Before your next order' }).waitFor();
+  assert.match(await page.locator('.checklist').innerText(), /Film the unboxing/);
+  guard.assertClean();
+  await context.close();
+});
+
+test('journal corrections are recorded, not overwritten', async () => {
+  const { context, page, guard } = await openApp();
+  await interview(page, {
+    platform: 'AliExpress', problem: 'Wrong item', paid: '2026-11-01', shipped: '2026-11-02', delivered: '2026-11-15',
+    payment: 'Credit or debit card', order: 'AE-3003',
+  });
+  await page.getByLabel('A message').check();
+  await page.locator('#entry-from').selectOption('seller');
+  await page.locator('#entry-day').fill('2026-11-16');
+  await page.locator('#entry-summary').fill('Offers 2 USD to close the dispute <img src=x onerror=alert(1)>');
+  await page.locator('#entry-full').fill('Dear friend,\nplease cancel the dispute and I pay you 2 USD by PayPal.');
+  await page.getByRole('button', { name: 'Add to the journal' }).click();
+  const entry = page.locator('.journal-item', { hasText: 'Offers 2 USD' });
+  await entry.waitFor();
+  assert.equal(await entry.locator('img').count(), 0, 'text is shown as text');
+  await entry.getByText('Full text').click();
+  assert.match(await entry.innerText(), /please cancel the dispute/);
+
+  await entry.getByRole('button', { name: 'Correct' }).click();
+  await entry.locator('input[type=text]').fill('Offers 3 USD to close the dispute');
+  await entry.getByRole('button', { name: 'Save the correction' }).click();
+  const corrected = page.locator('.journal-item', { hasText: 'Offers 3 USD' });
+  await corrected.getByText('Corrected 1 time').click();
+  const history = await corrected.locator('.history').innerText();
+  assert.match(history, /Mon 16 Nov 2026 — The seller wrote \(platform chat\): Offers 2 USD/);
+  assert.match(history, /Mon 16 Nov 2026 — The seller wrote \(platform chat\): Offers 3 USD/);
+  assert.equal(await page.locator('.journal-item').count(), 1, 'one entry, two versions');
+  guard.assertClean();
+  await context.close();
+});
