@@ -3,8 +3,11 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::evidence::{EvidenceItem, Proof};
 use dispute_desk::domain::record::RecordError;
-use dispute_desk::storage::{CaseStore, Schema, Settings, StorageError, UpgradeStep, CASES_STORE, SCHEMA};
+use dispute_desk::storage::{
+    CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, SCHEMA,
+};
 use idb::{IndexParams, KeyPath, TransactionMode};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -82,18 +85,23 @@ async fn data_survives_closing_and_reopening() {
     assert_eq!(reopened.get(&CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
 }
 
-/// Replaces `IDBObjectStore.prototype.put` with one that throws the given DOMException, runs
-/// `during`, then puts the real one back.
-async fn with_refused_puts<F: std::future::Future>(exception_name: &str, during: F) -> F::Output {
+/// Makes the `nth` call (from 1; 0 for every call) of `IDBObjectStore.prototype[method]` throw the
+/// given DOMException while `during` runs, as a full disk would, then puts the real method back.
+async fn with_refused<F: std::future::Future>(method: &str, nth: u32, exception_name: &str, during: F) -> F::Output {
     let prototype = js_sys::Reflect::get(&js_sys::global(), &"IDBObjectStore".into())
         .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
         .unwrap();
-    let real_put = js_sys::Reflect::get(&prototype, &"put".into()).unwrap();
-    let refusing =
-        js_sys::Function::new_no_args(&format!("throw new DOMException('refused in a test', '{exception_name}')"));
-    js_sys::Reflect::set(&prototype, &"put".into(), &refusing).unwrap();
+    let real = js_sys::Reflect::get(&prototype, &method.into()).unwrap();
+    let wrap = js_sys::Function::new_with_args(
+        "real, name, nth",
+        "let calls = 0; return function (...args) { calls += 1; \
+         if (nth === 0 || calls === nth) throw new DOMException('refused in a test', name); \
+         return real.apply(this, args); };",
+    );
+    let refusing = wrap.call3(&JsValue::NULL, &real, &exception_name.into(), &nth.into()).unwrap();
+    js_sys::Reflect::set(&prototype, &method.into(), &refusing).unwrap();
     let output = during.await;
-    js_sys::Reflect::set(&prototype, &"put".into(), &real_put).unwrap();
+    js_sys::Reflect::set(&prototype, &method.into(), &real).unwrap();
     output
 }
 
@@ -109,12 +117,12 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
         at("2026-11-03T00:00:00Z"),
     );
 
-    let outcome = with_refused_puts("QuotaExceededError", store.save(&edited)).await;
+    let outcome = with_refused("put", 0, "QuotaExceededError", store.save(&edited)).await;
     assert_eq!(outcome, Err(StorageError::QuotaExceeded));
     assert!(outcome.unwrap_err().to_string().contains("Nothing was changed"));
     assert_eq!(store.get(&original.id).await.unwrap(), Some(original.clone()));
 
-    let outcome = with_refused_puts("UnknownError", store.save(&edited)).await;
+    let outcome = with_refused("put", 0, "UnknownError", store.save(&edited)).await;
     assert!(matches!(outcome, Err(StorageError::Failed(_))), "{outcome:?}");
     assert_eq!(store.get(&original.id).await.unwrap(), Some(original));
 }
@@ -129,12 +137,13 @@ fn failing_step(_: &idb::Transaction) -> Result<(), idb::Error> {
     Err(idb::Error::TransactionNotFound)
 }
 
+static V1_STEPS: [UpgradeStep; 1] = [SCHEMA.steps[0]];
 static V2_STEPS: [UpgradeStep; 2] = [SCHEMA.steps[0], add_order_number_index];
 static V2_FAILING_STEPS: [UpgradeStep; 3] = [SCHEMA.steps[0], add_order_number_index, failing_step];
 
 #[wasm_bindgen_test]
 async fn reopening_after_an_upgrade_keeps_every_case() {
-    let v1 = Schema { name: "test-upgrade", ..SCHEMA };
+    let v1 = Schema { name: "test-upgrade", steps: &V1_STEPS };
     let store = fresh(v1).await;
     store.save(&case("a", "111")).await.unwrap();
     store.close();
@@ -159,7 +168,7 @@ async fn reopening_after_an_upgrade_keeps_every_case() {
 #[wasm_bindgen_test]
 async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     let v2 = Schema { name: "test-failed-upgrade", steps: &V2_STEPS };
-    let store = fresh(Schema { name: "test-failed-upgrade", ..SCHEMA }).await;
+    let store = fresh(Schema { name: "test-failed-upgrade", steps: &V1_STEPS }).await;
     store.save(&case("a", "111")).await.unwrap();
     store.close();
 
@@ -167,7 +176,7 @@ async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     assert!(CaseStore::open(broken).await.is_err());
 
     // The index added by the step before the failing one was rolled back with it.
-    let database = Schema { name: "test-failed-upgrade", ..SCHEMA }.open().await.unwrap();
+    let database = Schema { name: "test-failed-upgrade", steps: &V1_STEPS }.open().await.unwrap();
     assert_eq!(database.version().unwrap(), 1);
     let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
     assert!(transaction.object_store(CASES_STORE).unwrap().index_names().is_empty());
@@ -212,4 +221,135 @@ fn settings_round_trip_through_local_storage() {
     assert_eq!(Settings::load().currency, "EUR");
     storage.set_item("dispute-desk.settings", "not json").unwrap();
     assert_eq!(Settings::load(), Settings::default(), "unreadable settings fall back to defaults");
+}
+
+#[wasm_bindgen_test]
+async fn the_evidence_step_upgrades_a_version_1_database_with_its_cases() {
+    let v1 = Schema { name: "test-evidence-upgrade", steps: &V1_STEPS };
+    let store = fresh(v1).await;
+    store.save(&case("a", "111")).await.unwrap();
+    store.close();
+    let store = CaseStore::open(Schema { name: "test-evidence-upgrade", ..SCHEMA }).await.unwrap();
+    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_evidence().await.unwrap(), []);
+}
+
+fn blob_of(bytes: &[u8], mime: &str) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap()
+}
+
+async fn sha256_hex(blob: &web_sys::Blob) -> String {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.unwrap();
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    let digest = wasm_bindgen_futures::JsFuture::from(
+        subtle.digest_with_str_and_buffer_source("SHA-256", &js_sys::Uint8Array::new(&buffer)).unwrap(),
+    )
+    .await
+    .unwrap();
+    dispute_desk::domain::evidence::hex(&js_sys::Uint8Array::new(&digest).to_vec())
+}
+
+fn evidence(id: &str, case_id: &str, sha256: String, size: u64) -> EvidenceItem {
+    EvidenceItem {
+        id: id.into(),
+        case_id: CaseId::new(case_id),
+        name: format!("{id}.png"),
+        mime: "image/png".into(),
+        size,
+        added_at: at("2026-11-21T10:00:00Z"),
+        caption: "Scratch on the lid".into(),
+        proves: Some(Proof::DamagePhotos),
+        sha256,
+    }
+}
+
+async fn count(store_name: &str, schema: Schema) -> u32 {
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[store_name], TransactionMode::ReadOnly).unwrap();
+    let counted = transaction.object_store(store_name).unwrap().count(None).unwrap().await.unwrap();
+    database.close();
+    counted
+}
+
+#[wasm_bindgen_test]
+async fn attached_bytes_come_back_with_the_same_digest_after_a_reopen() {
+    let schema = Schema { name: "test-evidence", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("a", "111")).await.unwrap();
+    // Every byte value, repeated: a real binary file, not just text.
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+    let blob = blob_of(&bytes, "image/png");
+    let item = evidence("e1", "a", sha256_hex(&blob).await, bytes.len() as u64);
+    store.add_evidence(&item, &blob).await.unwrap();
+    store.close();
+
+    let store = CaseStore::open(schema).await.unwrap();
+    assert_eq!(store.load_evidence().await.unwrap(), [item.clone()]);
+    let stored = store.evidence_bytes("e1").await.unwrap().expect("the bytes are stored");
+    assert_eq!(stored.size() as u64, item.size);
+    assert_eq!(sha256_hex(&stored).await, item.sha256);
+
+    let recaptioned = EvidenceItem { caption: "Scratch and dent".into(), proves: None, ..item.clone() };
+    store.update_evidence(&recaptioned).await.unwrap();
+    assert_eq!(store.load_evidence().await.unwrap(), [recaptioned]);
+    assert!(store.evidence_bytes("e1").await.unwrap().is_some(), "a caption change keeps the bytes");
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_file_frees_its_bytes_and_deleting_a_case_removes_its_files() {
+    let schema = Schema { name: "test-evidence-remove", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("a", "111")).await.unwrap();
+    store.save(&case("b", "222")).await.unwrap();
+    for (id, case_id) in [("e1", "a"), ("e2", "a"), ("e3", "b")] {
+        let blob = blob_of(id.as_bytes(), "image/png");
+        store.add_evidence(&evidence(id, case_id, sha256_hex(&blob).await, 2), &blob).await.unwrap();
+    }
+    store.remove_evidence("e1").await.unwrap();
+    assert_eq!(store.evidence_bytes("e1").await.unwrap(), None);
+    store.delete(&CaseId::new("a")).await.unwrap();
+    store.close();
+    assert_eq!(count(BLOB_STORE, schema).await, 1, "only case b's file is left");
+    assert_eq!(count(EVIDENCE_STORE, schema).await, 1);
+    let store = CaseStore::open(schema).await.unwrap();
+    assert_eq!(store.load_evidence().await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["e3"]);
+    assert_eq!(store.load_all().await.unwrap().cases, [case("b", "222")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_file_the_browser_refuses_leaves_nothing_half_stored() {
+    let schema = Schema { name: "test-evidence-refused", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("a", "111")).await.unwrap();
+    let blob = blob_of(b"a large video", "video/mp4");
+    let item = evidence("e1", "a", sha256_hex(&blob).await, 13);
+    // The metadata goes in first; refusing the bytes (the second `add`) must undo the metadata too.
+    let outcome = with_refused("add", 2, "QuotaExceededError", store.add_evidence(&item, &blob)).await;
+    assert_eq!(outcome, Err(StorageError::QuotaExceeded));
+    store.close();
+    assert_eq!(count(EVIDENCE_STORE, schema).await, 0);
+    assert_eq!(count(BLOB_STORE, schema).await, 0);
+    let store = CaseStore::open(schema).await.unwrap();
+    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")], "the case is as it was");
+}
+
+#[wasm_bindgen_test]
+async fn a_case_deletion_refused_part_way_deletes_nothing() {
+    let schema = Schema { name: "test-delete-refused", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(&case("a", "111")).await.unwrap();
+    for id in ["e1", "e2"] {
+        let blob = blob_of(id.as_bytes(), "image/png");
+        store.add_evidence(&evidence(id, "a", sha256_hex(&blob).await, 2), &blob).await.unwrap();
+    }
+    // The third delete is the second file's metadata: two deletions have already been asked for.
+    let outcome = with_refused("delete", 3, "UnknownError", store.delete(&CaseId::new("a"))).await;
+    assert!(matches!(outcome, Err(StorageError::Failed(_))), "{outcome:?}");
+    store.close();
+    assert_eq!(count(EVIDENCE_STORE, schema).await, 2);
+    assert_eq!(count(BLOB_STORE, schema).await, 2);
+    assert_eq!(count(CASES_STORE, schema).await, 1);
 }

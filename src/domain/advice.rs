@@ -2,6 +2,7 @@
 //! buyers their money. Reference: shared/RULES.md and the guides in shared/seeds/.
 
 use super::case::{Platform, Problem};
+use super::evidence::Proof;
 use super::journal::Resolution;
 
 /// The reason to pick on the platform's dispute form and the resolution that usually fits.
@@ -11,11 +12,8 @@ pub struct ReasonAdvice {
     pub reason: &'static str,
     pub resolution: Resolution,
     pub why: &'static str,
-    pub evidence: &'static [&'static str],
+    pub evidence: &'static [Proof],
 }
-
-const CHAT: &str = "Screenshots of your messages with the seller";
-const LISTING: &str = "Screenshots of the listing (photos, description, specifications)";
 
 pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
     let reason = match (platform, problem) {
@@ -31,64 +29,65 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
         (_, Problem::RefundNotPaid) => "Refund not received after cancellation",
         (_, Problem::Other) => "Other",
     };
-    let (resolution, why, evidence): (Resolution, &'static str, &'static [&'static str]) = match problem {
+    let (resolution, why, evidence): (Resolution, &'static str, &'static [Proof]) = match problem {
         Problem::NotReceived => (
             Resolution::RefundOnly,
             "Nothing to send back: ask for all your money. If tracking still moves, the platform may make you wait until the promised delivery date.",
             &[
-                "Screenshots of the tracking page",
-                "A statement from your post office that nothing arrived",
-                "The promised delivery date from the order page",
-                CHAT,
+                Proof::TrackingScreenshots,
+                Proof::PostOfficeStatement,
+                Proof::CustomsDocuments,
+                Proof::PromisedDate,
+                Proof::SellerChat,
             ],
         ),
         Problem::NotAsDescribed => (
             Resolution::ReturnAndRefund,
             "A return gets all your money back; if you would rather keep it, a partial refund is fair. For a size problem, photograph it flat beside a ruler with its size label.",
             &[
-                "Photos or a video showing how it differs from the listing",
-                LISTING,
-                "For sizes: the item flat beside a ruler, and its size label",
-                CHAT,
+                Proof::DifferencePhotos,
+                Proof::ListingScreenshots,
+                Proof::SizeBesideRuler,
+                Proof::SellerChat,
             ],
         ),
         Problem::DamagedOrDefective => (
             Resolution::RefundOnly,
             "For a cheap item, returning costs more than it is worth: ask for a refund and keep it. For something costly, a return or a replacement.",
             &[
-                "Photos of the damage and of the packaging",
-                "A video showing it does not work (electronics)",
-                "Your unboxing video, if you filmed one",
-                CHAT,
+                Proof::DamagePhotos,
+                Proof::NotWorkingVideo,
+                Proof::UnboxingVideo,
+                Proof::SellerChat,
             ],
         ),
         Problem::WrongItem => (
             Resolution::ReturnAndRefund,
             "Send it back for all your money, at the seller's cost: the mistake is theirs.",
-            &["Photos of what arrived, with its label", LISTING, "The order page showing what you ordered", CHAT],
+            &[Proof::WhatArrivedPhotos, Proof::ListingScreenshots, Proof::OrderPage, Proof::SellerChat],
         ),
         Problem::Counterfeit => (
             Resolution::RefundOnly,
             "A fake is worth nothing and may not be sent back across borders: ask for all your money.",
-            &["Close-up photos of logos, labels and serial numbers", "The listing claiming the brand", CHAT],
+            &[Proof::BrandCloseUps, Proof::BrandClaim, Proof::SellerChat],
         ),
         Problem::MissingParts => (
             Resolution::PartialRefund,
             "Keep what came and ask for the price of what is missing, or for the missing parts.",
             &[
-                "A photo of everything that arrived, laid out",
-                "The parcel's label with its weight",
-                "The listing showing what should be included",
-                CHAT,
+                Proof::EverythingReceived,
+                Proof::ParcelWeight,
+                Proof::IncludedItems,
+                Proof::SellerChat,
             ],
         ),
         Problem::RefundNotPaid => (
             Resolution::RefundOnly,
             "You cancelled and were promised the money: ask for all of it.",
-            &["The order page showing the cancellation", "Your bank statement without the refund", CHAT],
+            &[Proof::Cancellation, Proof::BankStatement, Proof::SellerChat],
         ),
         Problem::Other => {
-            (Resolution::RefundOnly, "Say plainly what went wrong and what would put it right.", &[LISTING, CHAT])
+            (Resolution::RefundOnly, "Say plainly what went wrong and what would put it right.", &[Proof::ListingScreenshots, Proof::SellerChat])
         }
     };
     ReasonAdvice { reason, resolution, why, evidence }
@@ -163,7 +162,10 @@ mod tests {
                 let advice = reason_advice(*platform, *problem);
                 assert!(!advice.reason.is_empty() && !advice.why.is_empty());
                 assert!(advice.evidence.len() >= 2, "{platform:?} {problem:?}");
-                assert!(advice.evidence.contains(&CHAT) || advice.evidence.contains(&LISTING));
+                assert!(
+                    advice.evidence.contains(&Proof::SellerChat)
+                        || advice.evidence.contains(&Proof::ListingScreenshots)
+                );
             }
         }
     }
@@ -188,8 +190,7 @@ mod tests {
         assert_eq!(resolution(Problem::MissingParts), Resolution::PartialRefund);
         assert!(reason_advice(Platform::AliExpress, Problem::NotAsDescribed)
             .evidence
-            .iter()
-            .any(|e| e.contains("ruler")));
+            .contains(&Proof::SizeBesideRuler));
         for resolution in Resolution::ALL {
             assert!(!resolution_meaning(*resolution).is_empty());
         }

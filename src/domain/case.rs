@@ -174,6 +174,14 @@ pub struct CaseDetails {
     pub notes: String,
 }
 
+/// A version-4 UUID made from 16 random bytes (the caller brings the randomness).
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CaseId(String);
@@ -182,14 +190,6 @@ impl CaseId {
     /// Wraps an identifier made by the caller (the browser's `crypto.randomUUID()` in the app).
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
-    }
-
-    /// A version-4 UUID made from 16 random bytes.
-    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        Self(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
     }
 
     pub fn as_str(&self) -> &str {
@@ -382,10 +382,8 @@ mod tests {
 
     #[test]
     fn ids_from_random_bytes_are_version_4_uuids() {
-        let id = CaseId::from_random_bytes([0xff; 16]);
-        assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        let id = CaseId::from_random_bytes([0; 16]);
-        assert_eq!(id.as_str(), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
     }
 
     #[test]

@@ -336,7 +336,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                 "The seller did not answer: escalate".to_owned(),
                 format!(
                     "The seller let the response time pass. Ask {platform_name} to step in, and upload your evidence: {}.",
-                    advice.evidence.join("; ").to_lowercase()
+                    advice.evidence.iter().map(|proof| proof.label().to_lowercase()).collect::<Vec<_>>().join("; ")
                 ),
                 open(DeadlineKind::PlatformStepsIn),
                 vec![Action::Escalated, Action::RefundIssued, Action::SellerProposed],

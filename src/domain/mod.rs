@@ -8,6 +8,7 @@ pub mod advice;
 pub mod case;
 pub mod clock;
 pub mod deadline;
+pub mod evidence;
 pub mod form;
 pub mod guide;
 pub mod ics;

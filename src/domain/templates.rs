@@ -90,7 +90,7 @@ fn evidence_list(case: &Case) -> String {
     reason_advice(case.details.platform, case.details.problem)
         .evidence
         .iter()
-        .map(|item| format!("- {item}"))
+        .map(|proof| format!("- {}", proof.label()))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -1,11 +1,11 @@
 //! Cases in IndexedDB, one record per case, each write in its own transaction.
 
-use idb::{Database, TransactionMode, TransactionResult};
+use idb::{Database, Query, Transaction, TransactionMode, TransactionResult};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::JsValue;
 
-use super::database::{Schema, CASES_STORE};
+use super::database::{Schema, BLOB_STORE, CASES_STORE, EVIDENCE_BY_CASE, EVIDENCE_STORE};
 use super::StorageError;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::record::{from_record, record_id, to_record, RecordError};
@@ -24,7 +24,7 @@ pub struct LoadedCases {
 }
 
 pub struct CaseStore {
-    database: Database,
+    pub(super) database: Database,
 }
 
 impl CaseStore {
@@ -61,14 +61,32 @@ impl CaseStore {
         let record = to_record(case).map_err(|error| StorageError::Failed(error.to_string()))?;
         let value = record.serialize(&Serializer::json_compatible())?;
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
-        transaction.object_store(CASES_STORE)?.put(&value, None)?.await?;
-        committed(transaction.await?)
+        let outcome = async {
+            transaction.object_store(CASES_STORE)?.put(&value, None)?.await?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await
     }
 
+    /// Deletes a case and every file kept with it, in one transaction: all of it or none.
     pub async fn delete(&self, id: &CaseId) -> Result<(), StorageError> {
-        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
-        transaction.object_store(CASES_STORE)?.delete(JsValue::from_str(id.as_str()))?.await?;
-        committed(transaction.await?)
+        let transaction =
+            self.database.transaction(&[CASES_STORE, EVIDENCE_STORE, BLOB_STORE], TransactionMode::ReadWrite)?;
+        let outcome = async {
+            let evidence = transaction.object_store(EVIDENCE_STORE)?;
+            let blobs = transaction.object_store(BLOB_STORE)?;
+            let key = JsValue::from_str(id.as_str());
+            let files = evidence.index(EVIDENCE_BY_CASE)?.get_all_keys(Some(Query::Key(key.clone())), None)?.await?;
+            for file in files {
+                evidence.delete(Query::Key(file.clone()))?.await?;
+                blobs.delete(Query::Key(file))?.await?;
+            }
+            transaction.object_store(CASES_STORE)?.delete(key)?.await?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await
     }
 
     /// Closes the connection, so another tab or a test can upgrade or delete the database.
@@ -77,10 +95,20 @@ impl CaseStore {
     }
 }
 
-fn committed(result: TransactionResult) -> Result<(), StorageError> {
-    match result {
-        TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => Err(StorageError::Failed("the browser cancelled the save".into())),
+/// Ends a write transaction: commits it if every step worked, and aborts it otherwise. A request
+/// the browser refuses by throwing does not abort the transaction by itself, and the steps already
+/// done would commit: a half-written change.
+pub(super) async fn finish(transaction: Transaction, outcome: Result<(), StorageError>) -> Result<(), StorageError> {
+    match outcome {
+        Ok(()) => match transaction.await? {
+            TransactionResult::Committed => Ok(()),
+            TransactionResult::Aborted => Err(StorageError::Failed("the browser cancelled the save".into())),
+        },
+        Err(error) => {
+            // Aborting a transaction the browser already aborted fails harmlessly.
+            let _ = transaction.abort();
+            Err(error)
+        }
     }
 }
 

@@ -12,6 +12,11 @@ use super::StorageError;
 pub type UpgradeStep = fn(&Transaction) -> Result<(), idb::Error>;
 
 pub const CASES_STORE: &str = "cases";
+/// Evidence metadata, keyed by `id`, with an index on `case_id`.
+pub const EVIDENCE_STORE: &str = "evidence";
+/// Evidence bytes as Blobs, under the same id as their metadata.
+pub const BLOB_STORE: &str = "evidence_blobs";
+pub const EVIDENCE_BY_CASE: &str = "case_id";
 
 /// A database name and its ladder of upgrade steps; the version is the ladder's length.
 #[derive(Clone, Copy)]
@@ -20,12 +25,22 @@ pub struct Schema {
     pub steps: &'static [UpgradeStep],
 }
 
-pub const SCHEMA: Schema = Schema { name: "dispute-desk", steps: &[create_cases_store] };
+pub const SCHEMA: Schema = Schema { name: "dispute-desk", steps: &[create_cases_store, create_evidence_stores] };
 
 fn create_cases_store(upgrade: &Transaction) -> Result<(), idb::Error> {
     let mut params = ObjectStoreParams::new();
     params.key_path(Some(KeyPath::new_single("id")));
     upgrade.database().create_object_store(CASES_STORE, params)?;
+    Ok(())
+}
+
+fn create_evidence_stores(upgrade: &Transaction) -> Result<(), idb::Error> {
+    let database = upgrade.database();
+    let mut params = ObjectStoreParams::new();
+    params.key_path(Some(KeyPath::new_single("id")));
+    let evidence = database.create_object_store(EVIDENCE_STORE, params)?;
+    evidence.create_index(EVIDENCE_BY_CASE, KeyPath::new_single("case_id"), None)?;
+    database.create_object_store(BLOB_STORE, ObjectStoreParams::new())?;
     Ok(())
 }
 

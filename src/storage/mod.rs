@@ -4,9 +4,11 @@
 mod cases;
 mod database;
 mod error;
+mod evidence;
+pub mod quota;
 mod settings;
 
 pub use cases::{CaseStore, DamagedRecord, LoadedCases};
-pub use database::{Schema, UpgradeStep, CASES_STORE, SCHEMA};
+pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, SCHEMA};
 pub use error::StorageError;
 pub use settings::Settings;

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 
-use crate::domain::case::CaseId;
+use crate::domain::case::{uuid_v4, CaseId};
 use crate::domain::clock::{end_of_day, today_in};
 use crate::domain::deadline::{day_text, Deadline};
 
@@ -19,9 +19,9 @@ pub fn today() -> NaiveDate {
     today_in(now_utc(), &buyer_zone())
 }
 
-/// A random id. `getRandomValues` works everywhere, unlike `randomUUID`, which throws outside
-/// secure contexts (a support team's plain-http intranet host).
-pub fn new_case_id() -> CaseId {
+/// A random version-4 UUID. `getRandomValues` works everywhere, unlike `randomUUID`, which throws
+/// outside secure contexts (a support team's plain-http intranet host).
+pub fn new_uuid() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()
         .and_then(|window| window.crypto().ok())
@@ -29,7 +29,11 @@ pub fn new_case_id() -> CaseId {
     if !filled {
         bytes.iter_mut().for_each(|byte| *byte = (js_sys::Math::random() * 256.0) as u8);
     }
-    CaseId::from_random_bytes(bytes)
+    uuid_v4(bytes)
+}
+
+pub fn new_case_id() -> CaseId {
+    CaseId::new(new_uuid())
 }
 
 /// When a deadline closes, in the buyer's words: the end of its day, or the earlier hour when

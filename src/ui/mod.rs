@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod components;
+mod file_intake;
 mod pages;
 mod reminders;
 mod state;

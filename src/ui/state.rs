@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::evidence::EvidenceItem;
 use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,8 @@ pub enum Loading {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub cases: RwSignal<Vec<Case>>,
+    /// Every file's metadata; the bytes are read from storage only when shown.
+    pub evidence: RwSignal<Vec<EvidenceItem>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
     pub loading: RwSignal<Loading>,
     store: StoredValue<Option<Rc<CaseStore>>, LocalStorage>,
@@ -29,6 +32,7 @@ impl AppState {
     pub fn provide() -> Self {
         let state = Self {
             cases: RwSignal::new(Vec::new()),
+            evidence: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             loading: RwSignal::new(Loading::Pending),
             store: StoredValue::new_local(None),
@@ -46,13 +50,15 @@ impl AppState {
         let outcome = async {
             let store = CaseStore::open(SCHEMA).await?;
             let loaded = store.load_all().await?;
-            Ok::<_, StorageError>((store, loaded))
+            let evidence = store.load_evidence().await?;
+            Ok::<_, StorageError>((store, loaded, evidence))
         }
         .await;
         match outcome {
-            Ok((store, loaded)) => {
+            Ok((store, loaded, evidence)) => {
                 self.store.set_value(Some(Rc::new(store)));
                 self.cases.set(loaded.cases);
+                self.evidence.set(evidence);
                 self.damaged.set(loaded.damaged);
                 self.loading.set(Loading::Ready);
             }
@@ -97,9 +103,37 @@ impl AppState {
         self.save(case).await
     }
 
+    /// Deletes a case and its files.
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
         self.cases.update(|cases| cases.retain(|case| case.id != id));
+        self.evidence.update(|items| items.retain(|item| item.case_id != id));
         Ok(())
+    }
+
+    pub async fn add_evidence(self, item: EvidenceItem, bytes: &web_sys::Blob) -> Result<(), StorageError> {
+        self.store()?.add_evidence(&item, bytes).await?;
+        self.evidence.update(|items| items.push(item));
+        Ok(())
+    }
+
+    pub async fn update_evidence(self, item: EvidenceItem) -> Result<(), StorageError> {
+        self.store()?.update_evidence(&item).await?;
+        self.evidence.update(|items| {
+            if let Some(stored) = items.iter_mut().find(|stored| stored.id == item.id) {
+                *stored = item;
+            }
+        });
+        Ok(())
+    }
+
+    pub async fn remove_evidence(self, id: String) -> Result<(), StorageError> {
+        self.store()?.remove_evidence(&id).await?;
+        self.evidence.update(|items| items.retain(|item| item.id != id));
+        Ok(())
+    }
+
+    pub async fn evidence_bytes(self, id: &str) -> Result<Option<web_sys::Blob>, StorageError> {
+        self.store()?.evidence_bytes(id).await
     }
 }

@@ -52,7 +52,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                             <p>"Ask for: " <strong>{advice.resolution.label()}</strong>". " {resolution_meaning(advice.resolution)}</p>
                             <p class="hint">{advice.why}</p>
                             <h3>"Evidence that wins this kind of dispute"</h3>
-                            <ul>{advice.evidence.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}</ul>
+                            <ul>{advice.evidence.iter().map(|proof| view! { <li>{proof.label()}</li> }).collect_view()}</ul>
                         </div>
                     })}
                     {(!guidance.fallbacks.is_empty()).then(|| view! {

@@ -10,7 +10,7 @@ use crate::domain::guide::guide;
 use crate::storage::StorageError;
 use crate::ui::browser::local_time_text;
 use crate::ui::browser::{buyer_zone, now_utc};
-use crate::ui::components::{GuideCard, JournalView, MessageWriter, Timeline};
+use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, Timeline};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
@@ -50,6 +50,7 @@ fn CaseView(case: Case) -> impl IntoView {
             <p class="lead">{details.platform.label()}" · order "{details.order_number.clone()}</p>
             <GuideCard case=case.clone() />
             <MessageWriter case=case.clone() suggested=guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates />
+            <EvidenceLocker case=case.clone() />
             <Timeline case=case.clone() />
             <JournalView case=case.clone() />
             <section class="card">

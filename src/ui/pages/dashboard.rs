@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::domain::case::CaseId;
 use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::evidence::{missing, EvidenceItem};
 use crate::domain::overview::{overview, Attention, CaseOverview};
 use crate::ui::browser::buyer_zone;
 use crate::ui::components::Countdown;
@@ -25,7 +26,14 @@ pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
     let rows = Memo::new(move |_| {
-        state.cases.with(|cases| overview(cases, &buyer_zone(), minute.get()).iter().map(Row::from).collect::<Vec<_>>())
+        state.evidence.with(|evidence| {
+            state.cases.with(|cases| {
+                overview(cases, &buyer_zone(), minute.get())
+                    .iter()
+                    .map(|row| Row::of(row, evidence))
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     view! {
         <h1>"Your cases"</h1>
@@ -60,10 +68,12 @@ struct Row {
     summary: String,
     deadline: Option<Deadline>,
     attention: Attention,
+    /// Required evidence with no file yet, while the case is open.
+    evidence_missing: usize,
 }
 
-impl From<&CaseOverview<'_>> for Row {
-    fn from(row: &CaseOverview) -> Self {
+impl Row {
+    fn of(row: &CaseOverview, evidence: &[EvidenceItem]) -> Self {
         let case = row.case;
         Self {
             id: case.id.clone(),
@@ -76,13 +86,14 @@ impl From<&CaseOverview<'_>> for Row {
             ),
             deadline: row.deadline().cloned(),
             attention: row.attention,
+            evidence_missing: if case.status().is_closed() { 0 } else { missing(case, evidence).len() },
         }
     }
 }
 
 #[component]
 fn CaseRow(row: Row) -> impl IntoView {
-    let Row { id, title, summary, deadline, attention } = row;
+    let Row { id, title, summary, deadline, attention, evidence_missing } = row;
     let href = format!("/cases/{id}");
     let deadline_line = match deadline {
         Some(deadline) => view! {
@@ -106,6 +117,9 @@ fn CaseRow(row: Row) -> impl IntoView {
             </A>
             <p class="row-summary">{summary}</p>
             {deadline_line}
+            {(evidence_missing > 0).then(|| view! {
+                <p class="row-evidence">{format!("Evidence: {evidence_missing} item{} still missing", if evidence_missing == 1 { "" } else { "s" })}</p>
+            })}
         </li>
     }
 }

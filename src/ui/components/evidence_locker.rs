@@ -1,0 +1,431 @@
+//! The evidence locker of a case: the checklist of what wins this kind of dispute, files added by
+//! picking, dragging, pasting or the camera, each with its digest, caption and the checklist item
+//! it proves; thumbnails, a viewer, and how much room the browser gives.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::deadline::day_text;
+use crate::domain::evidence::{
+    check_caption, check_file, checklist_status, duplicate_of, file_kind, missing, size_text, EvidenceItem, FileKind,
+    FileRejected, Proof,
+};
+use crate::storage::quota;
+use crate::ui::browser::{new_uuid, now_utc};
+use crate::ui::file_intake::sha256_of;
+use crate::ui::state::AppState;
+
+/// One file on its way in.
+#[derive(Clone, Debug, PartialEq)]
+struct Intake {
+    name: String,
+    /// Fraction read, then hashed and saved.
+    done: f64,
+    phase: &'static str,
+    problem: Option<String>,
+}
+
+const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.doc,.docx,.odt,.rtf";
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|index| list.get(index)).collect()
+}
+
+/// Takes files in, one after the other, so two large videos never sit in memory at once.
+fn take_in(case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>, queue: RwSignal<Vec<Intake>>) {
+    let state = AppState::expect();
+    spawn_local(async move {
+        for file in files {
+            let name = file.name();
+            let slot = queue.with_untracked(Vec::len);
+            queue.update(|queue| queue.push(Intake { name: name.clone(), done: 0.0, phase: "Reading", problem: None }));
+            let set = move |change: &dyn Fn(&mut Intake)| {
+                queue.update(|queue| {
+                    if let Some(intake) = queue.get_mut(slot) {
+                        change(intake)
+                    }
+                })
+            };
+            let outcome: Result<(), String> = async {
+                check_file(&name, &file.type_(), file.size() as u64).map_err(|e| e.to_string())?;
+                let sha256 = sha256_of(&file, |done| set(&|intake| intake.done = done)).await?;
+                let duplicate = state.evidence.with_untracked(|items| {
+                    duplicate_of(items, &case_id, &sha256)
+                        .map(|existing| FileRejected::Duplicate { name: name.clone(), existing: existing.name.clone() })
+                });
+                if let Some(duplicate) = duplicate {
+                    return Err(duplicate.to_string());
+                }
+                set(&|intake| intake.phase = "Saving");
+                let item = EvidenceItem {
+                    id: new_uuid(),
+                    case_id: case_id.clone(),
+                    name: name.chars().take(255).collect(),
+                    mime: file.type_(),
+                    size: file.size() as u64,
+                    added_at: now_utc(),
+                    caption: String::new(),
+                    proves,
+                    sha256,
+                };
+                state.add_evidence(item, &file).await.map_err(|e| e.to_string())
+            }
+            .await;
+            match outcome {
+                Ok(()) => set(&|intake| intake.phase = "Kept"),
+                Err(problem) => set(&|intake| intake.problem = Some(problem.clone())),
+            }
+        }
+        // Finished files leave the queue; the ones that failed stay, with their reason.
+        queue.update(|queue| queue.retain(|intake| intake.problem.is_some()));
+    });
+}
+
+#[component]
+pub fn EvidenceLocker(case: Case) -> impl IntoView {
+    let state = AppState::expect();
+    let queue = RwSignal::new(Vec::<Intake>::new());
+    let attach_for = RwSignal::new(None::<Proof>);
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let dragging = RwSignal::new(false);
+    let case_id = case.id.clone();
+    let items = {
+        let id = case.id.clone();
+        Memo::new(move |_| {
+            state.evidence.with(|all| all.iter().filter(|item| item.case_id == id).cloned().collect::<Vec<_>>())
+        })
+    };
+    let status = {
+        let case = case.clone();
+        Memo::new(move |_| {
+            items.with(|items| {
+                (
+                    checklist_status(&case, items).into_iter().map(|(p, f)| (p, f.len())).collect::<Vec<_>>(),
+                    missing(&case, items),
+                )
+            })
+        })
+    };
+
+    let take = {
+        let case_id = case_id.clone();
+        move |files: Vec<web_sys::File>| {
+            if !files.is_empty() {
+                take_in(case_id.clone(), files, attach_for.get_untracked(), queue);
+                attach_for.set(None);
+            }
+        }
+    };
+    // A screenshot pasted anywhere on the case page is attached to it.
+    let paste_handle = window_event_listener(leptos::ev::paste, {
+        let take = take.clone();
+        move |event: web_sys::ClipboardEvent| {
+            let files = files_of(event.clipboard_data().and_then(|data| data.files()));
+            if !files.is_empty() {
+                event.prevent_default();
+                take(files);
+            }
+        }
+    });
+    on_cleanup(move || paste_handle.remove());
+
+    let on_pick = {
+        let take = take.clone();
+        move |event: leptos::ev::Event| {
+            let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                take(files_of(input.files()));
+                input.set_value("");
+            }
+        }
+    };
+    let on_drop = {
+        let take = take.clone();
+        move |event: leptos::ev::DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            take(files_of(event.data_transfer().and_then(|data| data.files())));
+        }
+    };
+    let pick_for = move |proof: Option<Proof>| {
+        attach_for.set(proof);
+        if let Some(input) = picker.get() {
+            input.click();
+        }
+    };
+
+    let queue_rows = move || queue.get().into_iter().enumerate().collect::<Vec<_>>();
+    let intake_key = |(index, intake): &(usize, Intake)| {
+        (*index, intake.phase, (intake.done * 100.0) as u32, intake.problem.clone())
+    };
+    view! {
+        <section class="card evidence" aria-labelledby="evidence-title">
+            <h2 id="evidence-title">"Evidence"</h2>
+            {move || {
+                let (status, missing) = status.get();
+                view! {
+                    <p class="evidence-summary" class:complete=missing.is_empty()>
+                        {if missing.is_empty() {
+                            "Everything on the checklist has a file.".to_owned()
+                        } else {
+                            format!("Still missing: {}.", missing.iter().map(|p| p.label().to_lowercase()).collect::<Vec<_>>().join("; "))
+                        }}
+                    </p>
+                    <ul class="checklist-status">
+                        {status.into_iter().map(|(proof, count)| view! {
+                            <li class:ticked={count > 0}>
+                                <span class="tick" aria-hidden="true">{if count > 0 { "✓" } else { "○" }}</span>
+                                <span>
+                                    {proof.label()}
+                                    {proof.is_optional().then_some(" (if you have it)")}
+                                    {(count > 0).then(|| format!(": {count} file{}", if count == 1 { "" } else { "s" }))}
+                                </span>
+                                <button type="button" class="button small" on:click=move |_| pick_for(Some(proof))
+                                    aria-label=format!("Attach a file for: {}", proof.label())>"Attach"</button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |event: leptos::ev::DragEvent| { event.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <p>"Drop photos, videos, PDFs or documents here, or paste a screenshot."</p>
+                <div class="actions">
+                    <label class="button primary">
+                        "Choose files"
+                        <input node_ref=picker class="visually-hidden" type="file" multiple accept=ACCEPTED on:change=on_pick.clone() />
+                    </label>
+                    <label class="button">
+                        "Take a photo or video"
+                        <input class="visually-hidden" type="file" accept="image/*,video/*" capture="environment" on:change=on_pick />
+                    </label>
+                </div>
+            </div>
+            <ul class="intake" aria-live="polite">
+                <For each=queue_rows key=intake_key let:entry>
+                    {
+                        let (_, intake) = entry;
+                        let percent = (intake.done * 100.0).round() as u32;
+                        view! {
+                            <li>
+                                <span>{intake.name.clone()}</span>
+                                {match intake.problem.clone() {
+                                    Some(problem) => view! { <span class="error-text" role="alert">{problem}</span> }.into_any(),
+                                    None => view! {
+                                        <progress max="100" value=percent aria-label=format!("{} {}", intake.phase, intake.name)></progress>
+                                        <span>{format!("{} {percent}%", intake.phase)}</span>
+                                    }.into_any(),
+                                }}
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <ul class="evidence-grid">
+                // Keyed by the whole item: a changed caption or proof renders the card afresh.
+                <For each=move || items.get() key=|item| item.clone() let:item>
+                    <EvidenceCard case=case.clone() item />
+                </For>
+            </ul>
+            <StorageRoom />
+        </section>
+    }
+}
+
+/// An object URL for a stored file, revoked when the component that asked for it goes away.
+fn use_object_url(id: String) -> RwSignal<Option<String>> {
+    let state = AppState::expect();
+    let url = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        if let Ok(Some(blob)) = state.evidence_bytes(&id).await {
+            if let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&blob) {
+                url.set(Some(object_url));
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(object_url) = url.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&object_url);
+        }
+    });
+    url
+}
+
+#[component]
+fn EvidenceCard(case: Case, item: EvidenceItem) -> impl IntoView {
+    let state = AppState::expect();
+    let kind = file_kind(&item.name, &item.mime).unwrap_or(FileKind::Document);
+    let thumbnail = use_object_url(item.id.clone());
+    let viewing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let caption = RwSignal::new(item.caption.clone());
+    let problem = RwSignal::new(None::<String>);
+    let proofs: Vec<Proof> = crate::domain::evidence::checklist(&case).to_vec();
+    let described = if item.caption.is_empty() { item.name.clone() } else { item.caption.clone() };
+    let save = {
+        let item = item.clone();
+        move |change: EvidenceItem| {
+            if change == item {
+                return;
+            }
+            spawn_local(async move {
+                problem.set(state.update_evidence(change).await.err().map(|error| error.to_string()));
+            });
+        }
+    };
+    let remove = {
+        let id = item.id.clone();
+        move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                if let Err(error) = state.remove_evidence(id).await {
+                    problem.set(Some(error.to_string()));
+                }
+            });
+        }
+    };
+    let save_caption = {
+        let (item, save) = (item.clone(), save.clone());
+        move |_| {
+            let text = caption.get_untracked();
+            match check_caption(&text) {
+                Ok(()) => save(EvidenceItem { caption: text.trim().to_owned(), ..item.clone() }),
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        }
+    };
+    let save_proof = {
+        let item = item.clone();
+        move |event: leptos::ev::Event| {
+            let proves = Proof::from_key(&event_target_value(&event));
+            save(EvidenceItem { proves, ..item.clone() });
+        }
+    };
+    let alt = described.clone();
+    let id = item.id.clone();
+    view! {
+        <li class="evidence-card">
+            <button type="button" class="thumbnail" on:click=move |_| viewing.set(true) aria-label=format!("View {described}")>
+                {move || match (kind, thumbnail.get()) {
+                    (FileKind::Image, Some(url)) => view! { <img src=url alt=alt.clone() loading="lazy" /> }.into_any(),
+                    (FileKind::Video, Some(url)) => view! { <video src=url preload="metadata" muted=true aria-hidden="true"></video> }.into_any(),
+                    (FileKind::Pdf, _) => view! { <span class="file-icon">"PDF"</span> }.into_any(),
+                    (_, _) => view! { <span class="file-icon">"DOC"</span> }.into_any(),
+                }}
+            </button>
+            <div class="evidence-meta">
+                <p class="file-name">{item.name.clone()}</p>
+                <p class="hint">{format!("{} · added {}", size_text(item.size), day_text(item.added_at.date_naive()))}</p>
+                <p class="digest" title=item.sha256.clone()>"SHA-256 " <code>{item.sha256.get(..16).unwrap_or_default().to_owned()}"…"</code></p>
+                <label for=format!("caption-{id}")>"Caption"</label>
+                <input id=format!("caption-{id}") type="text" prop:value=move || caption.get()
+                    on:input=move |ev| caption.set(event_target_value(&ev)) on:change=save_caption />
+                <label for=format!("proves-{id}")>"Proves"</label>
+                <select id=format!("proves-{id}") on:change=save_proof>
+                    <option value="" selected=item.proves.is_none()>"Not on the checklist"</option>
+                    {proofs.into_iter().map(|proof| view! {
+                        <option value=proof.key() selected=item.proves == Some(proof)>{proof.label()}</option>
+                    }).collect_view()}
+                </select>
+                <div class="actions">
+                    <button type="button" class="button small" on:click=move |_| viewing.set(true)>"View"</button>
+                    <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove"</button>
+                </div>
+                {move || confirming.get().then(|| view! {
+                    <div class="confirm" role="group" aria-label="Confirm removal">
+                        <p>"Remove this file from the case? Its bytes are deleted from this device."</p>
+                        <button type="button" class="button small danger" on:click=remove.clone()>"Yes, remove it"</button>
+                        <button type="button" class="button small" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                })}
+                {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
+            </div>
+            {move || viewing.get().then(|| view! { <Viewer item=item.clone() kind on_close=move || viewing.set(false) /> })}
+        </li>
+    }
+}
+
+/// A full view of one file; its object URL lives only while it is open.
+#[component]
+fn Viewer(item: EvidenceItem, kind: FileKind, on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let url = use_object_url(item.id.clone());
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let title = if item.caption.is_empty() { item.name.clone() } else { item.caption.clone() };
+    let close = on_close.clone();
+    let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let alt = title.clone();
+    view! {
+        <div class="viewer" role="dialog" aria-modal="true" aria-label=format!("Viewing {title}")>
+            <div class="viewer-body">
+                <div class="viewer-bar">
+                    <p>{title.clone()}</p>
+                    <button type="button" class="button small" node_ref=close_ref on:click=move |_| on_close()>"Close"</button>
+                </div>
+                {move || url.get().map(|url| match kind {
+                    FileKind::Image => view! { <img src=url alt=alt.clone() /> }.into_any(),
+                    FileKind::Video => view! { <video src=url controls=true></video> }.into_any(),
+                    FileKind::Pdf => view! { <iframe src=url title=alt.clone()></iframe> }.into_any(),
+                    FileKind::Document => view! {
+                        <p>"This document cannot be shown here. " <a href=url download=item.name.clone()>"Download it"</a></p>
+                    }.into_any(),
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// How much room the app uses and may use, and whether the browser keeps the data for sure.
+#[component]
+fn StorageRoom() -> impl IntoView {
+    let state = AppState::expect();
+    let usage = RwSignal::new(None::<quota::Usage>);
+    let persistent = RwSignal::new(None::<bool>);
+    let asked = RwSignal::new(false);
+    Effect::new(move |_| {
+        state.evidence.track();
+        spawn_local(async move {
+            usage.set(quota::usage().await);
+            persistent.set(Some(quota::is_persistent().await));
+        });
+    });
+    let ask = move |_| {
+        spawn_local(async move {
+            let granted = quota::ask_persistence().await;
+            persistent.set(Some(granted));
+            asked.set(true);
+        });
+    };
+    view! {
+        <div class="storage-room">
+            {move || usage.get().map(|usage| view! {
+                <p>{format!("Dispute Desk uses {} of the {} this browser allows it.", size_text(usage.used), size_text(usage.allowed))}</p>
+            })}
+            {move || match (persistent.get(), asked.get()) {
+                (Some(true), _) => view! { <p>"The browser keeps this data even when the device runs short of space."</p> }.into_any(),
+                (Some(false), false) => view! {
+                    <p>"The browser may delete this data if the device runs short of space. "
+                        <button type="button" class="button small" on:click=ask>"Ask the browser to keep it"</button></p>
+                }.into_any(),
+                (Some(false), true) => view! {
+                    <p role="status">"The browser said no: it may still delete this data when space runs short. Install the app or bookmark it, use it regularly, and keep a backup."</p>
+                }.into_any(),
+                (None, _) => ().into_any(),
+            }}
+        </div>
+    }
+}
