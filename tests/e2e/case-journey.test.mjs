@@ -106,7 +106,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
 
   // Deleting asks first; "Keep it" keeps it, "Yes, delete it" removes it for good.
   await page.getByRole('button', { name: 'Delete case' }).click();
-  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.getByRole('button', { name: 'Keep it', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: 'Yes, delete it' }).count(), 0);
   await page.getByRole('button', { name: 'Delete case' }).click();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();

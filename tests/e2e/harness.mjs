@@ -47,8 +47,11 @@ export async function launchChromium() {
 /** Records everything that must not happen on a page; `assertClean` fails the test if any did. */
 export function guardPage(page, origin) {
   const problems = [];
+  // URLs a test makes fail on purpose (a revoked object URL), and only those.
+  const expectedFailures = new Set();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
+    if (expectedFailures.has(message.location()?.url)) return;
     if (message.type() === 'error' || message.type() === 'warning') {
       problems.push(`console ${message.type()}: ${message.text()}`);
     }
@@ -62,12 +65,17 @@ export function guardPage(page, origin) {
   page.on('requestfailed', (request) => {
     // A navigation cancels the previous page's pending requests; missing files show up as HTTP errors.
     const reason = request.failure()?.errorText;
-    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+    if (reason !== 'net::ERR_ABORTED' && !expectedFailures.has(request.url())) {
+      problems.push(`request failed: ${request.url()} ${reason}`);
+    }
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return {
+    expectFailure(url) {
+      expectedFailures.add(url);
+    },
     assertClean() {
       if (problems.length) throw new Error(`the page reported problems:\n${problems.join('\n')}`);
     },

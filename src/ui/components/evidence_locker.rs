@@ -35,8 +35,14 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Takes files in, one after the other, so two large videos never sit in memory at once.
-fn take_in(case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>, queue: RwSignal<Vec<Intake>>) {
-    let state = AppState::expect();
+/// `state` is passed in: a window listener runs outside the component tree, where context is not.
+fn take_in(
+    state: AppState,
+    case_id: CaseId,
+    files: Vec<web_sys::File>,
+    proves: Option<Proof>,
+    queue: RwSignal<Vec<Intake>>,
+) {
     spawn_local(async move {
         for file in files {
             let name = file.name();
@@ -114,7 +120,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
         let case_id = case_id.clone();
         move |files: Vec<web_sys::File>| {
             if !files.is_empty() {
-                take_in(case_id.clone(), files, attach_for.get_untracked(), queue);
+                take_in(state, case_id.clone(), files, attach_for.get_untracked(), queue);
                 attach_for.set(None);
             }
         }

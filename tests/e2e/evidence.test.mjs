@@ -1,0 +1,234 @@
+// The evidence locker against the release build, with real files: a PNG photo, a WebM video
+// recorded by Chromium itself, pasted and dropped screenshots, and a 500 MB video.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { guardPage, launchChromium, serveDist } from './harness.mjs';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A real PNG: `width` x `height` pixels of one colour. */
+function png(width, height, [r, g, b]) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => bytes.reduce((c, byte) => crcTable[(c ^ byte) & 0xff] ^ (c >>> 8), 0xffffffff) ^ 0xffffffff;
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => [r, g, b][i % 3])]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real one-second WebM video, recorded by Chromium from an animated canvas. */
+async function recordedVideo() {
+  const page = await browser.newPage();
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 160;
+    canvas.height = 120;
+    const context = canvas.getContext('2d');
+    const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' });
+    const chunks = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const stopped = new Promise((done) => { recorder.onstop = done; });
+    recorder.start();
+    const started = performance.now();
+    await new Promise((done) => {
+      const draw = () => {
+        const t = performance.now() - started;
+        context.fillStyle = `hsl(${t / 4}, 80%, 50%)`;
+        context.fillRect(0, 0, 160, 120);
+        if (t < 1000) requestAnimationFrame(draw); else done();
+      };
+      draw();
+    });
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
+    let binary = '';
+    bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
+    return btoa(binary);
+  });
+  await page.close();
+  return Buffer.from(base64, 'base64');
+}
+
+const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
+
+async function openCase() {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await context.newPage();
+  const guard = guardPage(page, server.url);
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${server.url}/new`);
+  await page.locator('#order-number').fill('EV-1');
+  await page.locator('#item').fill('Desk lamp');
+  await page.locator('#problem').selectOption('damaged');
+  await page.locator('#delivered').fill('2026-11-18');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.evidence').waitFor();
+  return { context, page, guard };
+}
+
+const picker = (page) => page.locator('.drop-zone input[type=file][multiple]');
+const cards = (page) => page.locator('.evidence-card');
+
+test('attach a photo and a video, see thumbnails, reload, view them; duplicates are refused', async () => {
+  const { context, page, guard } = await openCase();
+  const evidence = page.locator('.evidence');
+  assert.match(await evidence.locator('.evidence-summary').innerText(), /^Still missing: photos of the damage and of the packaging; a video showing it does not work/);
+
+  const photo = png(64, 48, [200, 40, 40]);
+  await picker(page).setInputFiles({ name: 'scratch.png', mimeType: 'image/png', buffer: photo });
+  await cards(page).first().locator('img').waitFor();
+  const card = cards(page).first();
+  assert.match(await card.innerText(), /scratch\.png/);
+  assert.equal(await card.locator('.digest').getAttribute('title'), sha256(photo), 'the digest is the file\'s SHA-256');
+  // Thumbnails load lazily, once they are on screen.
+  await card.locator('img').scrollIntoViewIfNeeded();
+  assert.ok(await card.locator('img').evaluate((img) => img.decode().then(() => img.naturalWidth === 64)), 'the thumbnail shows the image');
+
+  // Caption and checklist item; the checklist ticks.
+  await card.getByLabel('Caption').fill('Scratch on the lid');
+  await card.getByLabel('Caption').press('Tab');
+  await page.locator('.evidence-card select').first().selectOption('damage');
+  await page.locator('.checklist-status li.ticked', { hasText: 'Photos of the damage' }).waitFor();
+  assert.doesNotMatch(await evidence.locator('.evidence-summary').innerText(), /photos of the damage/);
+
+  // A real video, attached for its checklist item.
+  const video = await recordedVideo();
+  await evidence.getByRole('button', { name: 'Attach a file for: A video showing it does not work (electronics)' }).click();
+  await picker(page).setInputFiles({ name: 'not-working.webm', mimeType: 'video/webm', buffer: video });
+  await page.locator('.evidence-card video').waitFor();
+  await page.locator('.checklist-status li.ticked', { hasText: 'A video showing it does not work' }).waitFor();
+
+  // The same photo again is recognised by its bytes, whatever its name.
+  await picker(page).setInputFiles({ name: 'copy-of-scratch.png', mimeType: 'image/png', buffer: photo });
+  await page.getByText('"copy-of-scratch.png" is already attached to this case, as "scratch.png".').waitFor();
+  assert.equal(await cards(page).count(), 2);
+
+  // After a reload everything is there, and the viewer shows the stored bytes.
+  await page.reload();
+  await cards(page).nth(1).waitFor();
+  const photoCard = cards(page).filter({ hasText: 'scratch.png' });
+  assert.equal(await photoCard.getByLabel('Caption').inputValue(), 'Scratch on the lid');
+  await photoCard.getByRole('button', { name: 'View', exact: true }).click();
+  const viewer = page.getByRole('dialog', { name: 'Viewing Scratch on the lid' });
+  await viewer.locator('img').waitFor();
+  assert.ok(await viewer.locator('img').evaluate((img) => img.decode().then(() => img.naturalWidth === 64)));
+  const shownUrl = await viewer.locator('img').getAttribute('src');
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'detached' });
+  guard.expectFailure(shownUrl);
+  const stillReadable = await page.evaluate((url) => fetch(url).then(() => true, () => false), shownUrl);
+  assert.equal(stillReadable, false, 'the viewer\'s object URL is released when it closes');
+
+  await cards(page).filter({ hasText: 'not-working.webm' }).getByRole('button', { name: 'View', exact: true }).click();
+  const player = page.getByRole('dialog').locator('video');
+  await player.waitFor();
+  await page.waitForFunction(() => document.querySelector('.viewer video')?.readyState >= 1);
+  assert.ok(await player.evaluate((v) => v.videoWidth === 160), 'the recorded video plays from storage');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Removing asks first, and the file is gone after a reload.
+  await photoCard.getByRole('button', { name: 'Remove' }).click();
+  await photoCard.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.evidence-card').length === 1);
+  await page.reload();
+  await cards(page).first().waitFor();
+  assert.equal(await cards(page).count(), 1);
+  guard.assertClean();
+  await context.close();
+});
+
+test('pasted and dropped screenshots are kept; a refused write changes nothing and says why', async () => {
+  const { context, page, guard } = await openCase();
+  const screenshot = [...png(20, 20, [10, 120, 200])];
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+  }, screenshot);
+  await cards(page).filter({ hasText: 'pasted.png' }).locator('img').waitFor();
+
+  const dropped = [...png(30, 10, [0, 160, 60])];
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+    document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, dropped);
+  await cards(page).filter({ hasText: 'dropped.png' }).waitFor();
+
+  // A full disk: the browser refuses the write. The buyer is told, and nothing is half-kept.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.add = () => { throw new DOMException('disk full', 'QuotaExceededError'); };
+  });
+  await picker(page).setInputFiles({ name: 'too-much.png', mimeType: 'image/png', buffer: png(8, 8, [1, 2, 3]) });
+  await page.getByText('There is no room left to save on this device. Nothing was changed.').waitFor();
+  await page.reload();
+  await cards(page).nth(1).waitFor();
+  assert.equal(await cards(page).count(), 2);
+  assert.equal(await cards(page).filter({ hasText: 'too-much.png' }).count(), 0);
+
+  // Files the app does not keep are turned away before they are read.
+  await picker(page).setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await page.getByText('"setup.exe" is not a photo, a video, a PDF or a document.').waitFor();
+  guard.assertClean();
+  await context.close();
+});
+
+test('a 500 MB video is kept with its progress shown while the page stays responsive', async () => {
+  const path = join(tmpdir(), `dispute-desk-500mb-${process.pid}.mp4`);
+  const file = await open(path, 'w');
+  await file.truncate(500 * 1024 * 1024);
+  await file.close();
+  try {
+    const { context, page, guard } = await openCase();
+    await picker(page).setInputFiles(path);
+    await page.locator('.intake progress').waitFor();
+    // While it is read, hashed and stored, the buyer can still type elsewhere on the page.
+    await page.locator('#entry-summary').fill('Typed while the video was being kept');
+    assert.equal(await page.locator('#entry-summary').inputValue(), 'Typed while the video was being kept');
+    const card = cards(page).filter({ hasText: path.split('/').pop() });
+    await card.waitFor({ timeout: 120_000 });
+    assert.match(await card.innerText(), /500\.0 MB/);
+    // 500 MB of zeros has a well-known SHA-256.
+    const zeros = createHash('sha256');
+    const block = Buffer.alloc(1024 * 1024);
+    for (let i = 0; i < 500; i += 1) zeros.update(block);
+    assert.equal(await card.locator('.digest').getAttribute('title'), zeros.digest('hex'));
+    guard.assertClean();
+    await context.close();
+  } finally {
+    await rm(path, { force: true });
+  }
+});
