@@ -17,7 +17,9 @@ fn manager() -> Option<web_sys::StorageManager> {
 /// What the browser reports, if it reports anything.
 pub async fn usage() -> Option<Usage> {
     let estimate = JsFuture::from(manager()?.estimate().ok()?).await.ok()?;
-    let estimate: web_sys::StorageEstimate = estimate.dyn_into().ok()?;
+    // A dictionary, not a class: there is nothing to check with `instanceof`, and its getters
+    // answer `None` for a missing field.
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
     Some(Usage { used: estimate.get_usage()? as u64, allowed: estimate.get_quota()? as u64 })
 }
 

@@ -166,6 +166,10 @@ test('attach a photo and a video, see thumbnails, reload, view them; duplicates 
   await page.reload();
   await cards(page).first().waitFor();
   assert.equal(await cards(page).count(), 1);
+
+  // The dashboard says what evidence the case still lacks.
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
+  assert.match(await page.locator('li.case-row').innerText(), /Evidence: 2 items still missing/);
   guard.assertClean();
   await context.close();
 });
@@ -187,6 +191,10 @@ test('pasted and dropped screenshots are kept; a refused write changes nothing a
     document.querySelector('.drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, dropped);
   await cards(page).filter({ hasText: 'dropped.png' }).waitFor();
+
+  // How much room the app uses, and whether the browser promises to keep it.
+  await page.getByText(/^Dispute Desk uses \d+ KB of the .+ this browser allows it\.$/).waitFor();
+  await page.getByText(/The browser (may delete|keeps) this data/).waitFor();
 
   // A full disk: the browser refuses the write. The buyer is told, and nothing is half-kept.
   await page.evaluate(() => {
