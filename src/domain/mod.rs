@@ -5,6 +5,7 @@
 mod choices;
 
 pub mod advice;
+pub mod backup;
 pub mod case;
 pub mod clock;
 pub mod deadline;

@@ -68,7 +68,7 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         Platform::OtherMarketplace,
     ]);
     let paid = today - random.days(1, 365);
-    let shipped = paid + random.days(1, 7);
+    let shipped = (paid + random.days(1, 7)).min(today);
     let delivered = (random.below(3) > 0).then(|| shipped + random.days(7, 40)).filter(|day| *day <= today);
     let problem = if delivered.is_none() { Problem::NotReceived } else { random.pick(&Problem::ALL[1..]) };
     let details = CaseDetails {
@@ -83,7 +83,9 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
             shipped: (random.below(10) > 0).then_some(shipped),
             promised_delivery: Some(paid + random.days(15, 45)),
             delivered,
-            receipt_confirmed: delivered.filter(|_| random.below(4) == 0).map(|day| day + random.days(0, 5)),
+            receipt_confirmed: delivered
+                .filter(|_| random.below(4) == 0)
+                .map(|day| (day + random.days(0, 5)).min(today)),
         },
         protection_ends: (random.below(5) == 0).then(|| shipped + random.days(60, 90)),
         problem,
@@ -154,6 +156,10 @@ mod tests {
             assert!(dates.shipped.is_none_or(|shipped| shipped >= dates.paid.unwrap()));
             assert!(case.progress().values().all(|day| *day <= today));
             assert!(case.created_at <= now());
+        }
+        for case in &cases {
+            let form = crate::domain::form::CaseForm::from_details(&case.details);
+            assert_eq!(form.validate(today).err(), None, "{}", case.id);
         }
         let ids: HashSet<_> = cases.iter().map(|c| c.id.clone()).collect();
         assert_eq!(ids.len(), cases.len());
