@@ -19,4 +19,5 @@ pub mod overview;
 pub mod record;
 pub mod rules;
 pub mod sample;
+pub mod share;
 pub mod templates;

@@ -3,11 +3,12 @@
 use idb::{Database, Query, Transaction, TransactionMode, TransactionResult};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::database::{Schema, BLOB_STORE, CASES_STORE, EVIDENCE_BY_CASE, EVIDENCE_STORE};
 use super::StorageError;
 use crate::domain::case::{Case, CaseId};
+use crate::domain::evidence::EvidenceItem;
 use crate::domain::record::{from_record, record_id, to_record, RecordError};
 
 /// A stored record this version cannot read, kept as it is so no data is destroyed.
@@ -25,11 +26,72 @@ pub struct LoadedCases {
 
 pub struct CaseStore {
     pub(super) database: Database,
+    /// The same connection, for the options idb does not offer (strict durability).
+    raw: web_sys::IdbDatabase,
 }
 
 impl CaseStore {
     pub async fn open(schema: Schema) -> Result<Self, StorageError> {
-        Ok(Self { database: schema.open().await? })
+        let raw: web_sys::IdbDatabase = schema.open().await?.into();
+        Ok(Self { database: Database::from(raw.clone()), raw })
+    }
+
+    /// A read-write transaction the browser commits only once the data is on disk: for restores,
+    /// where a write lost to a crash would lose the buyer's whole history.
+    pub(super) fn strict_transaction(&self, stores: &[&str]) -> Result<Transaction, StorageError> {
+        let names = js_sys::Array::new();
+        for store in stores {
+            names.push(&JsValue::from_str(store));
+        }
+        let options = js_sys::Object::new();
+        let failed = |error: JsValue| StorageError::Failed(format!("{error:?}"));
+        js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(failed)?;
+        let open = js_sys::Reflect::get(&self.raw, &"transaction".into()).map_err(failed)?;
+        let open: js_sys::Function = open.dyn_into().map_err(failed)?;
+        let transaction = open.call3(&self.raw, &names, &"readwrite".into(), &options).map_err(failed)?;
+        Ok(Transaction::from(transaction.unchecked_into::<web_sys::IdbTransaction>()))
+    }
+
+    /// Writes a restore in one strict transaction: all of it, or nothing. `replace` first empties
+    /// every store, within the same transaction.
+    pub async fn restore(
+        &self,
+        replace: bool,
+        cases: &[&Case],
+        files: &[(EvidenceItem, web_sys::Blob)],
+    ) -> Result<(), StorageError> {
+        let records = cases
+            .iter()
+            .map(|case| to_record(case).map_err(|error| StorageError::Failed(error.to_string())))
+            .map(|record| record.and_then(|record| Ok(record.serialize(&Serializer::json_compatible())?)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let metadata = files
+            .iter()
+            .map(|(item, _)| item.serialize(&Serializer::json_compatible()).map_err(StorageError::from))
+            .collect::<Result<Vec<_>, _>>()?;
+        let transaction = self.strict_transaction(&[CASES_STORE, EVIDENCE_STORE, BLOB_STORE])?;
+        let outcome = async {
+            let (cases_store, evidence, blobs) = (
+                transaction.object_store(CASES_STORE)?,
+                transaction.object_store(EVIDENCE_STORE)?,
+                transaction.object_store(BLOB_STORE)?,
+            );
+            if replace {
+                cases_store.clear()?.await?;
+                evidence.clear()?.await?;
+                blobs.clear()?.await?;
+            }
+            for record in &records {
+                cases_store.put(record, None)?.await?;
+            }
+            for ((item, bytes), metadata) in files.iter().zip(&metadata) {
+                evidence.put(metadata, None)?.await?;
+                blobs.put(bytes, Some(&JsValue::from_str(&item.id)))?.await?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await
     }
 
     /// Every case; records that cannot be read are reported one by one instead of hiding the rest.

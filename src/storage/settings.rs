@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
@@ -18,11 +19,13 @@ pub struct Settings {
     pub reminders: bool,
     /// Reminders already shown, so each is shown once.
     pub reminded: BTreeSet<String>,
+    /// When the buyer last downloaded a full backup.
+    pub last_backup_at: Option<DateTime<Utc>>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { currency: "USD".into(), reminders: false, reminded: BTreeSet::new() }
+        Self { currency: "USD".into(), reminders: false, reminded: BTreeSet::new(), last_backup_at: None }
     }
 }
 

@@ -2,8 +2,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::components::{DueSoonBanner, StorageStatus};
-use super::pages::{CaseDetail, Checklist, Dashboard, EditCase, Interview, NewCase, NotFound, Upcoming};
+use super::components::{BackupReminder, DueSoonBanner, StorageStatus};
+use super::pages::{
+    BackupPage, CaseDetail, Checklist, Dashboard, EditCase, Interview, NewCase, NotFound, PrintCase, SharedCase,
+    Upcoming,
+};
 use super::reminders::watch_reminders;
 use super::state::AppState;
 use super::use_now::provide_now;
@@ -20,17 +23,22 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">"Dispute Desk"</A>
                 <nav aria-label="Main">
                     <A href="/upcoming" attr:class="nav-link">"Upcoming"</A>
+                    <A href="/backup" attr:class="nav-link">"Backup"</A>
                     <A href="/start" attr:class="button primary">"New case"</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
                 <StorageStatus />
                 <DueSoonBanner />
+                <BackupReminder />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/new") view=NewCase />
                     <Route path=path!("/start") view=Interview />
                     <Route path=path!("/before-next-order") view=Checklist />
+                    <Route path=path!("/backup") view=BackupPage />
+                    <Route path=path!("/shared") view=SharedCase />
+                    <Route path=path!("/cases/:id/print") view=PrintCase />
                     <Route path=path!("/upcoming") view=Upcoming />
                     <Route path=path!("/cases/:id") view=CaseDetail />
                     <Route path=path!("/cases/:id/edit") view=EditCase />

@@ -54,14 +54,19 @@ pub fn local_time_text(instant: DateTime<Utc>) -> String {
 /// Offers `text` to the buyer as a file download. Nothing leaves the device: the file is made
 /// from memory by the browser.
 pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let failed = |error: wasm_bindgen::JsValue| format!("{error:?}");
-    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` to the buyer as a file download.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let failed = |error: wasm_bindgen::JsValue| format!("{error:?}");
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(failed)?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| "not an anchor".to_owned())?;
     link.set_href(&url);
@@ -75,4 +80,10 @@ pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(),
         std::time::Duration::from_secs(60),
     );
     Ok(())
+}
+
+/// An absolute address inside the app, for links that leave it (a share link).
+pub fn app_url(path: &str) -> String {
+    let origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{path}")
 }

@@ -1,11 +1,13 @@
 //! The Leptos user interface: thin pages over the domain core and the storage layer.
 
 mod app;
+mod backup_io;
 mod browser;
 mod components;
 mod file_intake;
 mod pages;
 mod reminders;
+mod share_codec;
 mod state;
 mod use_now;
 

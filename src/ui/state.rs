@@ -46,6 +46,18 @@ impl AppState {
         expect_context::<Self>()
     }
 
+    /// Writes a checked restore in one transaction, then reads everything back from storage.
+    pub async fn restore(
+        self,
+        replace: bool,
+        cases: &[&Case],
+        files: &[(EvidenceItem, web_sys::Blob)],
+    ) -> Result<(), StorageError> {
+        self.store()?.restore(replace, cases, files).await?;
+        self.load().await;
+        Ok(())
+    }
+
     async fn load(self) {
         let outcome = async {
             let store = CaseStore::open(SCHEMA).await?;

@@ -166,12 +166,14 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
 
-  // Skip link, brand, "Upcoming", then "New case", by keyboard; the focus ring is visible.
+  // Skip link, brand, "Upcoming", "Backup", then "New case", by keyboard; the focus ring is visible.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Upcoming');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Backup');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'New case');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth);

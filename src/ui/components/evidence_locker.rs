@@ -14,6 +14,7 @@ use crate::domain::evidence::{
 };
 use crate::storage::quota;
 use crate::ui::browser::{new_uuid, now_utc};
+use crate::ui::components::use_object_url;
 use crate::ui::file_intake::sha256_of;
 use crate::ui::state::AppState;
 
@@ -241,25 +242,6 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
             <StorageRoom />
         </section>
     }
-}
-
-/// An object URL for a stored file, revoked when the component that asked for it goes away.
-fn use_object_url(id: String) -> RwSignal<Option<String>> {
-    let state = AppState::expect();
-    let url = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        if let Ok(Some(blob)) = state.evidence_bytes(&id).await {
-            if let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&blob) {
-                url.set(Some(object_url));
-            }
-        }
-    });
-    on_cleanup(move || {
-        if let Some(object_url) = url.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&object_url);
-        }
-    });
-    url
 }
 
 #[component]

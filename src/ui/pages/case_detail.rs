@@ -10,7 +10,7 @@ use crate::domain::guide::guide;
 use crate::storage::StorageError;
 use crate::ui::browser::local_time_text;
 use crate::ui::browser::{buyer_zone, now_utc};
-use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, Timeline};
+use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, ShareCase, Timeline};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
@@ -21,6 +21,36 @@ pub fn CaseDetail() -> impl IntoView {
 
 #[component]
 fn CaseView(case: Case) -> impl IntoView {
+    let edit = format!("/cases/{}/edit", case.id);
+    let print = format!("/cases/{}/print", case.id);
+    let suggested = guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates;
+    view! {
+        <article class="case">
+            <p class="breadcrumb"><A href="/">"All cases"</A></p>
+            <h1>{case.title().to_owned()}</h1>
+            <p class="lead">{case.details.platform.label()}" · order "{case.details.order_number.clone()}</p>
+            <GuideCard case=case.clone() />
+            <MessageWriter case=case.clone() suggested />
+            <EvidenceLocker case=case.clone() />
+            <Timeline case=case.clone() />
+            <JournalView case=case.clone() />
+            <section class="card">
+                <h2>"Details"</h2>
+                <CaseFacts case=case.clone() />
+            </section>
+            <ShareCase case=case.clone() />
+            <div class="actions">
+                <A href=edit attr:class="button">"Edit case"</A>
+                <A href=print attr:class="button">"Printable case file"</A>
+                <DeleteCase case />
+            </div>
+        </article>
+    }
+}
+
+/// The facts of a case as a definition list: on its page, in a shared link, in print.
+#[component]
+pub fn CaseFacts(case: Case) -> impl IntoView {
     let details = &case.details;
     let known = |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.to_owned() };
     let day = |day: Option<chrono::NaiveDate>| day.map(day_text).unwrap_or_else(|| "—".into());
@@ -32,6 +62,7 @@ fn CaseView(case: Case) -> impl IntoView {
         ("Amount", details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
         ("Paid with", details.payment_method.label().to_owned()),
         ("Problem", details.problem.label().to_owned()),
+        ("Wanted", details.wanted.map(|wanted| wanted.label().to_owned()).unwrap_or_else(|| "—".into())),
         ("Status", case.status().label().to_owned()),
         ("Paid on", day(details.dates.paid)),
         ("Shipped on", day(details.dates.shipped)),
@@ -41,31 +72,13 @@ fn CaseView(case: Case) -> impl IntoView {
         ("Protection ends (order page)", day(details.protection_ends)),
     ];
     let notes = details.notes.clone();
-    let edit = format!("/cases/{}/edit", case.id);
     let updated = local_time_text(case.updated_at);
     view! {
-        <article class="case">
-            <p class="breadcrumb"><A href="/">"All cases"</A></p>
-            <h1>{case.title().to_owned()}</h1>
-            <p class="lead">{details.platform.label()}" · order "{details.order_number.clone()}</p>
-            <GuideCard case=case.clone() />
-            <MessageWriter case=case.clone() suggested=guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates />
-            <EvidenceLocker case=case.clone() />
-            <Timeline case=case.clone() />
-            <JournalView case=case.clone() />
-            <section class="card">
-                <h2>"Details"</h2>
-                <dl class="details">
-                    {rows.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
-                </dl>
-                {(!notes.trim().is_empty()).then(|| view! { <h3>"Notes"</h3><p class="notes">{notes}</p> })}
-                <p class="meta">"Last changed " {updated}</p>
-            </section>
-            <div class="actions">
-                <A href=edit attr:class="button">"Edit case"</A>
-                <DeleteCase case />
-            </div>
-        </article>
+        <dl class="details">
+            {rows.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+        {(!notes.trim().is_empty()).then(|| view! { <h3>"Notes"</h3><p class="notes">{notes}</p> })}
+        <p class="meta">"Last changed " {updated}</p>
     }
 }
 

@@ -1,14 +1,18 @@
 //! One component per route.
 
-mod case_detail;
+mod backup;
+pub(crate) mod case_detail;
 mod checklist;
 mod dashboard;
 mod edit_case;
 mod interview;
 mod new_case;
 mod not_found;
+mod print_case;
+mod shared_case;
 mod upcoming;
 
+pub use backup::BackupPage;
 pub use case_detail::CaseDetail;
 pub use checklist::Checklist;
 pub use dashboard::Dashboard;
@@ -16,6 +20,8 @@ pub use edit_case::EditCase;
 pub use interview::Interview;
 pub use new_case::NewCase;
 pub use not_found::NotFound;
+pub use print_case::PrintCase;
+pub use shared_case::SharedCase;
 pub use upcoming::Upcoming;
 
 use leptos::prelude::*;

@@ -1,0 +1,128 @@
+//! A case opened from a share link: read-only, with "Add to my cases".
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::case::Case;
+use crate::domain::deadline::{chain, day_text};
+use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
+use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};
+use crate::ui::pages::case_detail::CaseFacts;
+use crate::ui::share_codec::{decompress, decrypt};
+use crate::ui::state::AppState;
+
+#[derive(Clone)]
+enum Opening {
+    Working,
+    NeedsPassphrase(Sealed),
+    Opened(Case),
+    Failed(ShareError),
+}
+
+async fn open(sealed: &Sealed, passphrase: &str) -> Result<Case, ShareError> {
+    let packed = decrypt(sealed, passphrase).await?;
+    case_from_bytes(&decompress(&packed).await?, today())
+}
+
+#[component]
+pub fn SharedCase() -> impl IntoView {
+    let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    let opening = RwSignal::new(Opening::Working);
+    match decode(&hash) {
+        Err(error) => opening.set(Opening::Failed(error)),
+        Ok(sealed @ Sealed::Encrypted { .. }) => opening.set(Opening::NeedsPassphrase(sealed)),
+        Ok(sealed) => spawn_local(async move {
+            opening.set(match open(&sealed, "").await {
+                Ok(case) => Opening::Opened(case),
+                Err(error) => Opening::Failed(error),
+            });
+        }),
+    }
+    let passphrase = RwSignal::new(String::new());
+    let wrong = RwSignal::new(None::<ShareError>);
+    let unlock = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Opening::NeedsPassphrase(sealed) = opening.get_untracked() else { return };
+        spawn_local(async move {
+            match open(&sealed, &passphrase.get_untracked()).await {
+                Ok(case) => opening.set(Opening::Opened(case)),
+                Err(error) => wrong.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <h1>"A shared case"</h1>
+        {move || match opening.get() {
+            Opening::Working => view! { <p class="loading">"Opening the link…"</p> }.into_any(),
+            Opening::Failed(error) => view! { <div class="notice danger" role="alert">{error.to_string()}</div> }.into_any(),
+            Opening::NeedsPassphrase(_) => view! {
+                <form class="card" on:submit=unlock>
+                    <p>"This case is protected by a passphrase. Ask the person who sent the link for it."</p>
+                    <div class="field">
+                        <label for="open-passphrase">"Passphrase"</label>
+                        <input id="open-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get()
+                            on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                    </div>
+                    {move || wrong.get().map(|error| view! { <p class="error-text" role="alert">{error.to_string()}</p> })}
+                    <button type="submit" class="button primary">"Open"</button>
+                </form>
+            }.into_any(),
+            Opening::Opened(case) => view! { <SharedView case /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn SharedView(case: Case) -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let problem = RwSignal::new(None::<String>);
+    let already_here = state.case(&case.id).is_some();
+    let deadlines = chain(&case, &buyer_zone(), now_utc()).dated;
+    let journal: Vec<(chrono::NaiveDate, String)> =
+        case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary())).collect();
+    let shared = case.clone();
+    let add = move |copy: bool| {
+        let mut case = shared.clone();
+        if copy {
+            case.id = new_case_id();
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let id = case.id.clone();
+            match state.save(case).await {
+                Ok(()) => navigate(&format!("/cases/{id}"), Default::default()),
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        });
+    };
+    let add_copy = add.clone();
+    view! {
+        <p class="lead">"Read-only: nothing is kept on this device unless you add it."</p>
+        <section class="card">
+            <h2>{case.title().to_owned()}</h2>
+            <CaseFacts case=case.clone() />
+        </section>
+        <section class="card">
+            <h2>"Deadlines"</h2>
+            <ul>{deadlines.into_iter().map(|d| view! { <li>{format!("{}: {} ({})", d.kind.label(), day_text(d.last_day), d.state.label())}</li> }).collect_view()}</ul>
+        </section>
+        <section class="card">
+            <h2>"Journal"</h2>
+            <ul>{journal.into_iter().map(|(on, text)| view! { <li>{format!("{}: ", day_text(on))}{text}</li> }).collect_view()}</ul>
+        </section>
+        <div class="actions">
+            {if already_here {
+                view! {
+                    <p>"This case is already on this device."</p>
+                    <button type="button" class="button primary" on:click=move |_| add(false)>"Replace my copy with this one"</button>
+                    <button type="button" class="button" on:click=move |_| add_copy(true)>"Keep both"</button>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="button primary" on:click=move |_| add(false)>"Add to my cases"</button> }.into_any()
+            }}
+        </div>
+        {move || problem.get().map(|text| view! { <div class="notice danger" role="alert">{text}</div> })}
+    }
+}
