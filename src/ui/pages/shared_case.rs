@@ -10,7 +10,7 @@ use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
 use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};
 use crate::ui::pages::case_detail::CaseFacts;
 use crate::ui::share_codec::{decompress, decrypt};
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Loading};
 
 #[derive(Clone)]
 enum Opening {
@@ -78,7 +78,12 @@ fn SharedView(case: Case) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
     let problem = RwSignal::new(None::<String>);
-    let already_here = state.case(&case.id).is_some();
+    let id = case.id.clone();
+    // Decided once the stored cases have loaded: a link opened in a new tab arrives before them.
+    let already_here = Memo::new(move |_| match state.loading.get() {
+        Loading::Pending => None,
+        _ => Some(state.case(&id).is_some()),
+    });
     let deadlines = chain(&case, &buyer_zone(), now_utc()).dated;
     let journal: Vec<(chrono::NaiveDate, String)> =
         case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary())).collect();
@@ -113,14 +118,17 @@ fn SharedView(case: Case) -> impl IntoView {
             <ul>{journal.into_iter().map(|(on, text)| view! { <li>{format!("{}: ", day_text(on))}{text}</li> }).collect_view()}</ul>
         </section>
         <div class="actions">
-            {if already_here {
-                view! {
-                    <p>"This case is already on this device."</p>
-                    <button type="button" class="button primary" on:click=move |_| add(false)>"Replace my copy with this one"</button>
-                    <button type="button" class="button" on:click=move |_| add_copy(true)>"Keep both"</button>
-                }.into_any()
-            } else {
-                view! { <button type="button" class="button primary" on:click=move |_| add(false)>"Add to my cases"</button> }.into_any()
+            {move || {
+                let (add, add_copy) = (add.clone(), add_copy.clone());
+                match already_here.get() {
+                    None => view! { <p class="loading">"Checking your cases…"</p> }.into_any(),
+                    Some(true) => view! {
+                        <p>"This case is already on this device."</p>
+                        <button type="button" class="button primary" on:click=move |_| add(false)>"Replace my copy with this one"</button>
+                        <button type="button" class="button" on:click=move |_| add_copy(true)>"Keep both"</button>
+                    }.into_any(),
+                    Some(false) => view! { <button type="button" class="button primary" on:click=move |_| add(false)>"Add to my cases"</button> }.into_any(),
+                }
             }}
         </div>
         {move || problem.get().map(|text| view! { <div class="notice danger" role="alert">{text}</div> })}
