@@ -67,6 +67,52 @@ setup_chromium() {
 setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_node_tools; }
 setup_all() { setup_build; setup_chromium; }
 
+# Trunk's post_build hook: runs on the staging folder before it becomes dist/.
+stamp_build() {
+  node - "${TRUNK_STAGING_DIR:?run by Trunk}" <<'JS'
+const { createHash } = require('node:crypto');
+const { readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const dir = process.argv[2];
+const files = [];
+const walk = (folder) => readdirSync(folder).forEach((name) => {
+  const path = join(folder, name);
+  if (statSync(path).isDirectory()) walk(path); else files.push(relative(dir, path));
+});
+walk(dir);
+// The service worker caches every file of the build; the shell is cached as the folder itself.
+const cached = files.filter((file) => file !== 'sw.js' && !file.startsWith('.')).sort();
+const version = createHash('sha256');
+cached.forEach((file) => version.update(file).update(readFileSync(join(dir, file))));
+const precache = cached.map((file) => (file === 'index.html' ? './' : `./${file}`));
+const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
+  .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
+  .replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), worker);
+// Only the page's own inline scripts may run: each pinned by its hash.
+const page = readFileSync(join(dir, 'index.html'), 'utf8');
+const hashes = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map((match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "frame-src 'self' blob:",
+  "connect-src 'self' blob:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+writeFileSync(join(dir, 'index.html'), page.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`));
+console.log(`stamped ${precache.length} files into sw.js and ${hashes.length} script hashes into the policy`);
+JS
+}
+
 build_release() {
   log "building the release app into dist/"
   trunk build --release
@@ -87,6 +133,7 @@ run_tests() {
 
 case "${1:-}" in
   setup) setup_all ;;
+  stamp) stamp_build ;;
   serve)
     setup_build
     log "serving the release build on http://127.0.0.1:8080"

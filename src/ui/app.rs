@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, StorageStatus};
 use super::pages::{
     BackupPage, CaseDetail, Checklist, Dashboard, EditCase, Interview, NewCase, NotFound, PrintCase, SharedCase,
     Upcoming,
 };
 use super::reminders::watch_reminders;
+use super::service_worker::{register_service_worker, UpdateBanner};
 use super::state::AppState;
 use super::use_now::provide_now;
 
@@ -16,19 +18,21 @@ pub fn App() -> impl IntoView {
     provide_now();
     AppState::provide();
     watch_reminders();
+    register_service_worker();
     view! {
-        <Router>
+        <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
-                <A href="/" attr:class="brand">"Dispute Desk"</A>
+                <A href=href("/") attr:class="brand">"Dispute Desk"</A>
                 <nav aria-label="Main">
-                    <A href="/upcoming" attr:class="nav-link">"Upcoming"</A>
-                    <A href="/backup" attr:class="nav-link">"Backup"</A>
-                    <A href="/start" attr:class="button primary">"New case"</A>
+                    <A href=href("/upcoming") attr:class="nav-link">"Upcoming"</A>
+                    <A href=href("/backup") attr:class="nav-link">"Backup"</A>
+                    <A href=href("/start") attr:class="button primary">"New case"</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
                 <StorageStatus />
+                <UpdateBanner />
                 <DueSoonBanner />
                 <BackupReminder />
                 <Routes fallback=NotFound>

@@ -82,8 +82,33 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
+thread_local! {
+    static BASE_PATH: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// The path the app is served under, as index.html worked it out: "" at a site's root,
+/// "/help/disputes" under a sub-path. It cannot change while the page lives.
+pub fn base_path() -> String {
+    BASE_PATH.with(|cell| {
+        cell.get_or_init(|| {
+            let document = web_sys::window().and_then(|window| window.document());
+            let base = document.and_then(|document| document.base_uri().ok().flatten());
+            let path =
+                base.and_then(|base| web_sys::Url::new(&base).ok()).map(|url| url.pathname()).unwrap_or_default();
+            path.trim_end_matches('/').to_owned()
+        })
+        .clone()
+    })
+}
+
+/// The address of a page of the app, for `<A href>`: the router prefixes its base when it
+/// navigates, but not in the links it renders.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
 /// An absolute address inside the app, for links that leave it (a share link).
 pub fn app_url(path: &str) -> String {
     let origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
-    format!("{origin}{path}")
+    format!("{origin}{}{path}", base_path())
 }

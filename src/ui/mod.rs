@@ -7,6 +7,7 @@ mod components;
 mod file_intake;
 mod pages;
 mod reminders;
+mod service_worker;
 mod share_codec;
 mod state;
 mod use_now;

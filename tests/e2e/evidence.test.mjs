@@ -193,7 +193,7 @@ test('pasted and dropped screenshots are kept; a refused write changes nothing a
   await cards(page).filter({ hasText: 'dropped.png' }).waitFor();
 
   // How much room the app uses, and whether the browser promises to keep it.
-  await page.getByText(/^Dispute Desk uses \d+ KB of the .+ this browser allows it\.$/).waitFor();
+  await page.getByText(/^Dispute Desk uses [\d.]+ (KB|MB) of the .+ this browser allows it\.$/).waitFor();
   await page.getByText(/The browser (may delete|keeps) this data/).waitFor();
 
   // A full disk: the browser refuses the write. The buyer is told, and nothing is half-kept.

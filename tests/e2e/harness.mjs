@@ -15,10 +15,24 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon',
 };
 
-/** Serves `dist/` like a static host with the single-page fallback: unknown paths get index.html. */
-export async function serveDist() {
+/**
+ * Serves `dist/` like a static host under `base` ("/" or a sub-path such as "/help/disputes/"),
+ * with the one fallback rule a host needs: an unknown path without an extension gets index.html.
+ * `overrides` maps a file's path inside dist to other content, as a new release would bring.
+ */
+export async function serveDist({ base = '/', overrides = new Map() } = {}) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!full.startsWith(base) && `${full}/` !== base) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize(`/${full.slice(base.length)}`);
+    if (overrides.has(path)) {
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', 'cache-control': 'no-cache' });
+      response.end(overrides.get(path));
+      return;
+    }
     let file = join(DIST, path);
     const isFile = await stat(file).then((s) => s.isFile(), () => false);
     if (!isFile) {
@@ -32,21 +46,34 @@ export async function serveDist() {
     response.end(await readFile(file));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((done) => server.close(done)) };
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: `${origin}${base.replace(/\/$/, '')}`, origin, close: () => new Promise((done) => server.close(done)) };
 }
 
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 export async function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(LAUNCH);
+}
+
+/** A browser with a real profile in `folder`: not incognito, so it can install apps. */
+export async function launchWithProfile(folder, options = {}) {
+  return chromium.launchPersistentContext(folder, { ...LAUNCH, ...options });
 }
 
 /** Records everything that must not happen on a page; `assertClean` fails the test if any did. */
 export function guardPage(page, origin) {
   const problems = [];
+  // Chromium reports policy violations as events; make each one a console error the guard sees.
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
   // URLs a test makes fail on purpose (a revoked object URL), and only those.
   const expectedFailures = new Set();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -58,7 +85,7 @@ export function guardPage(page, origin) {
   });
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(origin).origin) {
       problems.push(`request to another origin: ${request.url()}`);
     }
   });

@@ -1,6 +1,8 @@
 //! A gentle reminder when cases have changed and no backup was made for a week.
 
 use leptos::prelude::*;
+
+use crate::ui::browser::href;
 use leptos_router::components::A;
 
 use crate::domain::backup::backup_due;
@@ -25,7 +27,7 @@ pub fn BackupReminder() -> impl IntoView {
         due.get().then(|| view! {
             <div class="notice reminder" role="status">
                 "Your latest changes are not in a backup yet. "
-                <A href="/backup">"Make a backup"</A>" so a lost phone or a cleared browser does not cost you your evidence."
+                <A href=href("/backup")>"Make a backup"</A>" so a lost phone or a cleared browser does not cost you your evidence."
             </div>
         })
     }

@@ -11,6 +11,7 @@ use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::today;
 use crate::ui::components::form_field::{Control, FormField};
+use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
 
 fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Control {
@@ -63,7 +64,12 @@ pub fn CaseFormView(
     status: Option<RwSignal<Status>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let updates = use_updates();
+    let untouched = initial.clone();
     let form = RwSignal::new(initial);
+    // An update must not reload the page over text the buyer has not saved.
+    Effect::new(move |_| updates.unsaved.set(form.with(|form| *form != untouched)));
+    on_cleanup(move || updates.unsaved.set(false));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attempted = RwSignal::new(false);
     let saving = RwSignal::new(false);

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::domain::clock::time_left_text;
 use crate::domain::overview::due_soon;
-use crate::ui::browser::buyer_zone;
+use crate::ui::browser::{buyer_zone, href};
 use crate::ui::state::AppState;
 use crate::ui::use_now::use_minute;
 
@@ -35,7 +35,7 @@ pub fn DueSoonBanner() -> impl IntoView {
         Some(view! {
             <div class="banner" role="status">
                 <strong>{headline}</strong>". "{detail}". "
-                <A href="/upcoming">"See all deadlines"</A>
+                <A href=href("/upcoming")>"See all deadlines"</A>
             </div>
         })
     }

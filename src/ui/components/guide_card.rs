@@ -12,7 +12,7 @@ use crate::domain::deadline::chain;
 use crate::domain::guide::{guide, Action, ActionInput, Asks};
 use crate::domain::journal::{Outcome, Resolution};
 use crate::domain::money::{parse_amount, Money};
-use crate::ui::browser::{buyer_zone, closing_text, now_utc, today};
+use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
 use crate::ui::components::Countdown;
 use crate::ui::state::AppState;
 use crate::ui::use_now::use_minute;
@@ -63,7 +63,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                         </ul>
                     })}
                     {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
-                        <p><A href="/before-next-order">"Before your next order: a short checklist"</A></p>
+                        <p><A href=href("/before-next-order")>"Before your next order: a short checklist"</A></p>
                     })}
                     <div class="actions">
                         {guidance.actions.iter().map(|action| {

@@ -8,8 +8,7 @@ use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
 use crate::domain::guide::guide;
 use crate::storage::StorageError;
-use crate::ui::browser::local_time_text;
-use crate::ui::browser::{buyer_zone, now_utc};
+use crate::ui::browser::{buyer_zone, href, local_time_text, now_utc};
 use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, ShareCase, Timeline};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
@@ -26,7 +25,7 @@ fn CaseView(case: Case) -> impl IntoView {
     let suggested = guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates;
     view! {
         <article class="case">
-            <p class="breadcrumb"><A href="/">"All cases"</A></p>
+            <p class="breadcrumb"><A href=href("/")>"All cases"</A></p>
             <h1>{case.title().to_owned()}</h1>
             <p class="lead">{case.details.platform.label()}" · order "{case.details.order_number.clone()}</p>
             <GuideCard case=case.clone() />
@@ -40,8 +39,8 @@ fn CaseView(case: Case) -> impl IntoView {
             </section>
             <ShareCase case=case.clone() />
             <div class="actions">
-                <A href=edit attr:class="button">"Edit case"</A>
-                <A href=print attr:class="button">"Printable case file"</A>
+                <A href=href(&edit) attr:class="button">"Edit case"</A>
+                <A href=href(&print) attr:class="button">"Printable case file"</A>
                 <DeleteCase case />
             </div>
         </article>

@@ -1,6 +1,8 @@
 //! Before the next order: the guides' advice for not needing a dispute again.
 
 use leptos::prelude::*;
+
+use crate::ui::browser::href;
 use leptos_router::components::A;
 
 const ADVICE: &[(&str, &str)] = &[
@@ -24,6 +26,6 @@ pub fn Checklist() -> impl IntoView {
         <ol class="card checklist">
             {ADVICE.iter().map(|(title, detail)| view! { <li><strong>{*title}</strong>". "{*detail}</li> }).collect_view()}
         </ol>
-        <p><A href="/">"Back to your cases"</A></p>
+        <p><A href=href("/")>"Back to your cases"</A></p>
     }
 }

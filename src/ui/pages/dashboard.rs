@@ -5,7 +5,7 @@ use crate::domain::case::CaseId;
 use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::evidence::{missing, EvidenceItem};
 use crate::domain::overview::{overview, Attention, CaseOverview};
-use crate::ui::browser::buyer_zone;
+use crate::ui::browser::{buyer_zone, href};
 use crate::ui::components::Countdown;
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
@@ -43,8 +43,8 @@ pub fn Dashboard() -> impl IntoView {
                 <section class="card empty">
                     <h2>"No cases yet"</h2>
                     <p>"Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute."</p>
-                    <A href="/start" attr:class="button primary">"Start: answer 6 questions"</A>
-                    <p><A href="/new">"Or fill in the full form"</A></p>
+                    <A href=href("/start") attr:class="button primary">"Start: answer 6 questions"</A>
+                    <p><A href=href("/new")>"Or fill in the full form"</A></p>
                     <p class="hint">"Everything stays on this device."</p>
                 </section>
             }.into_any(),
@@ -54,7 +54,7 @@ pub fn Dashboard() -> impl IntoView {
                         <CaseRow row />
                     </For>
                 </ul>
-                <p class="after-list"><A href="/before-next-order">"Before your next order: a short checklist"</A></p>
+                <p class="after-list"><A href=href("/before-next-order")>"Before your next order: a short checklist"</A></p>
             }.into_any(),
         }}
     }
@@ -94,7 +94,7 @@ impl Row {
 #[component]
 fn CaseRow(row: Row) -> impl IntoView {
     let Row { id, title, summary, deadline, attention, evidence_missing } = row;
-    let href = format!("/cases/{id}");
+    let target = format!("/cases/{id}");
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
@@ -111,7 +111,7 @@ fn CaseRow(row: Row) -> impl IntoView {
     };
     view! {
         <li class=format!("case-row {}", attention_class(attention))>
-            <A href=href attr:class="case-link">
+            <A href=href(&target) attr:class="case-link">
                 <span class="badge">{attention.label()}</span>
                 <span class="case-title">{title}</span>
             </A>

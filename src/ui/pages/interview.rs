@@ -10,7 +10,7 @@ use crate::domain::case::{Case, PaymentMethod, Platform, Problem};
 use crate::domain::form::{CaseForm, Field};
 use crate::domain::journal::Resolution;
 use crate::storage::{Settings, StorageError};
-use crate::ui::browser::{new_case_id, now_utc, today};
+use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::components::save_and_open;
 
 const QUESTIONS: usize = 6;
@@ -124,7 +124,7 @@ pub fn Interview() -> impl IntoView {
     view! {
         <h1>"What happened?"</h1>
         <p class="lead">"Six short questions, then Dispute Desk tells you what to do and by when. "
-            <A href="/new">"Fill in the full form instead"</A></p>
+            <A href=href("/new")>"Fill in the full form instead"</A></p>
         <form class="card interview" on:submit=next novalidate>
             <p class="progress">{move || format!("Question {} of {QUESTIONS}", question.get() + 1)}</p>
             <h2 node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::browser::href;
 use leptos_router::components::A;
 
 #[component]
@@ -7,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>"Nothing here"</h1>
             <p>"This case does not exist on this device. It may have been deleted, or the link came from another device."</p>
-            <A href="/" attr:class="button">"Back to your cases"</A>
+            <A href=href("/") attr:class="button">"Back to your cases"</A>
         </section>
     }
 }

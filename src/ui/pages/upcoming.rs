@@ -9,7 +9,7 @@ use crate::domain::deadline::{chain, day_text, Deadline};
 use crate::domain::ics::calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::storage::Settings;
-use crate::ui::browser::{buyer_zone, download_text};
+use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown};
 use crate::ui::reminders::{ask_permission, use_reminders_on};
 use crate::ui::state::{AppState, Loading};
@@ -71,10 +71,10 @@ pub fn Upcoming() -> impl IntoView {
                         <h2 id=format!("when-{when:?}")>{when.label()}</h2>
                         <ul class="case-list">
                             {group.into_iter().map(|Line { id, title, summary, deadline, .. }| {
-                                let href = format!("/cases/{id}");
+                                let target = format!("/cases/{id}");
                                 view! {
                                     <li class=format!("case-row {}", state_class(deadline.state))>
-                                        <A href=href attr:class="case-link">
+                                        <A href=href(&target) attr:class="case-link">
                                             <span class="badge">{deadline.state.label()}</span>
                                             <span class="case-title">{title}</span>
                                         </A>
