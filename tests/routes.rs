@@ -10,11 +10,7 @@ fn every_route_is_known_to_the_base_detector() {
     let app = fs::read_to_string("src/ui/app.rs").expect("src/ui/app.rs");
     let index = fs::read_to_string("index.html").expect("index.html");
     let detector = index.lines().find(|line| line.contains("var route =")).expect("the route pattern in index.html");
-    let routes: Vec<&str> = app
-        .split("path!(\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect();
+    let routes: Vec<&str> = app.split("path!(\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
     assert!(routes.len() >= 10, "routes found: {routes:?}");
     for route in routes {
         let first = route.trim_start_matches('/').split('/').next().unwrap_or_default();

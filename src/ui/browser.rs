@@ -112,3 +112,22 @@ pub fn app_url(path: &str) -> String {
     let origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
     format!("{origin}{}{path}", base_path())
 }
+
+/// Leaves a User Timing mark for the benchmark (`bash dev.sh bench`) to read; costs nothing else.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Runs `work` and records how long it took as a User Timing measure named `name`.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    mark(&start);
+    let result = work();
+    mark(&end);
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
 use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
+use crate::ui::browser::mark;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loading {
@@ -73,6 +74,7 @@ impl AppState {
                 self.evidence.set(evidence);
                 self.damaged.set(loaded.damaged);
                 self.loading.set(Loading::Ready);
+                mark("dispute-desk:cases-loaded");
             }
             Err(error) => self.loading.set(Loading::Failed(error)),
         }

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use dispute_desk::domain::backup::{build_manifest, encode_header};
 use dispute_desk::domain::deadline::chain;
 use dispute_desk::domain::ics::calendar;
 use dispute_desk::domain::overview::{overview, upcoming};
@@ -100,6 +101,13 @@ fn main() {
     match written {
         Ok(()) => println!("  (appended to target/bench/deadlines.tsv)"),
         Err(error) => println!("  (could not write target/bench/deadlines.tsv: {error})"),
+    }
+    // The same cases, as a backup the browser benchmark restores (tests/bench/web.mjs).
+    let sample = build_manifest(&cases, &[], true, now).and_then(|manifest| encode_header(&manifest));
+    match sample.map(|bytes| std::fs::write("target/bench/sample-10k.ddbackup", bytes)) {
+        Ok(Ok(())) => println!("  (wrote target/bench/sample-10k.ddbackup for the browser benchmark)"),
+        Ok(Err(error)) => println!("  (could not write the sample backup: {error})"),
+        Err(error) => println!("  (could not build the sample backup: {error})"),
     }
     if over > 0 {
         std::process::exit(1);

@@ -1,4 +1,5 @@
-//! Time left until a deadline, in words, updated every second.
+//! Time left until a deadline, in words. The words change at most once a minute, so the page
+//! only changes then, however many countdowns are on screen.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -9,5 +10,6 @@ use crate::ui::use_now::use_now;
 #[component]
 pub fn Countdown(due: DateTime<Utc>) -> impl IntoView {
     let now = use_now();
-    view! { <span class="countdown" role="timer">{move || time_left_text(due, now.get())}</span> }
+    let text = Memo::new(move |_| time_left_text(due, now.get()));
+    view! { <span class="countdown" role="timer">{move || text.get()}</span> }
 }

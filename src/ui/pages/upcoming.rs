@@ -10,7 +10,7 @@ use crate::domain::ics::calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text, href};
-use crate::ui::components::{state_class, Countdown};
+use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
 use crate::ui::reminders::{ask_permission, use_reminders_on};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
@@ -47,6 +47,7 @@ pub fn Upcoming() -> impl IntoView {
             .cases
             .with(|cases| upcoming(cases, &buyer_zone(), minute.get()).iter().map(Line::from).collect::<Vec<_>>())
     });
+    let shown = RwSignal::new(PAGE);
     let export_error = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let now = minute.get_untracked();
@@ -65,7 +66,7 @@ pub fn Upcoming() -> impl IntoView {
                 <section class="card empty"><p>"No deadline is running. Deadlines appear here once a case has dates."</p></section>
             }.into_any(),
             (_, false) => When::ALL.into_iter().filter_map(|when| {
-                let group: Vec<_> = items.with(|items| items.iter().filter(|item| item.when == when).cloned().collect());
+                let group: Vec<_> = items.with(|items| items.iter().take(shown.get()).filter(|item| item.when == when).cloned().collect());
                 (!group.is_empty()).then(|| view! {
                     <section class="upcoming-group" aria-labelledby=format!("when-{when:?}")>
                         <h2 id=format!("when-{when:?}")>{when.label()}</h2>
@@ -91,6 +92,7 @@ pub fn Upcoming() -> impl IntoView {
                 })
             }).collect_view().into_any(),
         }}
+        <MoreRows shown total=Signal::derive(move || items.with(Vec::len)) />
         <div class="actions">
             <button type="button" class="button" on:click=export_all>"Add all deadlines to my calendar (.ics)"</button>
         </div>

@@ -1,0 +1,141 @@
+// The app in the browser against its budgets: first-load size, Lighthouse, time to a usable
+// dashboard (cold, warm, and against a plain page of the same size), and 10,000 cases.
+// Run with `bash dev.sh bench`; numbers are appended to target/bench/web.tsv.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { DIST, launchChromium, serveDist } from '../e2e/harness.mjs';
+
+const ROOT = resolve(DIST, '..');
+const OUT = join(ROOT, 'target', 'bench');
+const KB = 1024;
+const rows = [];
+const stamp = new Date().toISOString();
+let over = 0;
+
+function figure(name, value, unit, budget, better = 'lower') {
+  const verdict = budget === undefined ? 'INFO' : (better === 'lower' ? value <= budget : value >= budget) ? 'PASS' : 'OVER';
+  if (verdict === 'OVER') over += 1;
+  const shown = typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(1)) : value;
+  console.log(`  ${name.padEnd(52)} ${String(shown).padStart(9)} ${unit.padEnd(6)} ${budget === undefined ? '' : `budget ${better === 'lower' ? '<=' : '>='} ${budget} ${unit}`.padEnd(22)} ${verdict}`);
+  rows.push([stamp, name, value, unit, budget ?? '', verdict].join('\t'));
+}
+
+// 1. First-load transfer: the page and everything it loads before the app runs.
+console.log('First load (html + js + wasm + css):');
+const page = readFileSync(join(DIST, 'index.html'), 'utf8');
+const assets = [...page.matchAll(/(?:href|from|module_or_path:)\s*=?\s*['"]\.\/([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
+const files = ['index.html', ...new Set(assets)];
+let gzipTotal = 0;
+let brotliTotal = 0;
+for (const file of files) {
+  const bytes = readFileSync(join(DIST, file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const br = brotliCompressSync(bytes).length;
+  gzipTotal += gz;
+  brotliTotal += br;
+  figure(`${file.replace(/-[0-9a-f]{16}/, '')} (raw ${Math.round(bytes.length / KB)} KB)`, Math.round(gz / KB), 'KB gz');
+}
+figure('whole first load, gzip', Math.round(gzipTotal / KB), 'KB', 200);
+figure('whole first load, brotli', Math.round(brotliTotal / KB), 'KB');
+
+// 2. Where the wasm bytes go, by crate (twiggy on the wasm before wasm-bindgen and wasm-opt).
+try {
+  const csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', join(ROOT, 'target/wasm32-unknown-unknown/release/dispute-desk.wasm')], { maxBuffer: 1 << 28 }).toString();
+  const byCrate = new Map();
+  for (const line of csv.split('\n').slice(1)) {
+    const [name, size] = line.split(/,(?=\d+,)/);
+    if (!size || /function names|custom section/.test(name)) continue;
+    const crate = name.replace(/^[<&*" ]+/, '').match(/^([a-z_][a-z0-9_]*)::/)?.[1] ?? 'other';
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + Number.parseInt(size, 10));
+  }
+  const total = [...byCrate.values()].reduce((a, b) => a + b, 0);
+  console.log('Where the wasm code goes (before wasm-opt), top crates:');
+  [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 8)
+    .forEach(([crate, size]) => console.log(`  ${crate.padEnd(20)} ${String(Math.round(size / KB)).padStart(6)} KB  ${(size * 100 / total).toFixed(1)}%`));
+} catch (error) {
+  console.log(`  (no size profile: twiggy is missing: ${error.message.split('\n')[0]})`);
+}
+
+// 3. Lighthouse, mobile preset, against the release build served locally.
+const server = await serveDist();
+try {
+  const report = join(OUT, 'lighthouse.json');
+  execFileSync('lighthouse', [server.url, '--quiet', '--output=json', `--output-path=${report}`,
+    '--only-categories=performance,accessibility,best-practices',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+  { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: 'ignore', timeout: 180_000 });
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  console.log('Lighthouse 12, mobile:');
+  figure('performance', Math.round(result.categories.performance.score * 100), 'score', 95, 'higher');
+  figure('accessibility', Math.round(result.categories.accessibility.score * 100), 'score', 100, 'higher');
+  figure('best practices', Math.round(result.categories['best-practices'].score * 100), 'score', 100, 'higher');
+  for (const [id, name] of [['first-contentful-paint', 'FCP'], ['largest-contentful-paint', 'LCP'], ['total-blocking-time', 'TBT'], ['cumulative-layout-shift', 'CLS']]) {
+    const audit = result.audits[id];
+    figure(name, audit.numericValue, id === 'cumulative-layout-shift' ? '' : 'ms');
+  }
+} catch (error) {
+  console.log(`  (Lighthouse did not run: ${error.message.split('\n')[0]})`);
+}
+
+// 4. Time until the dashboard is usable, against a plain page of the same size.
+const browser = await launchChromium();
+const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('dispute-desk:dashboard-rendered').length > 0, null, { timeout: 60_000 })
+  .then(() => page.evaluate(() => performance.getEntriesByName('dispute-desk:dashboard-rendered')[0].startTime));
+const plain = `<!doctype html><title>Plain</title><p>${'x'.repeat(Math.max(0, gzipTotal))}</p>`;
+const plainServer = await serveDist({ overrides: new Map([['/plain.html', plain]]) });
+const context = await browser.newContext();
+const tab = await context.newPage();
+await tab.goto(server.url);
+const cold = await ready(tab);
+await tab.reload();
+const warm = await ready(tab);
+await tab.goto(`${plainServer.url}/plain.html`);
+const plainLoad = await tab.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+console.log('Time to a usable dashboard (empty):');
+figure('cold', cold, 'ms');
+figure('warm (service worker cache)', warm, 'ms');
+figure(`plain page of ${Math.round(gzipTotal / KB)} KB`, plainLoad, 'ms');
+figure('cold, as a multiple of the plain page', cold / Math.max(plainLoad, 1), 'x');
+await context.close();
+
+// 5. With 10,000 cases: restore the seeded sample, then load, render and order them.
+const sample = join(OUT, 'sample-10k.ddbackup');
+const big = await browser.newContext();
+const app = await big.newPage();
+await app.goto(`${server.url}/backup`);
+const restoreStart = Date.now();
+await app.locator('input[type=file]').setInputFiles(sample);
+await app.getByRole('button', { name: 'Merge into my cases' }).click();
+await app.getByText(/^Restored 10000 case/).waitFor({ timeout: 120_000 });
+const restoreTime = Date.now() - restoreStart;
+await app.goto(server.url);
+await ready(app);
+const timings = await app.evaluate(() => {
+  const at = (name) => performance.getEntriesByName(name)[0];
+  return {
+    load: at('dispute-desk:cases-loaded').startTime,
+    render: at('dispute-desk:dashboard-rendered').startTime - at('dispute-desk:cases-loaded').startTime,
+    order: at('dispute-desk:dashboard-order').duration,
+  };
+});
+const devtools = await big.newCDPSession(app);
+const { metrics } = await devtools.send('Performance.getMetrics').catch(() => devtools.send('Performance.enable').then(() => devtools.send('Performance.getMetrics')));
+const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+console.log('10,000 cases:');
+figure('restore from a backup (no media)', restoreTime, 'ms');
+figure('load into the app (page start to loaded)', timings.load, 'ms', 300);
+figure('dashboard first render after load', timings.render, 'ms', 150);
+figure('deadline engine, ordering all cases (browser)', timings.order, 'ms', 16);
+figure('JavaScript heap in use', Math.round(heap / (KB * KB)), 'MB');
+console.log('  (search and filter arrive with the bulk-work issue; not measured yet)');
+await big.close();
+await browser.close();
+await server.close();
+await plainServer.close();
+
+mkdirSync(OUT, { recursive: true });
+appendFileSync(join(OUT, 'web.tsv'), `${rows.join('\n')}\n`);
+writeFileSync(join(OUT, 'web-latest.tsv'), `${rows.join('\n')}\n`);
+console.log(`  (appended to target/bench/web.tsv; ${over} figure(s) over budget)`);
