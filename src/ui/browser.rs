@@ -1,6 +1,6 @@
 //! The few facts the app takes from the browser: the time, the buyer's time zone, fresh ids.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, DurationRound, Local, NaiveDate, Offset, TimeDelta, Utc};
 
 use crate::domain::case::{uuid_v4, CaseId};
 use crate::domain::clock::{end_of_day, today_in};
@@ -10,9 +10,55 @@ pub fn now_utc() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// The buyer's time zone: the browser's own.
-pub fn buyer_zone() -> Local {
-    Local
+/// The buyer's time zone: the browser's own, asked once per local or UTC time and then
+/// remembered. Each answer from `Local` is a call into JavaScript, and ordering 10,000 cases
+/// asks for tens of thousands of them, mostly the same few hundred midnights.
+#[derive(Clone, Copy, Debug)]
+pub struct BrowserZone;
+
+thread_local! {
+    static LOCAL_OFFSETS: std::cell::RefCell<std::collections::HashMap<chrono::NaiveDateTime, chrono::LocalResult<chrono::FixedOffset>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    static UTC_OFFSETS: std::cell::RefCell<std::collections::HashMap<chrono::NaiveDateTime, chrono::FixedOffset>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+impl chrono::TimeZone for BrowserZone {
+    type Offset = chrono::FixedOffset;
+
+    fn from_offset(_: &chrono::FixedOffset) -> Self {
+        BrowserZone
+    }
+
+    fn offset_from_local_date(&self, local: &NaiveDate) -> chrono::LocalResult<chrono::FixedOffset> {
+        self.offset_from_local_datetime(&local.and_time(chrono::NaiveTime::MIN))
+    }
+
+    fn offset_from_local_datetime(&self, local: &chrono::NaiveDateTime) -> chrono::LocalResult<chrono::FixedOffset> {
+        LOCAL_OFFSETS.with(|cache| {
+            *cache
+                .borrow_mut()
+                .entry(*local)
+                .or_insert_with(|| Local.offset_from_local_datetime(local).map(|offset| offset.fix()))
+        })
+    }
+
+    fn offset_from_utc_date(&self, utc: &NaiveDate) -> chrono::FixedOffset {
+        self.offset_from_utc_datetime(&utc.and_time(chrono::NaiveTime::MIN))
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &chrono::NaiveDateTime) -> chrono::FixedOffset {
+        // Offsets change only at transitions, which fall on quarter hours: one entry per quarter
+        // hour asked about, however often "now" is.
+        let quarter = utc.duration_trunc(TimeDelta::minutes(15)).unwrap_or(*utc);
+        UTC_OFFSETS.with(|cache| {
+            *cache.borrow_mut().entry(quarter).or_insert_with(|| Local.offset_from_utc_datetime(utc).fix())
+        })
+    }
+}
+
+pub fn buyer_zone() -> BrowserZone {
+    BrowserZone
 }
 
 pub fn today() -> NaiveDate {

@@ -62,8 +62,10 @@ impl AppState {
     async fn load(self) {
         let outcome = async {
             let store = CaseStore::open(SCHEMA).await?;
+            mark("dispute-desk:read-start");
             let loaded = store.load_all().await?;
             let evidence = store.load_evidence().await?;
+            mark("dispute-desk:read-end");
             Ok::<_, StorageError>((store, loaded, evidence))
         }
         .await;

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
@@ -20,7 +21,8 @@ const TYPES = {
  * with the one fallback rule a host needs: an unknown path without an extension gets index.html.
  * `overrides` maps a file's path inside dist to other content, as a new release would bring.
  */
-export async function serveDist({ base = '/', overrides = new Map() } = {}) {
+export async function serveDist({ base = '/', overrides = new Map(), compress = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (!full.startsWith(base) && `${full}/` !== base) {
@@ -42,8 +44,16 @@ export async function serveDist({ base = '/', overrides = new Map() } = {}) {
       }
       file = join(DIST, 'index.html');
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    response.end(await readFile(file));
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    let body = await readFile(file);
+    // As any real static host does: brotli for the browsers that ask for it.
+    if (compress && /\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
+      if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
+      body = compressed.get(file);
+      headers['content-encoding'] = 'br';
+    }
+    response.writeHead(200, headers);
+    response.end(body);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -25,18 +25,17 @@ fn attention_class(attention: Attention) -> &'static str {
 pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
+    let shown = RwSignal::new(PAGE);
+    // Every case is ordered; rows are built only for the ones on screen.
     let rows = Memo::new(move |_| {
         state.evidence.with(|evidence| {
             state.cases.with(|cases| {
-                measured("dispute-desk:dashboard-order", || {
-                    overview(cases, &buyer_zone(), minute.get())
-                        .iter()
-                        .map(|row| Row::of(row, evidence))
-                        .collect::<Vec<_>>()
-                })
+                let ordered = measured("dispute-desk:dashboard-order", || overview(cases, &buyer_zone(), minute.get()));
+                ordered.iter().take(shown.get()).map(|row| Row::of(row, evidence)).collect::<Vec<_>>()
             })
         })
     });
+    let total = Signal::derive(move || state.cases.with(Vec::len));
     // Marks the first render with the cases loaded, for the benchmark.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -49,7 +48,6 @@ pub fn Dashboard() -> impl IntoView {
         }
         ready
     });
-    let shown = RwSignal::new(PAGE);
     view! {
         <h1>"Your cases"</h1>
         {move || match (state.loading.get(), rows.with(Vec::is_empty)) {
@@ -65,11 +63,11 @@ pub fn Dashboard() -> impl IntoView {
             }.into_any(),
             (_, false) => view! {
                 <ul class="case-list">
-                    <For each=move || rows.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|row| row.clone() let:row>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
                         <CaseRow row />
                     </For>
                 </ul>
-                <MoreRows shown total=Signal::derive(move || rows.with(Vec::len)) />
+                <MoreRows shown total />
                 <p class="after-list"><A href=href("/before-next-order")>"Before your next order: a short checklist"</A></p>
             }.into_any(),
         }}
