@@ -7,6 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::database::{Schema, BLOB_STORE, CASES_STORE, EVIDENCE_BY_CASE, EVIDENCE_STORE};
 use super::StorageError;
+use chrono::{DateTime, Utc};
+
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::record::{from_record_text, to_record_text, RecordError};
@@ -126,6 +128,61 @@ impl CaseStore {
         finish(transaction, outcome).await
     }
 
+    /// Applies `change` to the stored case inside one transaction, so it always applies to the
+    /// latest version, even one another tab has just written. Returns the case as saved.
+    pub async fn modify(
+        &self,
+        id: &CaseId,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut Case),
+    ) -> Result<Case, StorageError> {
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
+        let mut changed = None;
+        let outcome = async {
+            let store = transaction.object_store(CASES_STORE)?;
+            let stored = store.get(JsValue::from_str(id.as_str()))?.await?;
+            let mut case = read_stored(stored)?;
+            change(&mut case);
+            case.updated_at = now;
+            store.put(&stored_form(&case)?, None)?.await?;
+            changed = Some(case);
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await?;
+        changed.ok_or_else(|| StorageError::Failed("the case was not saved".into()))
+    }
+
+    /// Saves an edit made from the case as it was (`started_from`): refused, and nothing written,
+    /// when the stored case is no longer that one (another tab saved in between). The whole case
+    /// is compared, not a timestamp: two saves can share a millisecond.
+    pub async fn save_edit(&self, case: &Case, started_from: &Case) -> Result<(), StorageError> {
+        let value = stored_form(case)?;
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
+        let outcome = async {
+            let store = transaction.object_store(CASES_STORE)?;
+            let stored = read_stored(store.get(JsValue::from_str(case.id.as_str()))?.await?)?;
+            if &stored != started_from {
+                return Err(StorageError::ChangedElsewhere);
+            }
+            store.put(&value, None)?.await?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await
+    }
+
+    /// Runs `replaced` when another tab opens a newer version of the database: this connection
+    /// closes at once, so the other tab's upgrade is never blocked, and this tab must reload.
+    pub fn on_replaced(&self, replaced: impl FnOnce() + 'static) {
+        let raw = self.raw.clone();
+        let callback = wasm_bindgen::prelude::Closure::once_into_js(move || {
+            raw.close();
+            replaced();
+        });
+        self.raw.set_onversionchange(Some(callback.unchecked_ref()));
+    }
+
     /// Deletes a case and every file kept with it, in one transaction: all of it or none.
     pub async fn delete(&self, id: &CaseId) -> Result<(), StorageError> {
         let transaction =
@@ -179,6 +236,12 @@ fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
     js_sys::Reflect::set(&stored, &"id".into(), &case.id.as_str().into()).map_err(failed)?;
     js_sys::Reflect::set(&stored, &"json".into(), &text.into()).map_err(failed)?;
     Ok(stored.into())
+}
+
+/// A stored case that must be there.
+fn read_stored(stored: Option<JsValue>) -> Result<Case, StorageError> {
+    let stored = stored.ok_or_else(|| StorageError::Failed("that case is no longer here".into()))?;
+    read_record(stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
 }
 
 /// Reads a stored case: `{id, json}`, or the whole record as an object, as the first versions

@@ -17,6 +17,10 @@ pub enum StorageError {
     NewerVersion,
     #[error("Dispute Desk is being updated in another tab. Close its other tabs, then reload this page.")]
     Blocked,
+    #[error("This case was changed in another tab or window since you opened it here. Nothing was saved yet.")]
+    ChangedElsewhere,
+    #[error("Dispute Desk was updated in another tab. Reload this tab to go on; nothing you saved is lost.")]
+    Outdated,
     #[error(
         "The browser could not save or read your cases ({0}). Nothing was changed. Try again, or reload the page."
     )]

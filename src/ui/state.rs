@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
@@ -18,6 +20,12 @@ pub enum Loading {
     Failed(StorageError),
 }
 
+/// What a tab tells the others after it wrote something.
+const CHANNEL: &str = "dispute-desk";
+const ALL: &str = "all";
+const EVIDENCE: &str = "evidence";
+const CASE_PREFIX: &str = "case:";
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub cases: RwSignal<Vec<Case>>,
@@ -25,7 +33,10 @@ pub struct AppState {
     pub evidence: RwSignal<Vec<EvidenceItem>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
     pub loading: RwSignal<Loading>,
+    /// Another tab opened a newer version of the database: this one must reload.
+    pub outdated: RwSignal<bool>,
     store: StoredValue<Option<Rc<CaseStore>>, LocalStorage>,
+    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
 impl AppState {
@@ -36,11 +47,56 @@ impl AppState {
             evidence: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             loading: RwSignal::new(Loading::Pending),
+            outdated: RwSignal::new(false),
             store: StoredValue::new_local(None),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         };
         provide_context(state);
+        state.listen();
         spawn_local(state.load());
         state
+    }
+
+    /// Follows the other tabs: each change they announce is read back from storage.
+    fn listen(self) {
+        let Some(channel) = self.channel.get_value() else { return };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Some(what) = event.data().as_string() else { return };
+            spawn_local(async move {
+                match what.strip_prefix(CASE_PREFIX) {
+                    Some(id) => self.reread_case(CaseId::new(id)).await,
+                    None if what == EVIDENCE => self.reread_evidence().await,
+                    None => self.load().await,
+                }
+            });
+        });
+        // The listener lives as long as the page.
+        channel.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+    }
+
+    fn announce(self, what: &str) {
+        if let Some(channel) = self.channel.get_value() {
+            let _ = channel.post_message(&what.into());
+        }
+    }
+
+    async fn reread_case(self, id: CaseId) {
+        let Ok(store) = self.store() else { return };
+        match store.get(&id).await {
+            Ok(Some(case)) => self.show(case),
+            Ok(None) => {
+                self.cases.update(|cases| cases.retain(|case| case.id != id));
+                self.evidence.update(|items| items.retain(|item| item.case_id != id));
+            }
+            Err(_) => {}
+        }
+    }
+
+    async fn reread_evidence(self) {
+        let Ok(store) = self.store() else { return };
+        if let Ok(items) = store.load_evidence().await {
+            self.evidence.set(items);
+        }
     }
 
     pub fn expect() -> Self {
@@ -55,6 +111,7 @@ impl AppState {
         files: &[(EvidenceItem, web_sys::Blob)],
     ) -> Result<(), StorageError> {
         self.store()?.restore(replace, cases, files).await?;
+        self.announce(ALL);
         self.load().await;
         Ok(())
     }
@@ -71,6 +128,8 @@ impl AppState {
         .await;
         match outcome {
             Ok((store, loaded, evidence)) => {
+                let outdated = self.outdated;
+                store.on_replaced(move || outdated.set(true));
                 self.store.set_value(Some(Rc::new(store)));
                 self.cases.set(loaded.cases);
                 self.evidence.set(evidence);
@@ -83,6 +142,9 @@ impl AppState {
     }
 
     fn store(self) -> Result<Rc<CaseStore>, StorageError> {
+        if self.outdated.get_untracked() {
+            return Err(StorageError::Outdated);
+        }
         match self.store.get_value() {
             Some(store) => Ok(store),
             None => Err(match self.loading.get_untracked() {
@@ -96,13 +158,28 @@ impl AppState {
         self.cases.with(|cases| cases.iter().find(|case| &case.id == id).cloned())
     }
 
-    /// Writes the case, then shows it; on failure nothing on screen or in storage changes.
-    pub async fn save(self, case: Case) -> Result<(), StorageError> {
-        self.store()?.save(&case).await?;
+    /// Shows a case as stored: replaces this tab's copy, or adds it.
+    fn show(self, case: Case) {
         self.cases.update(|cases| match cases.iter_mut().find(|stored| stored.id == case.id) {
             Some(stored) => *stored = case,
             None => cases.push(case),
         });
+    }
+
+    /// Writes the case, then shows it; on failure nothing on screen or in storage changes.
+    pub async fn save(self, case: Case) -> Result<(), StorageError> {
+        self.store()?.save(&case).await?;
+        self.announce(&format!("{CASE_PREFIX}{}", case.id));
+        self.show(case);
+        Ok(())
+    }
+
+    /// Saves an edit begun from the case as it was (`started_from`); refused with
+    /// [`StorageError::ChangedElsewhere`] when another tab saved the case in between.
+    pub async fn save_edit(self, case: Case, started_from: Case) -> Result<(), StorageError> {
+        self.store()?.save_edit(&case, &started_from).await?;
+        self.announce(&format!("{CASE_PREFIX}{}", case.id));
+        self.show(case);
         Ok(())
     }
 
@@ -113,15 +190,16 @@ impl AppState {
         now: chrono::DateTime<chrono::Utc>,
         change: impl FnOnce(&mut Case),
     ) -> Result<(), StorageError> {
-        let mut case = self.case(id).ok_or_else(|| StorageError::Failed("that case is no longer here".into()))?;
-        change(&mut case);
-        case.updated_at = now;
-        self.save(case).await
+        let case = self.store()?.modify(id, now, change).await?;
+        self.announce(&format!("{CASE_PREFIX}{id}"));
+        self.show(case);
+        Ok(())
     }
 
     /// Deletes a case and its files.
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
+        self.announce(&format!("{CASE_PREFIX}{id}"));
         self.cases.update(|cases| cases.retain(|case| case.id != id));
         self.evidence.update(|items| items.retain(|item| item.case_id != id));
         Ok(())
@@ -129,12 +207,14 @@ impl AppState {
 
     pub async fn add_evidence(self, item: EvidenceItem, bytes: &web_sys::Blob) -> Result<(), StorageError> {
         self.store()?.add_evidence(&item, bytes).await?;
+        self.announce(EVIDENCE);
         self.evidence.update(|items| items.push(item));
         Ok(())
     }
 
     pub async fn update_evidence(self, item: EvidenceItem) -> Result<(), StorageError> {
         self.store()?.update_evidence(&item).await?;
+        self.announce(EVIDENCE);
         self.evidence.update(|items| {
             if let Some(stored) = items.iter_mut().find(|stored| stored.id == item.id) {
                 *stored = item;
@@ -145,6 +225,7 @@ impl AppState {
 
     pub async fn remove_evidence(self, id: String) -> Result<(), StorageError> {
         self.store()?.remove_evidence(&id).await?;
+        self.announce(EVIDENCE);
         self.evidence.update(|items| items.retain(|item| item.id != id));
         Ok(())
     }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::case::{Case, CaseDetails, PaymentMethod, Platform, Problem, Status};
 use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::storage::{Settings, StorageError};
-use crate::ui::browser::today;
+use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
@@ -27,8 +27,11 @@ fn focus_field(field: Field) {
 }
 
 /// Saves `case` and opens its page; on failure the page stays as it is and `error` says why.
+/// An edit (`started_from` the stored version it began from) is refused if another tab saved
+/// the case in between.
 pub fn save_and_open(
     case: Case,
+    started_from: Option<Case>,
     navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static,
     saving: RwSignal<bool>,
     error: RwSignal<Option<StorageError>>,
@@ -39,7 +42,11 @@ pub fn save_and_open(
     spawn_local(async move {
         let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
         let id = case.id.clone();
-        match state.save(case).await {
+        let saved = match started_from {
+            Some(version) => state.save_edit(case, version).await,
+            None => state.save(case).await,
+        };
+        match saved {
             Ok(()) => {
                 if let Some(currency) = currency {
                     // A preference only: failing to remember it must not fail the save.
@@ -62,6 +69,9 @@ pub fn CaseFormView(
     /// Shown on the edit form only: the case's status.
     #[prop(optional)]
     status: Option<RwSignal<Status>>,
+    /// For an edit: the case as the form opened it, to detect a save from another tab.
+    #[prop(optional)]
+    started_from: Option<Case>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let updates = use_updates();
@@ -74,6 +84,7 @@ pub fn CaseFormView(
     let attempted = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<StorageError>);
+    let pending = StoredValue::new(None::<Case>);
 
     // After the first submit, messages disappear as soon as the buyer fixes each field.
     Effect::new(move |_| {
@@ -82,6 +93,7 @@ pub fn CaseFormView(
         }
     });
 
+    let navigate_after_submit = navigate.clone();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if saving.get_untracked() {
@@ -98,7 +110,40 @@ pub fn CaseFormView(
                 return;
             }
         };
-        save_and_open(to_case.run(details), navigate.clone(), saving, save_error);
+        let case = to_case.run(details);
+        pending.set_value(Some(case.clone()));
+        save_and_open(case, started_from.clone(), navigate_after_submit.clone(), saving, save_error);
+    };
+    // After a conflict the buyer chooses: their form over the other tab's fields (applied to the
+    // latest stored case, so its journal, evidence and adjustments are kept), or the other version.
+    let overwrite = {
+        let navigate = navigate.clone();
+        move |_| {
+            let Some(mine) = pending.get_value() else { return };
+            let navigate = navigate.clone();
+            let state = AppState::expect();
+            spawn_local(async move {
+                let id = mine.id.clone();
+                let applied = state
+                    .update(&id, now_utc(), move |latest| {
+                        let status = mine.status();
+                        *latest = latest.edited(mine.details, status, today(), now_utc());
+                    })
+                    .await;
+                match applied {
+                    Ok(()) => navigate(&format!("/cases/{id}"), Default::default()),
+                    Err(error) => save_error.set(Some(error)),
+                }
+            });
+        }
+    };
+    let show_theirs = {
+        let navigate = navigate.clone();
+        move |_| {
+            if let Some(case) = pending.get_value() {
+                navigate(&format!("/cases/{}", case.id), Default::default());
+            }
+        }
     };
 
     let field = move |field: Field, label: &'static str, control: Control| {
@@ -169,8 +214,20 @@ pub fn CaseFormView(
                 {hinted(Field::ProtectionEnds, "Buyer protection ends on", Control::Date { max: None },
                     "The date the order page's protection timer shows. It beats any estimate.")}
             </fieldset>
-            {move || save_error.get().map(|error| view! {
-                <div class="notice danger" role="alert"><strong>"Not saved. "</strong>{error.to_string()}</div>
+            {move || save_error.get().map(|error| {
+                let conflict = error == StorageError::ChangedElsewhere;
+                let (overwrite, show_theirs) = (overwrite.clone(), show_theirs.clone());
+                view! {
+                    <div class="notice danger" role="alert">
+                        <strong>"Not saved. "</strong>{error.to_string()}
+                        {conflict.then(|| view! {
+                            <div class="actions">
+                                <button type="button" class="button" on:click=overwrite>"Save mine over it"</button>
+                                <button type="button" class="button" on:click=show_theirs>"Discard mine and see the other version"</button>
+                            </div>
+                        })}
+                    </div>
+                }
             })}
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || saving.get()>

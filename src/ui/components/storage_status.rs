@@ -8,6 +8,16 @@ use crate::ui::state::{AppState, Loading};
 pub fn StorageStatus() -> impl IntoView {
     let state = AppState::expect();
     view! {
+        {move || state.outdated.get().then(|| view! {
+            <div class="notice danger" role="alert">
+                <strong>{crate::storage::StorageError::Outdated.to_string()}</strong>" "
+                <button type="button" class="button small" on:click=|_| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                }>"Reload"</button>
+            </div>
+        })}
         {move || match state.loading.get() {
             Loading::Failed(error) => Some(view! {
                 <div class="notice danger" role="alert">

@@ -3,18 +3,19 @@ use leptos::prelude::*;
 use crate::domain::form::CaseForm;
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::CaseFormView;
-use crate::ui::pages::with_routed_case;
+use crate::ui::pages::with_routed_case_once;
 
 #[component]
 pub fn EditCase() -> impl IntoView {
-    with_routed_case(|case| {
+    with_routed_case_once(|case| {
         let status = RwSignal::new(case.status());
         let initial = CaseForm::from_details(&case.details);
         let title = format!("Edit: {}", case.title());
+        let started_from = case.clone();
         let to_case = Callback::new(move |details| case.edited(details, status.get_untracked(), today(), now_utc()));
         view! {
             <h1>{title}</h1>
-            <CaseFormView initial submit_label="Save changes" to_case status />
+            <CaseFormView initial submit_label="Save changes" to_case status started_from />
         }
     })
 }

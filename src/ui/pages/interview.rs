@@ -102,7 +102,7 @@ pub fn Interview() -> impl IntoView {
         }
         match form().validate(today()) {
             Ok(details) => {
-                save_and_open(Case::new(new_case_id(), details, now_utc()), navigate.clone(), saving, save_error)
+                save_and_open(Case::new(new_case_id(), details, now_utc()), None, navigate.clone(), saving, save_error)
             }
             Err(errors) => {
                 if let Some(first) = errors.first() {

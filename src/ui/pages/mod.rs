@@ -30,13 +30,27 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::case::{Case, CaseId};
 use crate::ui::state::{AppState, Loading};
 
-/// The case named by the route's `:id`, rendered by `found`; loading and missing cases get
-/// their own plain messages.
+/// The case named by the route's `:id`, rendered by `found` again whenever it changes (here or
+/// in another tab); loading and missing cases get their own plain messages.
 fn with_routed_case<V: IntoView + 'static>(found: impl Fn(Case) -> V + Send + Sync + 'static) -> impl IntoView {
+    routed_case(true, found)
+}
+
+/// Like [`with_routed_case`], but the case is taken once: an edit form must not be reset under
+/// the buyer's fingers by a save in another tab (the save itself detects that conflict).
+fn with_routed_case_once<V: IntoView + 'static>(found: impl Fn(Case) -> V + Send + Sync + 'static) -> impl IntoView {
+    routed_case(false, found)
+}
+
+fn routed_case<V: IntoView + 'static>(
+    follow: bool,
+    found: impl Fn(Case) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
     let id = Memo::new(move |_| CaseId::new(params.with(|params| params.get("id").unwrap_or_default())));
-    move || match (state.loading.get(), state.case(&id.get())) {
+    let case = move |id: &CaseId| if follow { state.case(id) } else { untrack(|| state.case(id)) };
+    move || match (state.loading.get(), case(&id.get())) {
         (_, Some(case)) => found(case).into_any(),
         (Loading::Pending, None) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
         (_, None) => view! { <NotFound /> }.into_any(),

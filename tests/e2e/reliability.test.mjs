@@ -1,0 +1,218 @@
+// Nothing lost: two tabs on the same cases, a newer version opened in another tab, a damaged
+// record, a refused write and its retry, and hostile text in every field.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guardPage, launchChromium, serveDist } from './harness.mjs';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tab(context, path = '/') {
+  const page = await context.newPage();
+  const guard = guardPage(page, server.url);
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${server.url}${path}`);
+  await page.locator('main h1').first().waitFor();
+  return { page, guard };
+}
+
+async function createCase(page, order) {
+  await page.goto(`${server.url}/new`);
+  await page.locator('#order-number').fill(order);
+  await page.locator('#shipped').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  return page.url();
+}
+
+test('two tabs: a change in one appears in the other; conflicting edits are never silently lost', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const first = await tab(context);
+  const second = await tab(context);
+  const caseUrl = await createCase(first.page, 'TWO-TABS');
+
+  // The new case shows in the other tab without a reload.
+  await second.page.locator('li.case-row', { hasText: 'TWO-TABS' }).waitFor();
+
+  // Both open the edit form; the first saves; the second is told and chooses.
+  await first.page.goto(`${caseUrl}/edit`);
+  await second.page.goto(`${caseUrl}/edit`);
+  await first.page.locator('#item').fill('Edited in the first tab');
+  await first.page.getByRole('button', { name: 'Save changes' }).click();
+  await first.page.locator('.guide').waitFor();
+  assert.equal(await second.page.locator('#item').inputValue(), '', 'the second tab keeps its own unsaved form');
+  await second.page.locator('#item').fill('Edited in the second tab');
+  await second.page.getByRole('button', { name: 'Save changes' }).click();
+  await second.page.getByText('This case was changed in another tab or window since you opened it here.').waitFor();
+  assert.equal(await second.page.locator('#item').inputValue(), 'Edited in the second tab', 'the typed text stays on screen');
+
+  // Seeing the other version shows the first tab's edit; going back and choosing to overwrite wins.
+  await second.page.getByRole('button', { name: 'Discard mine and see the other version' }).click();
+  await second.page.getByRole('heading', { name: 'Edited in the first tab' }).waitFor();
+  await second.page.goto(`${caseUrl}/edit`);
+  await first.page.getByLabel('A note').check();
+  await first.page.locator('#entry-summary').fill('Note from the first tab');
+  await first.page.getByRole('button', { name: 'Add to the journal' }).click();
+  await first.page.locator('.journal-item', { hasText: 'Note from the first tab' }).waitFor();
+  await second.page.locator('#item').fill('Mine wins');
+  await second.page.getByRole('button', { name: 'Save changes' }).click();
+  await second.page.getByRole('button', { name: 'Save mine over it' }).click();
+  await second.page.getByRole('heading', { name: 'Mine wins' }).waitFor();
+  // Choosing "mine" replaces the form's fields only: the note the first tab added stays.
+  await second.page.locator('.journal-item', { hasText: 'Note from the first tab' }).waitFor();
+  await first.page.getByRole('heading', { name: 'Mine wins' }).waitFor();
+
+  // A journal entry written in one tab while the other changes the same case: both land.
+  await first.page.getByLabel('A note').check();
+  await first.page.locator('#entry-summary').fill('First tab note');
+  await second.page.getByLabel('A note').check();
+  await second.page.locator('#entry-summary').fill('Second tab note');
+  await first.page.getByRole('button', { name: 'Add to the journal' }).click();
+  await second.page.getByRole('button', { name: 'Add to the journal' }).click();
+  await first.page.locator('.journal-item', { hasText: 'Second tab note' }).waitFor();
+  await second.page.locator('.journal-item', { hasText: 'First tab note' }).waitFor();
+  first.guard.assertClean();
+  second.guard.assertClean();
+  await context.close();
+});
+
+test('a newer version opened in another tab never blocks, and the old tab says to reload', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const old = await tab(context);
+  // Within the app, as a buyer moves: one document, one connection.
+  await old.page.getByRole('link', { name: 'Or fill in the full form' }).click();
+  await old.page.locator('#order-number').fill('KEEP-ME');
+  await old.page.getByRole('button', { name: 'Save case' }).click();
+  await old.page.locator('.guide').waitFor();
+  // A second connection opens the database at a higher version, as a new release in another tab
+  // would. (It runs in this page: any other page of this origin is the app itself, since the
+  // service worker answers every address with the app.)
+  const other = old.page;
+  // "blocked" may be reported while the old tab closes its connection; the upgrade must still
+  // go through, and soon, rather than wait forever.
+  const upgraded = await other.evaluate(() => new Promise((done, fail) => {
+    const request = indexedDB.open('dispute-desk', 99);
+    request.onsuccess = () => { request.result.close(); done(true); };
+    request.onerror = () => fail(request.error);
+    setTimeout(() => fail(new Error('the upgrade waited for the old tab')), 5000);
+  }));
+  assert.equal(upgraded, true);
+  await old.page.getByText('Dispute Desk was updated in another tab. Reload this tab to go on').waitFor();
+  // The cases are intact in the upgraded database.
+  const stored = await other.evaluate(() => new Promise((done) => {
+    const request = indexedDB.open('dispute-desk');
+    request.onsuccess = () => {
+      const all = request.result.transaction('cases').objectStore('cases').getAll();
+      all.onsuccess = () => { request.result.close(); done(all.result.map((record) => JSON.parse(record.json).details.order_number)); };
+    };
+  }));
+  assert.deepEqual(stored, ['KEEP-ME']);
+  old.guard.assertClean();
+  await context.close();
+});
+
+test('a damaged record: the app opens, names it, and every other case works', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const { page, guard } = await tab(context);
+  await createCase(page, 'HEALTHY');
+  await page.evaluate(() => new Promise((done, fail) => {
+    const request = indexedDB.open('dispute-desk');
+    request.onsuccess = () => {
+      const transaction = request.result.transaction('cases', 'readwrite');
+      transaction.objectStore('cases').put({ id: 'broken-1', json: '{"format": 2, "id": "broken-1", "details": 7}' });
+      transaction.oncomplete = () => { request.result.close(); done(); };
+      transaction.onerror = () => fail(transaction.error);
+    };
+  }));
+  await page.goto(server.url);
+  await page.getByText('1 stored case(s) could not be read.').waitFor();
+  assert.match(await page.getByRole('alert').first().innerText(), /broken-1/);
+  await page.locator('li.case-row', { hasText: 'HEALTHY' }).getByRole('link').click();
+  await page.locator('.guide').waitFor();
+  guard.assertClean();
+  await context.close();
+});
+
+test('a refused write keeps the typing on screen, and a retry saves it', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const { page, guard } = await tab(context, '/new');
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => { throw new DOMException('disk full', 'QuotaExceededError'); };
+  });
+  await page.locator('#order-number').fill('RETRY-1');
+  await page.locator('#item').fill('Kept on screen');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByText('There is no room left to save on this device. Nothing was changed.').waitFor();
+  assert.equal(await page.locator('#item').inputValue(), 'Kept on screen');
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { name: 'Kept on screen' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Kept on screen' }).waitFor();
+  guard.assertClean();
+  await context.close();
+});
+
+// Script-injection payloads of every kind: HTML, attribute, URL, SVG and template.
+const HOSTILE = [
+  '<script>alert("s")</script>',
+  '<img src=x onerror=alert("i")>',
+  '"><svg onload=alert("v")>',
+  "' onmouseover='alert(1)' x='",
+  'javascript:alert("u")',
+  '<a href="javascript:alert(2)">click</a>',
+  '{{constructor.constructor("alert(3)")()}}',
+  '${alert(4)}',
+  '<iframe srcdoc="<script>alert(5)</script>">',
+  '</textarea><script>alert(6)</script>',
+];
+
+test('hostile text in every field shows literally and runs nothing', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const { page, guard } = await tab(context, '/new');
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  const text = (i) => HOSTILE[i % HOSTILE.length];
+  await page.locator('#order-number').fill(text(0).slice(0, 60));
+  await page.locator('#seller').fill(text(1));
+  await page.locator('#item').fill(text(2));
+  await page.locator('#notes').fill(HOSTILE.join('\n'));
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  for (const [i, payload] of HOSTILE.entries()) {
+    await page.getByLabel('A note').check();
+    await page.locator('#entry-summary').fill(payload);
+    await page.getByRole('button', { name: 'Add to the journal' }).click();
+    await page.locator('.journal-item').nth(i).waitFor();
+  }
+  await page.getByLabel('A message').check();
+  await page.locator('#entry-summary').fill(text(3));
+  await page.locator('#entry-full').fill(HOSTILE.join(' '));
+  await page.getByRole('button', { name: 'Add to the journal' }).click();
+  await page.reload();
+  await page.locator('.journal-item').nth(HOSTILE.length).waitFor();
+  const shown = await page.locator('main').innerText();
+  for (const payload of HOSTILE) assert.ok(shown.includes(payload), `shown literally: ${payload}`);
+  assert.ok(shown.includes(text(2)), 'the item as the page title');
+  assert.equal(await page.locator('main script, main iframe, main svg, main img[src="x"]').count(), 0);
+  // The same text in messages written for the buyer, the print view and a share link.
+  assert.ok((await page.locator('#message-text').inputValue()).includes(text(1)));
+  await page.goto(`${page.url()}/print`);
+  await page.getByRole('heading', { name: /^Case file:/ }).waitFor();
+  assert.ok((await page.locator('.print-case').innerText()).includes(HOSTILE[9]));
+  assert.deepEqual(dialogs, []);
+  guard.assertClean();
+  await context.close();
+});
