@@ -114,8 +114,9 @@ pub struct FieldError {
     pub problem: FieldProblem,
 }
 
-/// The form's raw text, exactly as typed or chosen.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The form's raw text, exactly as typed or chosen (kept as a draft while it is not saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CaseForm {
     pub platform: String,
     pub order_number: String,

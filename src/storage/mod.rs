@@ -3,6 +3,7 @@
 
 mod cases;
 mod database;
+pub mod drafts;
 mod error;
 mod evidence;
 pub mod quota;

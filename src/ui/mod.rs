@@ -10,6 +10,7 @@ mod reminders;
 mod service_worker;
 mod share_codec;
 mod state;
+mod use_draft;
 mod use_now;
 
 pub use app::App;

@@ -165,6 +165,62 @@ test('a refused write keeps the typing on screen, and a retry saves it', async (
   await context.close();
 });
 
+test('closing or reloading the tab while typing loses nothing', async () => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  let { page, guard } = await tab(context, '/new');
+  // Reloaded straight after the last keystroke, before the pause that writes the draft.
+  await page.locator('#order-number').fill('DRAFT-1');
+  await page.locator('#item').pressSequentially('Half typed');
+  await page.reload();
+  await page.getByText('This is what you typed last time; it is not saved yet.').waitFor();
+  assert.equal(await page.locator('#order-number').inputValue(), 'DRAFT-1');
+  assert.equal(await page.locator('#item').inputValue(), 'Half typed');
+  // Thrown away on request, and gone for good.
+  await page.getByRole('button', { name: 'Discard it and start over' }).click();
+  assert.equal(await page.locator('#order-number').inputValue(), '');
+  await page.reload();
+  await page.locator('#order-number').waitFor();
+  assert.equal(await page.locator('#order-number').inputValue(), '');
+  guard.assertClean();
+
+  // Closed outright, then opened again in a new tab.
+  await page.locator('#order-number').fill('DRAFT-2');
+  await page.close({ runBeforeUnload: true });
+  ({ page, guard } = await tab(context, '/new'));
+  assert.equal(await page.locator('#order-number').inputValue(), 'DRAFT-2');
+  // Once saved, the draft is done: the next new case starts blank.
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  const caseUrl = page.url();
+
+  // A journal entry and an edit, both left mid-sentence.
+  await page.getByLabel('A note').check();
+  await page.locator('#entry-summary').fill('Seller promised a refund by Fri');
+  await page.close({ runBeforeUnload: true });
+  ({ page, guard } = await tab(context, caseUrl.slice(server.url.length)));
+  await page.getByText('What you were writing last time is back below').waitFor();
+  await page.getByLabel('A note').check();
+  assert.equal(await page.locator('#entry-summary').inputValue(), 'Seller promised a refund by Fri');
+  await page.getByRole('button', { name: 'Add to the journal' }).click();
+  await page.locator('.journal-item', { hasText: 'Seller promised a refund by Fri' }).waitFor();
+  assert.equal(await page.locator('#entry-summary').inputValue(), '');
+
+  await page.goto(`${caseUrl}/edit`);
+  await page.locator('#seller').fill('Store 42');
+  await page.reload();
+  assert.equal(await page.locator('#seller').inputValue(), 'Store 42');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.guide').waitFor();
+
+  await page.goto(`${server.url}/new`);
+  assert.equal(await page.locator('#order-number').inputValue(), '');
+  await page.goto(caseUrl);
+  await page.locator('.guide').waitFor();
+  assert.equal(await page.getByText('What you were writing last time').count(), 0);
+  guard.assertClean();
+  await context.close();
+});
+
 // Script-injection payloads of every kind: HTML, attribute, URL, SVG and template.
 const HOSTILE = [
   '<script>alert("s")</script>',

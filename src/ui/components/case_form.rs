@@ -13,6 +13,7 @@ use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
+use crate::ui::use_draft::use_draft;
 
 fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Control {
     Control::Select(all.iter().map(|choice| (key(*choice), label(*choice))).collect())
@@ -28,10 +29,11 @@ fn focus_field(field: Field) {
 
 /// Saves `case` and opens its page; on failure the page stays as it is and `error` says why.
 /// An edit (`started_from` the stored version it began from) is refused if another tab saved
-/// the case in between.
+/// the case in between. `on_saved` runs once it is stored, before the case opens.
 pub fn save_and_open(
     case: Case,
     started_from: Option<Case>,
+    on_saved: impl FnOnce() + 'static,
     navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static,
     saving: RwSignal<bool>,
     error: RwSignal<Option<StorageError>>,
@@ -48,6 +50,7 @@ pub fn save_and_open(
         };
         match saved {
             Ok(()) => {
+                on_saved();
                 if let Some(currency) = currency {
                     // A preference only: failing to remember it must not fail the save.
                     let _ = Settings { currency, ..Settings::load() }.save();
@@ -72,13 +75,18 @@ pub fn CaseFormView(
     /// For an edit: the case as the form opened it, to detect a save from another tab.
     #[prop(optional)]
     started_from: Option<Case>,
+    /// Where the unsaved text is kept between visits: one key per form ("new", or the case's id).
+    draft_key: String,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let updates = use_updates();
     let untouched = initial.clone();
-    let form = RwSignal::new(initial);
+    let draft = use_draft(draft_key, initial);
+    let form = draft.value;
+    let restored = RwSignal::new(draft.restored);
     // An update must not reload the page over text the buyer has not saved.
-    Effect::new(move |_| updates.unsaved.set(form.with(|form| *form != untouched)));
+    let saved_form = untouched.clone();
+    Effect::new(move |_| updates.unsaved.set(form.with(|form| *form != saved_form)));
     on_cleanup(move || updates.unsaved.set(false));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attempted = RwSignal::new(false);
@@ -112,7 +120,14 @@ pub fn CaseFormView(
         };
         let case = to_case.run(details);
         pending.set_value(Some(case.clone()));
-        save_and_open(case, started_from.clone(), navigate_after_submit.clone(), saving, save_error);
+        save_and_open(
+            case,
+            started_from.clone(),
+            move || draft.forget(),
+            navigate_after_submit.clone(),
+            saving,
+            save_error,
+        );
     };
     // After a conflict the buyer chooses: their form over the other tab's fields (applied to the
     // latest stored case, so its journal, evidence and adjustments are kept), or the other version.
@@ -131,7 +146,10 @@ pub fn CaseFormView(
                     })
                     .await;
                 match applied {
-                    Ok(()) => navigate(&format!("/cases/{id}"), Default::default()),
+                    Ok(()) => {
+                        draft.forget();
+                        navigate(&format!("/cases/{id}"), Default::default());
+                    }
                     Err(error) => save_error.set(Some(error)),
                 }
             });
@@ -141,6 +159,7 @@ pub fn CaseFormView(
         let navigate = navigate.clone();
         move |_| {
             if let Some(case) = pending.get_value() {
+                draft.forget();
                 navigate(&format!("/cases/{}", case.id), Default::default());
             }
         }
@@ -155,8 +174,23 @@ pub fn CaseFormView(
     let past_max = (today() + chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
     let past_date = move || Control::Date { max: Some(past_max.clone()) };
 
+    let discard = {
+        let untouched = untouched.clone();
+        move |_| {
+            draft.forget();
+            form.set(untouched.clone());
+            restored.set(false);
+        }
+    };
+
     view! {
         <form class="case-form" novalidate on:submit=submit>
+            {move || restored.get().then(|| view! {
+                <div class="notice" role="status">
+                    "This is what you typed last time; it is not saved yet. "
+                    <button type="button" class="button" on:click=discard.clone()>"Discard it and start over"</button>
+                </div>
+            })}
             {move || {
                 let count = errors.with(Vec::len);
                 (count > 0).then(|| view! {

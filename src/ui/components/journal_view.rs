@@ -10,6 +10,7 @@ use crate::domain::deadline::day_text;
 use crate::domain::journal::{Author, Channel, Entry, JournalEntry};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::state::AppState;
+use crate::ui::use_draft::use_draft;
 
 const MAX_TEXT: usize = 20_000;
 
@@ -195,8 +196,10 @@ fn AddEntry(case: Case) -> impl IntoView {
     let day = RwSignal::new(today_text());
     let channel = RwSignal::new(Channel::PlatformChat);
     let from = RwSignal::new(Author::Seller);
-    let summary = RwSignal::new(String::new());
-    let full = RwSignal::new(String::new());
+    let summary_draft = use_draft(format!("journal:{}:summary", case.id), String::new());
+    let full_draft = use_draft(format!("journal:{}:full", case.id), String::new());
+    let (summary, full) = (summary_draft.value, full_draft.value);
+    let restored = summary_draft.restored || full_draft.restored;
     let step = RwSignal::new(Event::DisputeOpened);
     let problem = RwSignal::new(None::<String>);
     let steps: Vec<Event> = Event::ALL.iter().copied().filter(|e| !e.is_order_fact()).collect();
@@ -228,6 +231,8 @@ fn AddEntry(case: Case) -> impl IntoView {
             id.clone(),
             problem,
             move || {
+                summary_draft.forget();
+                full_draft.forget();
                 summary.set(String::new());
                 full.set(String::new());
             },
@@ -239,6 +244,7 @@ fn AddEntry(case: Case) -> impl IntoView {
     view! {
         <form class="add-entry" on:submit=submit>
             <h3>"Add to the journal"</h3>
+            {restored.then(|| view! { <p class="hint" role="status">"What you were writing last time is back below; it is not added yet."</p> })}
             <fieldset class="inline-choices">
                 <legend>"What"</legend>
                 {[(Kind::Message, "A message"), (Kind::Note, "A note"), (Kind::Step, "A step")].into_iter().map(|(value, label)| view! {

@@ -12,10 +12,11 @@ pub fn EditCase() -> impl IntoView {
         let initial = CaseForm::from_details(&case.details);
         let title = format!("Edit: {}", case.title());
         let started_from = case.clone();
+        let draft_key = format!("case-form:{}", case.id);
         let to_case = Callback::new(move |details| case.edited(details, status.get_untracked(), today(), now_utc()));
         view! {
             <h1>{title}</h1>
-            <CaseFormView initial submit_label="Save changes" to_case status started_from />
+            <CaseFormView initial submit_label="Save changes" to_case status started_from draft_key />
         }
     })
 }

@@ -101,9 +101,14 @@ pub fn Interview() -> impl IntoView {
             return;
         }
         match form().validate(today()) {
-            Ok(details) => {
-                save_and_open(Case::new(new_case_id(), details, now_utc()), None, navigate.clone(), saving, save_error)
-            }
+            Ok(details) => save_and_open(
+                Case::new(new_case_id(), details, now_utc()),
+                None,
+                || (),
+                navigate.clone(),
+                saving,
+                save_error,
+            ),
             Err(errors) => {
                 if let Some(first) = errors.first() {
                     question.set(question_of(first.field));

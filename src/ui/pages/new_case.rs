@@ -12,6 +12,6 @@ pub fn NewCase() -> impl IntoView {
     view! {
         <h1>"New case"</h1>
         <p class="lead">"Record the order that went wrong. Only the order number is required; every date you add sharpens your deadlines."</p>
-        <CaseFormView initial=CaseForm::blank(&Settings::load().currency) submit_label="Save case" to_case />
+        <CaseFormView initial=CaseForm::blank(&Settings::load().currency) submit_label="Save case" to_case draft_key="case-form:new".to_owned() />
     }
 }
