@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Dispute Desk task runner: `bash dev.sh serve`, `bash dev.sh test`, `bash dev.sh bench`, `bash dev.sh build`.
+# Dispute Desk task runner: `bash dev.sh serve`, `bash dev.sh test`, `bash dev.sh bench`, `bash dev.sh build`,
+# `bash dev.sh fuzz`.
 # Every task first installs what it needs (idempotently) into .tools/, which git ignores.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -154,5 +155,10 @@ case "${1:-}" in
     node tests/bench/web.mjs
     ;;
   test) run_tests ;;
-  *) echo "usage: bash dev.sh setup|serve|build|test|bench" >&2; exit 2 ;;
+  fuzz)
+    # The parsers' properties from the tests, with many more inputs (FUZZ_CASES, default 200,000).
+    log "fuzzing the backup, share-link and stored-record readers"
+    PROPTEST_CASES="${FUZZ_CASES:-200000}" cargo test --release --test parsers_fuzz -- --nocapture --test-threads 1
+    ;;
+  *) echo "usage: bash dev.sh setup|serve|build|test|bench|fuzz" >&2; exit 2 ;;
 esac

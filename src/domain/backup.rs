@@ -129,7 +129,7 @@ pub fn encode_header(manifest: &Manifest) -> Result<Vec<u8>, BackupError> {
 /// Reads the first [`PREFIX_BYTES`] of a file of `total` bytes: is it a backup, and how long is
 /// its manifest. Checked before the manifest is read or any memory is set aside for it.
 pub fn read_prefix(prefix: &[u8], total: u64) -> Result<u64, BackupError> {
-    if prefix.len() < MAGIC.len() || &prefix[..12] != &MAGIC[..12] {
+    if prefix.len() < MAGIC.len() || prefix[..12] != MAGIC[..12] {
         return Err(BackupError::NotABackup);
     }
     if &prefix[..MAGIC.len()] != MAGIC {
@@ -279,7 +279,7 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseId, Event};
     use crate::domain::evidence::Proof;
-    use crate::domain::sample::{sample_cases, Seeded};
+    use crate::domain::sample::sample_cases;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc)
@@ -403,47 +403,6 @@ mod tests {
         let mut bytes = encode_header(&manifest).unwrap();
         bytes.extend(std::iter::repeat_n(0u8, 18));
         assert!(read(&bytes).unwrap_err().to_string().contains("is not where the index says"));
-    }
-
-    /// Arbitrary bytes and mutations of a real backup never make the reader panic.
-    #[test]
-    fn the_reader_survives_arbitrary_and_mutated_input() {
-        let (cases, files) = sample();
-        let good = backup_bytes(&cases[..5], &files[..0], true);
-        let mut random = Seeded::new(99);
-        let mut outcomes = BTreeMap::new();
-        for round in 0..4_000 {
-            let mut bytes = if round % 4 == 0 {
-                (0..random.below(200)).map(|_| random.below(256) as u8).collect::<Vec<u8>>()
-            } else {
-                good.clone()
-            };
-            for _ in 0..=random.below(8) {
-                if bytes.is_empty() {
-                    break;
-                }
-                let at = random.below(bytes.len() as u64) as usize;
-                match random.below(4) {
-                    0 => bytes[at] ^= 1 << random.below(8),
-                    1 => bytes.truncate(at),
-                    2 => bytes.insert(at, random.below(256) as u8),
-                    _ => {
-                        bytes.remove(at);
-                    }
-                }
-            }
-            let outcome = match read(&bytes) {
-                Ok(_) => "read",
-                Err(BackupError::NotABackup) => "not a backup",
-                Err(BackupError::NewerFormat) => "newer",
-                Err(BackupError::Truncated) => "truncated",
-                Err(BackupError::Damaged(_)) => "damaged",
-                Err(BackupError::InvalidCase { .. }) => "invalid case",
-                Err(BackupError::DigestMismatch(_)) => "digest",
-            };
-            *outcomes.entry(outcome).or_insert(0) += 1;
-        }
-        assert!(outcomes.len() >= 4, "the mutations reach several checks: {outcomes:?}");
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub struct Draft<T: Send + Sync + 'static> {
     pub restored: bool,
     key: StoredValue<String>,
     initial: StoredValue<T>,
-    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The change waiting for the pause to end, if any: a timer only writes if its change is
+    /// still the one waiting (timers are never cancelled, so a late one cannot write stale text).
+    waiting: StoredValue<Option<u64>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Draft<T> {
@@ -33,17 +35,35 @@ impl<T> Draft<T>
 where
     T: Serialize + Clone + PartialEq + Send + Sync + 'static,
 {
-    /// Writes what is pending now instead of after the pause.
+    /// Takes the waiting change, if `change` (or any, for `None`) is still the one waiting.
+    fn take_waiting(&self, change: Option<u64>) -> bool {
+        self.waiting
+            .try_update_value(|waiting| {
+                let due = waiting.is_some() && (change.is_none() || *waiting == change);
+                if due {
+                    *waiting = None;
+                }
+                due
+            })
+            .unwrap_or(false)
+    }
+
+    /// Writes the waiting change now instead of after the pause.
     fn flush(&self) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-            self.write(&self.value.get_untracked());
+        if self.take_waiting(None) {
+            if let Some(current) = self.value.try_get_untracked() {
+                self.write(&current);
+            }
         }
     }
 
     fn write(&self, current: &T) {
-        let key = self.key.get_value();
-        if self.initial.with_value(|initial| initial == current) {
+        let (Some(key), Some(unchanged)) =
+            (self.key.try_get_value(), self.initial.try_with_value(|initial| initial == current))
+        else {
+            return;
+        };
+        if unchanged {
             drafts::forget(&key);
         } else {
             drafts::keep(&key, current);
@@ -52,10 +72,10 @@ where
 
     /// The value was saved for real (or thrown away): the kept copy is no longer needed.
     pub fn forget(&self) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
+        self.take_waiting(None);
+        if let Some(key) = self.key.try_get_value() {
+            drafts::forget(&key);
         }
-        drafts::forget(&self.key.get_value());
     }
 }
 
@@ -70,24 +90,22 @@ where
         value: RwSignal::new(kept.unwrap_or_else(|| initial.clone())),
         key: StoredValue::new(key),
         initial: StoredValue::new(initial),
-        pending: StoredValue::new_local(None),
+        waiting: StoredValue::new(None),
     };
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |previous: Option<u64>| {
         let current = draft.value.get();
-        if first.is_none() {
-            return;
-        }
-        if let Some(handle) = draft.pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
+        let Some(previous) = previous else { return 0 };
+        let change = previous + 1;
+        draft.waiting.set_value(Some(change));
+        set_timeout(
             move || {
-                draft.pending.set_value(None);
-                draft.write(&current);
+                if draft.take_waiting(Some(change)) {
+                    draft.write(&current);
+                }
             },
             QUIET,
         );
-        draft.pending.set_value(handle.ok());
+        change
     });
     // Hidden, closing or navigating away: the last keystrokes cannot wait for the pause.
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| draft.flush());
