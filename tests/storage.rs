@@ -31,6 +31,9 @@ fn case(id: &str, order_number: &str) -> Case {
         problem: Problem::DamagedOrDefective,
         wanted: None,
         notes: "<script>alert(1)</script>".into(),
+        tracking_number: String::new(),
+        tracking_url: String::new(),
+        listing_url: String::new(),
     };
     Case::new(CaseId::new(id), details, at("2026-11-01T10:00:00Z"))
 }

@@ -172,6 +172,15 @@ pub struct CaseDetails {
     #[serde(default)]
     pub wanted: Option<Resolution>,
     pub notes: String,
+    /// The parcel's tracking number, as the order page shows it.
+    #[serde(default)]
+    pub tracking_number: String,
+    /// The tracking page's address; shown as a link only if it is http or https.
+    #[serde(default)]
+    pub tracking_url: String,
+    /// The listing's address; shown as a link only if it is http or https.
+    #[serde(default)]
+    pub listing_url: String,
 }
 
 /// A version-4 UUID made from 16 random bytes (the caller brings the randomness).
@@ -401,6 +410,9 @@ mod tests {
             problem: Problem::NotReceived,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         let now = DateTime::<Utc>::UNIX_EPOCH;
         let mut case = Case::new(CaseId::new("c"), details, now);

@@ -317,6 +317,9 @@ mod tests {
             problem,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         Case::new(CaseId::new("c"), details, utc("2026-01-01T00:00:00Z"))
     }

@@ -7,6 +7,7 @@ use thiserror::Error;
 use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
 use super::deadline::day_text;
 use super::journal::Resolution;
+use super::link::web_link;
 use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
 
 /// A form field, so the UI can put each message next to its input.
@@ -28,6 +29,9 @@ pub enum Field {
     Problem,
     Wanted,
     Notes,
+    TrackingNumber,
+    TrackingUrl,
+    ListingUrl,
 }
 
 impl Field {
@@ -48,6 +52,9 @@ impl Field {
         Field::Problem,
         Field::Wanted,
         Field::Notes,
+        Field::TrackingNumber,
+        Field::TrackingUrl,
+        Field::ListingUrl,
     ];
 
     /// Stable name used for the input's id and for tests.
@@ -69,6 +76,9 @@ impl Field {
             Field::Problem => "problem",
             Field::Wanted => "wanted",
             Field::Notes => "notes",
+            Field::TrackingNumber => "tracking-number",
+            Field::TrackingUrl => "tracking-url",
+            Field::ListingUrl => "listing-url",
         }
     }
 
@@ -98,6 +108,8 @@ pub enum FieldProblem {
     Amount(#[from] AmountError),
     #[error(transparent)]
     Currency(#[from] CurrencyError),
+    #[error("Paste the whole web address, starting with https://")]
+    NotAWebLink,
     #[error("Enter a date as year-month-day, for example 2026-03-31.")]
     NotADate,
     #[error("This date is in the future. Check it against your order page.")]
@@ -135,6 +147,9 @@ pub struct CaseForm {
     /// A resolution's key, or empty while the buyer has not decided.
     pub wanted: String,
     pub notes: String,
+    pub tracking_number: String,
+    pub tracking_url: String,
+    pub listing_url: String,
 }
 
 const MAX_ORDER_NUMBER: usize = 64;
@@ -175,6 +190,9 @@ impl CaseForm {
             problem: details.problem.key().into(),
             wanted: details.wanted.map(|wanted| wanted.key().into()).unwrap_or_default(),
             notes: details.notes.clone(),
+            tracking_number: details.tracking_number.clone(),
+            tracking_url: details.tracking_url.clone(),
+            listing_url: details.listing_url.clone(),
         }
     }
 
@@ -197,6 +215,9 @@ impl CaseForm {
             Field::Problem => &self.problem,
             Field::Wanted => &self.wanted,
             Field::Notes => &self.notes,
+            Field::TrackingNumber => &self.tracking_number,
+            Field::TrackingUrl => &self.tracking_url,
+            Field::ListingUrl => &self.listing_url,
         }
     }
 
@@ -222,6 +243,9 @@ impl CaseForm {
             Field::Problem => &mut self.problem,
             Field::Wanted => &mut self.wanted,
             Field::Notes => &mut self.notes,
+            Field::TrackingNumber => &mut self.tracking_number,
+            Field::TrackingUrl => &mut self.tracking_url,
+            Field::ListingUrl => &mut self.listing_url,
         }
     }
 
@@ -259,6 +283,14 @@ impl CaseForm {
         check(Field::Seller, within(self.seller.trim(), MAX_NAME));
         check(Field::Item, within(self.item.trim(), MAX_NAME));
         check(Field::Notes, within(&self.notes, MAX_NOTES));
+        check(Field::TrackingNumber, within(self.tracking_number.trim(), MAX_ORDER_NUMBER));
+        for (field, text) in [(Field::TrackingUrl, &self.tracking_url), (Field::ListingUrl, &self.listing_url)] {
+            let text = text.trim();
+            check(
+                field,
+                if text.is_empty() || web_link(text).is_some() { Ok(()) } else { Err(FieldProblem::NotAWebLink) },
+            );
+        }
 
         let amount = self.amount.trim();
         let minor = (!amount.is_empty()).then(|| parse_amount(amount));
@@ -341,6 +373,9 @@ impl CaseForm {
                 problem,
                 wanted: wanted.unwrap_or_default(),
                 notes: self.notes.clone(),
+                tracking_number: self.tracking_number.trim().to_owned(),
+                tracking_url: self.tracking_url.trim().to_owned(),
+                listing_url: self.listing_url.trim().to_owned(),
             }),
             _ => Err(errors),
         }
@@ -408,6 +443,22 @@ mod tests {
         assert_eq!(details.dates.shipped, Some(day(2026, 10, 3)));
         assert_eq!(details.dates.delivered, None);
         assert_eq!(details.problem, Problem::NotReceived);
+    }
+
+    #[test]
+    fn only_web_addresses_are_taken_as_links() {
+        let form = CaseForm {
+            tracking_number: " LP00123456789 ".into(),
+            tracking_url: " https://t.17track.net/en#nums=LP00123456789 ".into(),
+            listing_url: "javascript:alert(1)".into(),
+            ..filled()
+        };
+        assert_eq!(problems(&form), vec![(Field::ListingUrl, FieldProblem::NotAWebLink)]);
+        let details = CaseForm { listing_url: "https://www.aliexpress.com/item/1005.html".into(), ..form }
+            .validate(today())
+            .unwrap();
+        assert_eq!(details.tracking_number, "LP00123456789");
+        assert_eq!(details.tracking_url, "https://t.17track.net/en#nums=LP00123456789");
     }
 
     #[test]

@@ -489,6 +489,9 @@ mod tests {
             problem,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         Case::new(CaseId::new("c"), details, at(9, 21))
     }

@@ -167,6 +167,9 @@ mod tests {
             problem: Problem::NotReceived,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         let mut case =
             Case::new(CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"), details, utc("2026-09-10T08:00:00Z"));

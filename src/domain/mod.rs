@@ -14,6 +14,7 @@ pub mod form;
 pub mod guide;
 pub mod ics;
 pub mod journal;
+pub mod link;
 pub mod money;
 pub mod overview;
 pub mod record;

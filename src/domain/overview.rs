@@ -187,6 +187,9 @@ mod tests {
             problem: Problem::NotReceived,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         let mut case = Case::new(CaseId::new(id), details, now() - Duration::hours(updated_hours_ago));
         case.set_status(status);

@@ -408,6 +408,9 @@ mod tests {
             problem,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH)
     }

@@ -91,6 +91,9 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         problem,
         wanted: None,
         notes: String::new(),
+        tracking_number: String::new(),
+        tracking_url: String::new(),
+        listing_url: String::new(),
     };
     let created = now - Duration::days((today - paid).num_days().max(0)) + random.days(0, 20);
     let mut case = Case::new(CaseId::new(format!("sample-{index:06}")), details, created.min(now));

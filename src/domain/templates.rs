@@ -244,6 +244,9 @@ mod tests {
             problem,
             wanted: None,
             notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
         };
         Case::new(CaseId::new("c"), details, day(9, 25).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }

@@ -245,8 +245,17 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.locator('#seller').fill(text(1));
   await page.locator('#item').fill(text(2));
   await page.locator('#notes').fill(HOSTILE.join('\n'));
+  await page.locator('#tracking-number').fill(text(5).slice(0, 60));
+  // Only web addresses are taken as links.
+  await page.locator('#listing-url').fill('javascript:alert("u")');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('#listing-url-error', { hasText: 'Paste the whole web address, starting with https://' }).waitFor();
+  await page.locator('#listing-url').fill('https://www.aliexpress.com/item/1005001.html?a=<b>');
+  await page.locator('#tracking-url').fill('https://t.17track.net/en#nums=LP001');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
+  const listing = page.getByRole('link', { name: 'https://www.aliexpress.com/item/1005001.html?a=<b>' });
+  assert.equal(await listing.getAttribute('rel'), 'noopener noreferrer');
   for (const [i, payload] of HOSTILE.entries()) {
     await page.getByLabel('A note').check();
     await page.locator('#entry-summary').fill(payload);
@@ -268,6 +277,22 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.goto(`${page.url()}/print`);
   await page.getByRole('heading', { name: /^Case file:/ }).waitFor();
   assert.ok((await page.locator('.print-case').innerText()).includes(HOSTILE[9]));
+
+  // A stored address that is not http or https (from an older version or edited on disk) is
+  // shown as text, never as a link.
+  await page.evaluate(async () => {
+    const request = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const db = await request(indexedDB.open('dispute-desk'));
+    const store = db.transaction('cases', 'readwrite').objectStore('cases');
+    const [record] = await request(store.getAll());
+    const stored = JSON.parse(record.json);
+    stored.details.tracking_url = 'javascript:alert("t")';
+    await request(store.put({ ...record, json: JSON.stringify(stored) }));
+    db.close();
+  });
+  await page.goto(page.url().replace(/\/print$/, ''));
+  await page.locator('dd.address', { hasText: 'javascript:alert("t")' }).waitFor();
+  assert.equal(await page.locator('main a[href^="javascript" i]').count(), 0);
   assert.deepEqual(dialogs, []);
   guard.assertClean();
   await context.close();

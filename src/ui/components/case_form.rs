@@ -212,6 +212,9 @@ pub fn CaseFormView(
                     {hinted(Field::Currency, "Currency", Control::text(), "Three letters, e.g. USD, EUR.")}
                 </div>
                 {field(Field::PaymentMethod, "How did you pay?", options(PaymentMethod::ALL, PaymentMethod::key, PaymentMethod::label))}
+                {field(Field::TrackingNumber, "Tracking number", Control::text())}
+                {hinted(Field::TrackingUrl, "Tracking page", Control::web_address(), "Paste the address of the page that tracks the parcel.")}
+                {hinted(Field::ListingUrl, "Listing", Control::web_address(), "Paste the address of the item's page, to show what was promised.")}
             </fieldset>
             <fieldset>
                 <legend>"What went wrong"</legend>

@@ -16,6 +16,10 @@ impl Control {
     pub fn text() -> Self {
         Control::Text { input_type: "text", input_mode: "text", autocomplete: "off" }
     }
+
+    pub fn web_address() -> Self {
+        Control::Text { input_type: "url", input_mode: "url", autocomplete: "url" }
+    }
 }
 
 #[component]

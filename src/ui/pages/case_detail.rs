@@ -7,6 +7,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
 use crate::domain::guide::guide;
+use crate::domain::link::web_link;
 use crate::storage::StorageError;
 use crate::ui::browser::{buyer_zone, href, local_time_text, now_utc};
 use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, ShareCase, Timeline};
@@ -58,6 +59,7 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         ("Order number", details.order_number.clone()),
         ("Seller", known(&details.seller)),
         ("Item", known(&details.item)),
+        ("Tracking number", known(&details.tracking_number)),
         ("Amount", details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
         ("Paid with", details.payment_method.label().to_owned()),
         ("Problem", details.problem.label().to_owned()),
@@ -70,14 +72,29 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         ("Receipt confirmed", day(details.dates.receipt_confirmed)),
         ("Protection ends (order page)", day(details.protection_ends)),
     ];
+    let addresses = [("Tracking page", details.tracking_url.clone()), ("Listing", details.listing_url.clone())];
     let notes = details.notes.clone();
     let updated = local_time_text(case.updated_at);
     view! {
         <dl class="details">
             {rows.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+            {addresses.into_iter().filter(|(_, address)| !address.trim().is_empty()).map(|(term, address)| view! {
+                <dt>{term}</dt><dd class="address"><WebLink address /></dd>
+            }).collect_view()}
         </dl>
         {(!notes.trim().is_empty()).then(|| view! { <h3>"Notes"</h3><p class="notes">{notes}</p> })}
         <p class="meta">"Last changed " {updated}</p>
+    }
+}
+
+/// An address the buyer entered: a link if it is http or https, otherwise just its text.
+#[component]
+fn WebLink(address: String) -> impl IntoView {
+    match web_link(&address) {
+        Some(safe) => {
+            view! { <a href=safe.to_owned() rel="noopener noreferrer" target="_blank">{safe.to_owned()}</a> }.into_any()
+        }
+        None => view! { <span>{address}</span> }.into_any(),
     }
 }
 
