@@ -278,6 +278,35 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.getByRole('heading', { name: /^Case file:/ }).waitFor();
   assert.ok((await page.locator('.print-case').innerText()).includes(HOSTILE[9]));
 
+  // Through a share link and a backup into a browser that never saw it: still only text.
+  const caseUrl = page.url().replace(/\/print$/, '');
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: 'Create the link' }).click();
+  const link = await page.locator('#share-link').inputValue();
+  await page.goto(`${server.url}/backup`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a full backup' }).click()]);
+  const backupPath = await download.path();
+  const elsewhere = await browser.newContext({ timezoneId: 'Asia/Shanghai' });
+  const other = await tab(elsewhere);
+  other.page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  const literal = async (where) => {
+    const text = await other.page.locator('main').innerText();
+    for (const payload of HOSTILE) assert.ok(text.includes(payload), `${where} shows literally: ${payload}`);
+    assert.equal(await other.page.locator('main script, main iframe, main svg, main img[src="x"]').count(), 0, where);
+  };
+  await other.page.goto(link);
+  await other.page.getByRole('heading', { name: text(2) }).waitFor();
+  await literal('the share link');
+  await other.page.goto(`${server.url}/backup`);
+  await other.page.locator('input[type=file]').setInputFiles(backupPath);
+  await other.page.getByRole('button', { name: 'Merge into my cases' }).click();
+  await other.page.getByText('Restored 1 case(s)').waitFor();
+  await other.page.goto(caseUrl);
+  await other.page.locator('.journal-item').nth(HOSTILE.length).waitFor();
+  await literal('the restored backup');
+  other.guard.assertClean();
+  await elsewhere.close();
+
   // A stored address that is not http or https (from an older version or edited on disk) is
   // shown as text, never as a link.
   await page.evaluate(async () => {
@@ -290,7 +319,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
     await request(store.put({ ...record, json: JSON.stringify(stored) }));
     db.close();
   });
-  await page.goto(page.url().replace(/\/print$/, ''));
+  await page.goto(caseUrl);
   await page.locator('dd.address', { hasText: 'javascript:alert("t")' }).waitFor();
   assert.equal(await page.locator('main a[href^="javascript" i]').count(), 0);
   assert.deepEqual(dialogs, []);
