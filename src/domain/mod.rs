@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod form;
 pub mod guide;
 pub mod ics;
+pub mod import;
 pub mod journal;
 pub mod link;
 pub mod money;
