@@ -661,10 +661,54 @@ pub fn rejected_csv(sheet: &Sheet, plan: &[PlannedRow]) -> String {
     writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }
 
+/// Cases as a CSV file, with a header the import recognises, so an export can be edited in a
+/// spreadsheet and imported again (Status is for reading; the import leaves it out).
+pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "Order number",
+        "Platform",
+        "Status",
+        "Problem",
+        "Seller",
+        "Item",
+        "Amount",
+        "Currency",
+        "Paid on",
+        "Shipped on",
+        "Promised delivery",
+        "Delivered on",
+        "Tracking number",
+        "Notes",
+    ];
+    let _ = writer.write_record(header);
+    let day = |day: Option<NaiveDate>| day.map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    for case in cases {
+        let details = &case.details;
+        let _ = writer.write_record([
+            details.order_number.clone(),
+            details.platform.label().to_owned(),
+            case.status().label().to_owned(),
+            details.problem.label().to_owned(),
+            details.seller.clone(),
+            details.item.clone(),
+            details.amount.as_ref().map(super::money::Money::amount_text).unwrap_or_default(),
+            details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_default(),
+            day(details.dates.paid),
+            day(details.dates.shipped),
+            day(details.dates.promised_delivery),
+            day(details.dates.delivered),
+            details.tracking_number.clone(),
+            details.notes.clone(),
+        ]);
+    }
+    writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::Status;
+    use crate::domain::case::{OrderDates, PaymentMethod, Status};
     use chrono::{TimeZone, Utc};
 
     fn today() -> NaiveDate {
@@ -822,6 +866,42 @@ mod tests {
         assert!(plan(&read, &unmapped, &[], OnExisting::Skip, today())
             .iter()
             .all(|row| matches!(row.outcome, RowOutcome::Rejected(_))));
+    }
+
+    #[test]
+    fn an_exported_selection_imports_back_to_the_same_details() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let cases = crate::domain::sample::sample_cases(60, 4, now);
+        let text = cases_csv(&cases);
+        let read = sheet(&text);
+        let mapping = guess_mapping(&read, "USD");
+        assert!(
+            mapping.columns.iter().filter(|column| column.is_some()).count() == 13,
+            "every column but Status: {mapping:?}"
+        );
+        let rows = plan(&read, &mapping, &[], OnExisting::Skip, today());
+        for (row, case) in rows.iter().zip(&cases) {
+            let RowOutcome::New(details) = &row.outcome else { panic!("row {}: {:?}", row.row_number, row.outcome) };
+            // What the export does not carry comes back as a new form's defaults.
+            let original = &case.details;
+            let expected = CaseDetails {
+                dates: OrderDates { receipt_confirmed: None, ..original.dates },
+                protection_ends: None,
+                payment_method: PaymentMethod::Card,
+                wanted: None,
+                tracking_url: String::new(),
+                listing_url: String::new(),
+                ..original.clone()
+            };
+            assert_eq!(details, &expected);
+        }
+        assert_eq!(
+            plan(&read, &mapping, &cases, OnExisting::Skip, today())
+                .iter()
+                .filter(|row| matches!(row.outcome, RowOutcome::AlreadyHere { .. }))
+                .count(),
+            60
+        );
     }
 
     #[test]

@@ -23,3 +23,4 @@ pub mod rules;
 pub mod sample;
 pub mod share;
 pub mod templates;
+pub mod worklist;

@@ -64,6 +64,11 @@ impl<'a> CaseOverview<'a> {
         Self { case, chain, attention }
     }
 
+    /// The order of [`overview`]: smaller is more urgent.
+    pub fn urgency(&self) -> (Attention, Option<DateTime<Utc>>, std::cmp::Reverse<DateTime<Utc>>) {
+        (self.attention, self.deadline().map(|d| d.due), std::cmp::Reverse(self.case.updated_at))
+    }
+
     pub fn deadline(&self) -> Option<&Deadline> {
         if self.attention == Attention::Closed {
             None
@@ -77,9 +82,7 @@ impl<'a> CaseOverview<'a> {
 /// instant, then the most recently changed.
 pub fn overview<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<CaseOverview<'a>> {
     let mut rows: Vec<CaseOverview> = cases.iter().map(|case| CaseOverview::of(case, buyer_zone, now)).collect();
-    rows.sort_by_cached_key(|row| {
-        (row.attention, row.deadline().map(|d| d.due), std::cmp::Reverse(row.case.updated_at))
-    });
+    rows.sort_by_cached_key(CaseOverview::urgency);
     rows
 }
 

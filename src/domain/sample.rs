@@ -71,7 +71,7 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
     let shipped = (paid + random.days(1, 7)).min(today);
     let delivered = (random.below(3) > 0).then(|| shipped + random.days(7, 40)).filter(|day| *day <= today);
     let problem = if delivered.is_none() { Problem::NotReceived } else { random.pick(&Problem::ALL[1..]) };
-    let details = CaseDetails {
+    let mut details = CaseDetails {
         platform,
         order_number: format!("{}{:08}", 80 + random.below(20), index),
         seller: random.pick(SELLERS).to_owned(),
@@ -95,6 +95,9 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         tracking_url: String::new(),
         listing_url: String::new(),
     };
+    if details.dates.shipped.is_some() {
+        details.tracking_number = format!("LP00{index:09}CN");
+    }
     let created = now - Duration::days((today - paid).num_days().max(0)) + random.days(0, 20);
     let mut case = Case::new(CaseId::new(format!("sample-{index:06}")), details, created.min(now));
     // Walk the dispute forward a random number of steps, as far as the dates allow.

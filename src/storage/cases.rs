@@ -128,6 +128,32 @@ impl CaseStore {
         finish(transaction, outcome).await
     }
 
+    /// Writes many cases in one transaction (an import): all of them, or none. `progress` hears
+    /// how many are written so far, every `step` cases, so a progress bar can follow.
+    pub async fn save_all(
+        &self,
+        cases: &[Case],
+        step: usize,
+        mut progress: impl FnMut(usize),
+    ) -> Result<(), StorageError> {
+        let records = cases.iter().map(stored_form).collect::<Result<Vec<_>, _>>()?;
+        let transaction = self.strict_transaction(&[CASES_STORE])?;
+        let outcome = async {
+            let store = transaction.object_store(CASES_STORE)?;
+            for (done, record) in records.iter().enumerate() {
+                store.put(record, None)?.await?;
+                if (done + 1) % step.max(1) == 0 {
+                    progress(done + 1);
+                }
+            }
+            Ok(())
+        }
+        .await;
+        finish(transaction, outcome).await?;
+        progress(cases.len());
+        Ok(())
+    }
+
     /// Applies `change` to the stored case inside one transaction, so it always applies to the
     /// latest version, even one another tab has just written. Returns the case as saved.
     pub async fn modify(

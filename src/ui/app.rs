@@ -5,8 +5,8 @@ use leptos_router::path;
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, StorageStatus};
 use super::pages::{
-    BackupPage, CaseDetail, Checklist, Dashboard, EditCase, Interview, NewCase, NotFound, PrintCase, SharedCase,
-    Upcoming,
+    BackupPage, CaseDetail, Checklist, Dashboard, EditCase, ImportPage, Interview, NewCase, NotFound, PrintCase,
+    SharedCase, Upcoming,
 };
 use super::reminders::watch_reminders;
 use super::service_worker::{register_service_worker, UpdateBanner};
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/start") view=Interview />
                     <Route path=path!("/before-next-order") view=Checklist />
                     <Route path=path!("/backup") view=BackupPage />
+                    <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/shared") view=SharedCase />
                     <Route path=path!("/cases/:id/print") view=PrintCase />
                     <Route path=path!("/upcoming") view=Upcoming />

@@ -1,6 +1,7 @@
 //! The cases as the UI sees them: loaded once from storage, and changed only through
 //! [`AppState::save`] and [`AppState::delete`], which write to storage first.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ const CHANNEL: &str = "dispute-desk";
 const ALL: &str = "all";
 const EVIDENCE: &str = "evidence";
 const CASE_PREFIX: &str = "case:";
+/// How often an import reports its progress, in cases written.
+const IMPORT_PROGRESS_STEP: usize = 100;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -171,6 +174,23 @@ impl AppState {
         self.store()?.save(&case).await?;
         self.announce(&format!("{CASE_PREFIX}{}", case.id));
         self.show(case);
+        Ok(())
+    }
+
+    /// Writes imported cases (new ones and updates of cases already here) in one transaction,
+    /// then shows them all; on failure nothing changes.
+    pub async fn import(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
+        self.store()?.save_all(&cases, IMPORT_PROGRESS_STEP, progress).await?;
+        self.announce(ALL);
+        self.cases.update(|shown| {
+            let at: HashMap<CaseId, usize> = shown.iter().enumerate().map(|(at, case)| (case.id.clone(), at)).collect();
+            for case in cases {
+                match at.get(&case.id) {
+                    Some(&index) => shown[index] = case,
+                    None => shown.push(case),
+                }
+            }
+        });
         Ok(())
     }
 

@@ -58,6 +58,7 @@ pub fn Dashboard() -> impl IntoView {
                     <p>"Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute."</p>
                     <A href=href("/start") attr:class="button primary">"Start: answer 6 questions"</A>
                     <p><A href=href("/new")>"Or fill in the full form"</A></p>
+                    <p><A href=href("/import")>"Or import many orders from a spreadsheet (CSV)"</A></p>
                     <p class="hint">"Everything stays on this device."</p>
                 </section>
             }.into_any(),

@@ -1,0 +1,350 @@
+//! Import orders from a CSV file: pick the file, check the column mapping the app guessed, see
+//! what will happen to each row, import in one transaction, and take the rejected rows away to fix.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::case::{Case, Platform, Problem};
+use crate::domain::import::{
+    guess_mapping, plan, read_sheet, rejected_csv, summarize, DateOrder, ImportError, Mapping, OnExisting, PlannedRow,
+    RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
+};
+use crate::storage::Settings;
+use crate::ui::browser::{download_text, href, new_case_id, now_utc, today};
+use crate::ui::state::AppState;
+
+/// Rows shown in the preview before importing.
+const PREVIEW_ROWS: usize = 10;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Choosing,
+    Importing { done: usize, total: usize },
+    Done { summary: Summary, rejected: Option<String> },
+}
+
+async fn read_file(file: &web_sys::File) -> Result<Sheet, ImportError> {
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        return Err(ImportError::TooLarge);
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ImportError::Unreadable("the browser could not read the file".into()))?;
+    read_sheet(&js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn outcome_text(outcome: &RowOutcome) -> String {
+    match outcome {
+        RowOutcome::New(_) => "New case".into(),
+        RowOutcome::Update { .. } => "Updates the case already here".into(),
+        RowOutcome::AlreadyHere { .. } => "Already here: skipped".into(),
+        RowOutcome::RepeatedInFile { first_row } => format!("Same order as row {first_row}: skipped"),
+        RowOutcome::Rejected(reasons) => reasons.join(" "),
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let state = AppState::expect();
+    let sheet = RwSignal::new(None::<Arc<Sheet>>);
+    let file_name = RwSignal::new(String::new());
+    let mapping = RwSignal::new(None::<Mapping>);
+    let on_existing = RwSignal::new(OnExisting::Skip);
+    let phase = RwSignal::new(Phase::Choosing);
+    let problem = RwSignal::new(None::<String>);
+    let planned = Memo::new(move |_| {
+        let (Some(sheet), Some(mapping)) = (sheet.get(), mapping.get()) else { return Arc::new(Vec::new()) };
+        Arc::new(state.cases.with(|cases| plan(&sheet, &mapping, cases, on_existing.get(), today())))
+    });
+    let summary = Memo::new(move |_| summarize(&planned.get()));
+
+    let on_pick = move |event: leptos::ev::Event| {
+        let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
+        if let Some(input) = input {
+            input.set_value("");
+        }
+        spawn_local(async move {
+            problem.set(None);
+            phase.set(Phase::Choosing);
+            match read_file(&file).await {
+                Ok(read) => {
+                    mapping.set(Some(guess_mapping(&read, &Settings::load().currency)));
+                    file_name.set(file.name());
+                    sheet.set(Some(Arc::new(read)));
+                }
+                Err(error) => {
+                    sheet.set(None);
+                    mapping.set(None);
+                    problem.set(Some(error.to_string()));
+                }
+            }
+        });
+    };
+
+    let start_import = move |_| {
+        let Some(sheet) = sheet.get_untracked() else { return };
+        let rows = planned.get_untracked();
+        let (today, now) = (today(), now_utc());
+        let cases: Vec<Case> = state.cases.with_untracked(|here| {
+            rows.iter()
+                .filter_map(|row| match &row.outcome {
+                    RowOutcome::New(details) => Some(Case::new(new_case_id(), details.clone(), now)),
+                    RowOutcome::Update { id, details } => here
+                        .iter()
+                        .find(|case| &case.id == id)
+                        .map(|case| case.edited(details.clone(), case.status(), today, now)),
+                    _ => None,
+                })
+                .collect()
+        });
+        let total = cases.len();
+        let rejected = (summary.get_untracked().rejected > 0).then(|| rejected_csv(&sheet, &rows));
+        phase.set(Phase::Importing { done: 0, total });
+        problem.set(None);
+        spawn_local(async move {
+            let outcome = state.import(cases, move |done| phase.set(Phase::Importing { done, total })).await;
+            match outcome {
+                Ok(()) => phase.set(Phase::Done { summary: summarize(&rows), rejected }),
+                Err(error) => {
+                    phase.set(Phase::Choosing);
+                    problem.set(Some(format!("Nothing was imported. {error}")));
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>"Import orders from a spreadsheet"</h1>
+        <p class="lead">"Export your orders as a CSV file (from your order tool, or with \"Save as CSV\" in a spreadsheet) and bring them in at once. Nothing is imported until you have checked it."</p>
+        <section class="card">
+            <label class="button">
+                "Choose a CSV file"
+                <input id="import-file" class="visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_pick />
+            </label>
+            {move || problem.get().map(|message| view! { <p class="notice danger" role="alert">{message}</p> })}
+        </section>
+        {move || match (phase.get(), sheet.get()) {
+            (Phase::Done { summary, rejected }, _) => view! { <ImportReport summary rejected file_name=file_name.get_untracked() /> }.into_any(),
+            (Phase::Importing { done, total }, _) => view! {
+                <section class="card" aria-live="polite">
+                    <label for="import-progress">{format!("Importing… {done} of {total}")}</label>
+                    <progress id="import-progress" max=total value=done></progress>
+                </section>
+            }.into_any(),
+            (Phase::Choosing, Some(read)) => view! {
+                <MappingForm sheet=read.clone() file_name mapping on_existing />
+                <section class="card import-preview">
+                    <h2>"What will happen"</h2>
+                    <p class="import-summary">{move || {
+                        let Summary { new, updated, already_here, repeated, rejected } = summary.get();
+                        format!("{} · {} · {already_here} already here · {repeated} repeated in the file · {}",
+                            plural(new, "new case", "new cases"), plural(updated, "update", "updates"),
+                            plural(rejected, "row with problems", "rows with problems"))
+                    }}</p>
+                    <PreviewTable rows=planned sheet=read mapping />
+                    <div class="actions">
+                        <button type="button" class="button primary"
+                            disabled=move || { let s = summary.get(); s.new + s.updated == 0 }
+                            on:click=start_import>
+                            {move || { let s = summary.get(); format!("Import {}", plural(s.new + s.updated, "order", "orders")) }}
+                        </button>
+                    </div>
+                </section>
+            }.into_any(),
+            (Phase::Choosing, None) => ().into_any(),
+        }}
+    }
+}
+
+#[component]
+fn MappingForm(
+    sheet: Arc<Sheet>,
+    file_name: RwSignal<String>,
+    mapping: RwSignal<Option<Mapping>>,
+    on_existing: RwSignal<OnExisting>,
+) -> impl IntoView {
+    let update = move |change: Box<dyn FnOnce(&mut Mapping)>| {
+        mapping.update(|mapping| {
+            if let Some(mapping) = mapping {
+                change(mapping);
+            }
+        })
+    };
+    let row_count = sheet.rows.len();
+    let first_row = sheet.rows.first().map(|(_, cells)| cells.clone()).unwrap_or_default();
+    let chosen = move |test: &dyn Fn(&Mapping) -> bool| mapping.with(|mapping| mapping.as_ref().is_some_and(test));
+    view! {
+        <section class="card">
+            <h2>"Match the columns"</h2>
+            <p>{move || format!("{}: {} found.", file_name.get(), plural(row_count, "row", "rows"))}</p>
+            {sheet.encoding.note().map(|note| view! { <p class="notice" role="status">{note}</p> })}
+            <p class="hint">"The app guessed which column holds what. Correct any guess; columns set to \"Not imported\" are left out."</p>
+            <div class="table-scroll">
+                <table class="mapping">
+                    <thead><tr><th scope="col">"Column in the file"</th><th scope="col">"First row"</th><th scope="col">"Goes into"</th></tr></thead>
+                    <tbody>
+                        {sheet.header.iter().enumerate().map(|(at, name)| {
+                            let id = format!("column-{at}");
+                            let sample = first_row.get(at).cloned().unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <th scope="row"><label for=id.clone()>{name.clone()}</label></th>
+                                    <td class="sample">{sample}</td>
+                                    <td>
+                                        <select id=id on:change=move |event| {
+                                            let chosen = Target::from_key(&event_target_value(&event));
+                                            update(Box::new(move |mapping| {
+                                                // One column per field: choosing a field here takes it from any other column.
+                                                for column in mapping.columns.iter_mut().filter(|column| chosen.is_some() && **column == chosen) {
+                                                    *column = None;
+                                                }
+                                                mapping.columns[at] = chosen;
+                                            }));
+                                        }>
+                                            <option value="" selected=move || chosen(&|m| m.columns[at].is_none())>"Not imported"</option>
+                                            {Target::ALL.iter().map(|target| view! {
+                                                <option value=target.key() selected=move || chosen(&|m| m.columns[at] == Some(*target))>{target.label()}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="import-date-order">"Dates like 03/10/2026 mean"</label>
+                    <select id="import-date-order" on:change=move |event| {
+                        let order = if event_target_value(&event) == "month" { DateOrder::MonthFirst } else { DateOrder::DayFirst };
+                        update(Box::new(move |mapping| mapping.date_order = order));
+                    }>
+                        <option value="day" selected=move || chosen(&|m| m.date_order == DateOrder::DayFirst)>"3 October (day first)"</option>
+                        <option value="month" selected=move || chosen(&|m| m.date_order == DateOrder::MonthFirst)>"March 10 (month first)"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="import-platform">"Platform, where the file does not say"</label>
+                    <select id="import-platform" on:change=move |event| {
+                        if let Some(platform) = Platform::from_key(&event_target_value(&event)) {
+                            update(Box::new(move |mapping| mapping.platform = platform));
+                        }
+                    }>
+                        {Platform::ALL.iter().map(|platform| view! {
+                            <option value=platform.key() selected=move || chosen(&|m| m.platform == *platform)>{platform.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="import-problem">"Problem, where the file does not say"</label>
+                    <select id="import-problem" on:change=move |event| {
+                        if let Some(problem) = Problem::from_key(&event_target_value(&event)) {
+                            update(Box::new(move |mapping| mapping.problem = problem));
+                        }
+                    }>
+                        {Problem::ALL.iter().map(|problem| view! {
+                            <option value=problem.key() selected=move || chosen(&|m| m.problem == *problem)>{problem.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="import-currency">"Currency, where the file does not say"</label>
+                    <input id="import-currency" type="text" maxlength="3" autocomplete="off"
+                        prop:value=move || mapping.with(|m| m.as_ref().map(|m| m.currency.clone()).unwrap_or_default())
+                        on:change=move |event| {
+                            let currency = event_target_value(&event).trim().to_uppercase();
+                            update(Box::new(move |mapping| mapping.currency = currency));
+                        } />
+                </div>
+            </div>
+            <fieldset class="inline-choices">
+                <legend>"Orders you already have (same platform and order number)"</legend>
+                {[(OnExisting::Skip, "Skip them"), (OnExisting::Update, "Update them with the file's columns")].into_iter().map(|(choice, label)| view! {
+                    <label class="radio">
+                        <input type="radio" name="on-existing" prop:checked=move || on_existing.get() == choice on:change=move |_| on_existing.set(choice) />
+                        {label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn PreviewTable(
+    rows: Memo<Arc<Vec<PlannedRow>>>,
+    sheet: Arc<Sheet>,
+    mapping: RwSignal<Option<Mapping>>,
+) -> impl IntoView {
+    let cell = move |cells: &[String], target: Target| {
+        mapping.with_untracked(|mapping| {
+            mapping
+                .as_ref()
+                .and_then(|m| m.columns.iter().position(|column| *column == Some(target)))
+                .and_then(|at| cells.get(at))
+                .cloned()
+        })
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="preview">
+                <caption>{format!("The first {} rows", PREVIEW_ROWS.min(sheet.rows.len()))}</caption>
+                <thead><tr><th scope="col">"Row"</th><th scope="col">"Order"</th><th scope="col">"Item"</th><th scope="col">"What happens"</th></tr></thead>
+                <tbody>
+                    {move || rows.get().iter().zip(&sheet.rows).take(PREVIEW_ROWS).map(|(row, (_, cells))| {
+                        let rejected = matches!(row.outcome, RowOutcome::Rejected(_));
+                        view! {
+                            <tr class=if rejected { "rejected" } else { "" }>
+                                <td>{row.row_number}</td>
+                                <td>{cell(cells, Target::OrderNumber).unwrap_or_default()}</td>
+                                <td>{cell(cells, Target::Item).unwrap_or_default()}</td>
+                                <td>{outcome_text(&row.outcome)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ImportReport(summary: Summary, rejected: Option<String>, file_name: String) -> impl IntoView {
+    let Summary { new, updated, already_here, repeated, rejected: rejected_count } = summary;
+    let problem = RwSignal::new(None::<String>);
+    let fix_name = format!("{}-to-fix.csv", file_name.trim_end_matches(".csv"));
+    view! {
+        <section class="card import-report" role="status">
+            <h2>"Import finished"</h2>
+            <ul>
+                <li>{format!("Imported {} and updated {}.", plural(new, "new case", "new cases"), plural(updated, "case", "cases"))}</li>
+                {(already_here > 0).then(|| view! { <li>{format!("Skipped {}: already here.", plural(already_here, "order", "orders"))}</li> })}
+                {(repeated > 0).then(|| view! { <li>{format!("Skipped {}: the same order appears earlier in the file.", plural(repeated, "row", "rows"))}</li> })}
+                {(rejected_count > 0).then(|| view! { <li>{format!("Not imported: {} with problems.", plural(rejected_count, "row", "rows"))}</li> })}
+            </ul>
+            {rejected.map(|text| view! {
+                <p>"Download those rows with the reason for each, fix them in your spreadsheet, and import that file."</p>
+                <button type="button" class="button" on:click=move |_| {
+                    if let Err(error) = download_text(&fix_name, "text/csv", &text) {
+                        problem.set(Some(format!("The file could not be offered for download ({error}).")));
+                    }
+                }>"Download the rows to fix (CSV)"</button>
+            })}
+            {move || problem.get().map(|message| view! { <p class="notice danger" role="alert">{message}</p> })}
+            <p><A href=href("/")>"See your cases"</A></p>
+        </section>
+    }
+}
