@@ -26,8 +26,8 @@ const CHANNEL: &str = "dispute-desk";
 const ALL: &str = "all";
 const EVIDENCE: &str = "evidence";
 const CASE_PREFIX: &str = "case:";
-/// How often an import reports its progress, in cases written.
-const IMPORT_PROGRESS_STEP: usize = 100;
+/// How often writing many cases reports its progress, in cases written.
+const PROGRESS_STEP: usize = 100;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -177,10 +177,10 @@ impl AppState {
         Ok(())
     }
 
-    /// Writes imported cases (new ones and updates of cases already here) in one transaction,
-    /// then shows them all; on failure nothing changes.
-    pub async fn import(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
-        self.store()?.save_all(&cases, IMPORT_PROGRESS_STEP, progress).await?;
+    /// Writes many cases (an import, a change to a selection) in one transaction, then shows
+    /// them all; on failure nothing changes.
+    pub async fn save_many(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
+        self.store()?.save_all(&cases, PROGRESS_STEP, progress).await?;
         self.announce(ALL);
         self.cases.update(|shown| {
             let at: HashMap<CaseId, usize> = shown.iter().enumerate().map(|(at, case)| (case.id.clone(), at)).collect();

@@ -1,12 +1,18 @@
+//! The dashboard: every case, most urgent first, as a worklist (search, filters, sort, bulk
+//! actions) with a picture of where the cases stand.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::case::CaseId;
+use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{day_text, Deadline};
-use crate::domain::evidence::{missing, EvidenceItem};
-use crate::domain::overview::{overview, Attention, CaseOverview};
-use crate::ui::browser::{buyer_zone, href, mark, measured};
-use crate::ui::components::{Countdown, MoreRows, PAGE};
+use crate::domain::overview::Attention;
+use crate::domain::worklist::{chart, entries, select, Entry, Filter, SortBy};
+use crate::ui::browser::{buyer_zone, href, mark, measured, today};
+use crate::ui::components::{BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -25,17 +31,56 @@ fn attention_class(attention: Attention) -> &'static str {
 pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
+    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new(SortBy::Urgency);
+    let chosen = RwSignal::new(HashSet::<CaseId>::new());
     let shown = RwSignal::new(PAGE);
-    // Every case is ordered; rows are built only for the ones on screen.
-    let rows = Memo::new(move |_| {
+    // Chains, search text and missing evidence: once per change of the cases (or the minute).
+    let prepared = Memo::new(move |_| {
         state.evidence.with(|evidence| {
             state.cases.with(|cases| {
-                let ordered = measured("dispute-desk:dashboard-order", || overview(cases, &buyer_zone(), minute.get()));
-                ordered.iter().take(shown.get()).map(|row| Row::of(row, evidence)).collect::<Vec<_>>()
+                Arc::new(measured("dispute-desk:dashboard-order", || {
+                    entries(cases, evidence, &buyer_zone(), minute.get())
+                }))
             })
         })
     });
-    let total = Signal::derive(move || state.cases.with(Vec::len));
+    // A keystroke or a filter only compares prepared text and fields.
+    let selected = Memo::new(move |_| {
+        let prepared = prepared.get();
+        let (filter, sort) = (filter.get(), sort.get());
+        Arc::new(state.cases.with(|cases| {
+            measured("dispute-desk:dashboard-filter", || {
+                select(&prepared, cases, &filter, sort, minute.get_untracked())
+            })
+        }))
+    });
+    // A new search starts again from the first page.
+    Effect::new(move |_| {
+        filter.track();
+        sort.track();
+        shown.set(PAGE);
+    });
+    let rows = Memo::new(move |_| {
+        let (prepared, selected) = (prepared.get(), selected.get());
+        state.cases.with(|cases| {
+            selected
+                .iter()
+                .take(shown.get())
+                .map(|at| Row::of(&prepared[*at], &cases[prepared[*at].index]))
+                .collect::<Vec<_>>()
+        })
+    });
+    let picture = Memo::new(move |_| state.cases.with(|cases| chart(&prepared.get(), cases, today())));
+    let total = Signal::derive(move || selected.with(|selected| selected.len()));
+    let case_count = Signal::derive(move || state.cases.with(Vec::len));
+    // The page's layout changes only between "no cases" and "some": a saved case must not
+    // rebuild the tools (and lose what the buyer typed in them).
+    let no_cases = Memo::new(move |_| state.cases.with(Vec::is_empty));
+    let matching_ids = Signal::derive(move || {
+        let (prepared, selected) = (prepared.get(), selected.get());
+        state.cases.with(|cases| selected.iter().map(|at| cases[prepared[*at].index].id.clone()).collect::<Vec<_>>())
+    });
     // Marks the first render with the cases loaded, for the benchmark.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -50,7 +95,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     view! {
         <h1>"Your cases"</h1>
-        {move || match (state.loading.get(), rows.with(Vec::is_empty)) {
+        {move || match (state.loading.get(), no_cases.get()) {
             (Loading::Pending, _) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
             (_, true) => view! {
                 <section class="card empty">
@@ -63,13 +108,23 @@ pub fn Dashboard() -> impl IntoView {
                 </section>
             }.into_any(),
             (_, false) => view! {
+                <CaseChart picture filter />
+                <WorklistTools filter sort />
+                <p class="list-count" role="status">{move || {
+                    let (shown_count, all) = (total.get(), case_count.get());
+                    if shown_count == all { format!("{all} case{}", if all == 1 { "" } else { "s" }) } else { format!("{shown_count} of {all} cases match") }
+                }}</p>
+                <BulkActions chosen matching=matching_ids />
                 <ul class="case-list">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
-                        <CaseRow row />
+                        <CaseRow row chosen />
                     </For>
                 </ul>
                 <MoreRows shown total />
-                <p class="after-list"><A href=href("/before-next-order")>"Before your next order: a short checklist"</A></p>
+                <p class="after-list">
+                    <A href=href("/import")>"Import orders from a spreadsheet"</A>" · "
+                    <A href=href("/before-next-order")>"Before your next order: a short checklist"</A>
+                </p>
             }.into_any(),
         }}
     }
@@ -83,13 +138,11 @@ struct Row {
     summary: String,
     deadline: Option<Deadline>,
     attention: Attention,
-    /// Required evidence with no file yet, while the case is open.
     evidence_missing: usize,
 }
 
 impl Row {
-    fn of(row: &CaseOverview, evidence: &[EvidenceItem]) -> Self {
-        let case = row.case;
+    fn of(entry: &Entry, case: &Case) -> Self {
         Self {
             id: case.id.clone(),
             title: case.title().to_owned(),
@@ -99,17 +152,18 @@ impl Row {
                 case.details.order_number,
                 case.status().label()
             ),
-            deadline: row.deadline().cloned(),
-            attention: row.attention,
-            evidence_missing: if case.status().is_closed() { 0 } else { missing(case, evidence).len() },
+            deadline: entry.deadline.clone(),
+            attention: entry.attention,
+            evidence_missing: entry.evidence_missing,
         }
     }
 }
 
 #[component]
-fn CaseRow(row: Row) -> impl IntoView {
+fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
     let Row { id, title, summary, deadline, attention, evidence_missing } = row;
     let target = format!("/cases/{id}");
+    let label = format!("Select {title}");
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
@@ -124,8 +178,20 @@ fn CaseRow(row: Row) -> impl IntoView {
         }
         None => ().into_any(),
     };
+    let is_chosen = {
+        let id = id.clone();
+        move || chosen.with(|chosen| chosen.contains(&id))
+    };
+    let toggle = move |_| {
+        chosen.update(|chosen| {
+            if !chosen.remove(&id) {
+                chosen.insert(id.clone());
+            }
+        })
+    };
     view! {
         <li class=format!("case-row {}", attention_class(attention))>
+            <input type="checkbox" class="row-choice" aria-label=label prop:checked=is_chosen on:change=toggle />
             <A href=href(&target) attr:class="case-link">
                 <span class="badge">{attention.label()}</span>
                 <span class="case-title">{title}</span>

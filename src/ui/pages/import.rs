@@ -112,7 +112,7 @@ pub fn ImportPage() -> impl IntoView {
         phase.set(Phase::Importing { done: 0, total });
         problem.set(None);
         spawn_local(async move {
-            let outcome = state.import(cases, move |done| phase.set(Phase::Importing { done, total })).await;
+            let outcome = state.save_many(cases, move |done| phase.set(Phase::Importing { done, total })).await;
             match outcome {
                 Ok(()) => phase.set(Phase::Done { summary: summarize(&rows), rejected }),
                 Err(error) => {

@@ -1,0 +1,115 @@
+//! What can be done to many cases at once: the ones ticked on the dashboard.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::case::{Case, CaseId, Status};
+use crate::domain::deadline::chain;
+use crate::domain::ics::calendar;
+use crate::domain::import::cases_csv;
+use crate::ui::browser::{buyer_zone, download_text, now_utc, today};
+use crate::ui::state::AppState;
+
+/// The chosen cases, in the order the list shows them (`matching` first, then any chosen
+/// case a filter now hides).
+fn chosen_cases(state: AppState, chosen: &HashSet<CaseId>, matching: &[CaseId]) -> Vec<Case> {
+    state.cases.with_untracked(|cases| {
+        let mut ordered: Vec<&Case> = matching
+            .iter()
+            .filter(|id| chosen.contains(*id))
+            .filter_map(|id| cases.iter().find(|case| &case.id == id))
+            .collect();
+        let listed: HashSet<&CaseId> = ordered.iter().map(|case| &case.id).collect();
+        ordered.extend(cases.iter().filter(|case| chosen.contains(&case.id) && !listed.contains(&case.id)));
+        ordered.into_iter().cloned().collect()
+    })
+}
+
+#[component]
+pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseId>>) -> impl IntoView {
+    let state = AppState::expect();
+    let new_status = RwSignal::new(Status::Resolved);
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let count = Signal::derive(move || chosen.with(HashSet::len));
+    let selection = move || chosen.with_untracked(|chosen| chosen_cases(state, chosen, &matching.get_untracked()));
+
+    let change_status = move |_| {
+        let to = new_status.get_untracked();
+        let (today, now) = (today(), now_utc());
+        let changed: Vec<Case> = selection()
+            .into_iter()
+            .filter(|case| case.status() != to)
+            .map(|case| case.edited(case.details.clone(), to, today, now))
+            .collect();
+        let total = changed.len();
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = state.save_many(changed, |_| ()).await;
+            busy.set(false);
+            message.set(Some(match outcome {
+                Ok(()) => (
+                    true,
+                    format!(
+                        "\"{}\" is now the status of {total} case{}.",
+                        to.label(),
+                        if total == 1 { "" } else { "s" }
+                    ),
+                ),
+                Err(error) => (false, format!("No status was changed. {error}")),
+            }));
+        });
+    };
+    let export_calendar = move |_| {
+        let now = now_utc();
+        let cases = selection();
+        let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &buyer_zone(), now))).collect();
+        let text = calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))), now);
+        message.set(
+            download_text("dispute-desk-deadlines.ics", "text/calendar", &text)
+                .err()
+                .map(|error| (false, format!("The calendar file could not be made ({error}). Try again."))),
+        );
+    };
+    let export_csv = move |_| {
+        let text = cases_csv(&selection());
+        let name = format!("dispute-desk-cases-{}.csv", today().format("%Y-%m-%d"));
+        message.set(
+            download_text(&name, "text/csv", &text)
+                .err()
+                .map(|error| (false, format!("The file could not be made ({error}). Try again."))),
+        );
+    };
+
+    view! {
+        <div class="bulk-actions" role="group" aria-label="Selected cases">
+            <button type="button" class="button" on:click=move |_| chosen.set(matching.get_untracked().into_iter().collect())>
+                {move || format!("Select all {}", matching.with(Vec::len))}
+            </button>
+            {move || (count.get() > 0).then(|| view! {
+                <span class="bulk-count">{move || format!("{} selected", count.get())}</span>
+                <div class="field inline">
+                    <label for="bulk-status">"Set status to"</label>
+                    <select id="bulk-status" on:change=move |event| {
+                        if let Some(status) = Status::from_key(&event_target_value(&event)) {
+                            new_status.set(status);
+                        }
+                    }>
+                        {Status::ALL.iter().copied().map(|status| view! {
+                            <option value=status.key() selected=move || new_status.get() == status>{status.label()}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="button" class="button" disabled=move || busy.get() on:click=change_status>"Apply"</button>
+                </div>
+                <button type="button" class="button" on:click=export_calendar>"Add their deadlines to my calendar (.ics)"</button>
+                <button type="button" class="button" on:click=export_csv>"Export them as CSV"</button>
+                <button type="button" class="button" on:click=move |_| chosen.set(HashSet::new())>"Clear selection"</button>
+            })}
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "notice success" } else { "notice danger" } role=if ok { "status" } else { "alert" }>{text}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+//! Search, filters and sort above the dashboard's list.
+
+use leptos::prelude::*;
+
+use crate::domain::case::{Platform, Problem, Status};
+use crate::domain::worklist::{Filter, SortBy};
+
+/// Deadline windows offered in the "closing within" filter, in days.
+const WINDOWS: [i64; 4] = [2, 7, 14, 30];
+
+/// A `<select>` over `choices` with an "any" first option.
+#[component]
+fn ChoiceFilter<T: Copy + PartialEq + Send + Sync + 'static>(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    choices: &'static [T],
+    key: fn(T) -> &'static str,
+    name: fn(T) -> &'static str,
+    current: Signal<Option<T>>,
+    set: Callback<Option<T>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |event| {
+                let chosen = event_target_value(&event);
+                set.run(choices.iter().copied().find(|choice| key(*choice) == chosen));
+            }>
+                <option value="" selected=move || current.get().is_none()>{any}</option>
+                {choices.iter().copied().map(|choice| view! {
+                    <option value=key(choice) selected=move || current.get() == Some(choice)>{name(choice)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn WorklistTools(filter: RwSignal<Filter>, sort: RwSignal<SortBy>) -> impl IntoView {
+    let platform = Signal::derive(move || filter.with(|f| f.platform));
+    let status = Signal::derive(move || filter.with(|f| f.status));
+    let problem = Signal::derive(move || filter.with(|f| f.problem));
+    view! {
+        <form class="worklist-tools card" role="search" on:submit=|event| event.prevent_default()>
+            <div class="field search">
+                <label for="case-search">"Search order number, seller, item or tracking number"</label>
+                <input id="case-search" type="search" autocomplete="off" spellcheck="false"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |event| filter.update(|f| f.text = event_target_value(&event)) />
+            </div>
+            <div class="filters">
+                <ChoiceFilter id="filter-platform" label="Platform" any="All platforms" choices=Platform::ALL
+                    key=Platform::key name=Platform::label current=platform
+                    set=Callback::new(move |chosen| filter.update(|f| f.platform = chosen)) />
+                <ChoiceFilter id="filter-status" label="Status" any="Any status" choices=Status::ALL
+                    key=Status::key name=Status::label current=status
+                    set=Callback::new(move |chosen| filter.update(|f| f.status = chosen)) />
+                <ChoiceFilter id="filter-problem" label="Problem" any="Any problem" choices=Problem::ALL
+                    key=Problem::key name=Problem::label current=problem
+                    set=Callback::new(move |chosen| filter.update(|f| f.problem = chosen)) />
+                <div class="field">
+                    <label for="filter-due">"Deadline"</label>
+                    <select id="filter-due" on:change=move |event| {
+                        let days = event_target_value(&event).parse().ok();
+                        filter.update(|f| f.due_within_days = days);
+                    }>
+                        <option value="" selected=move || filter.with(|f| f.due_within_days.is_none())>"Any time"</option>
+                        {WINDOWS.into_iter().map(|days| view! {
+                            <option value=days.to_string() selected=move || filter.with(|f| f.due_within_days == Some(days))>
+                                {format!("Closing within {days} days")}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sort-by">"Order"</label>
+                    <select id="sort-by" on:change=move |event| {
+                        if let Some(chosen) = SortBy::from_key(&event_target_value(&event)) {
+                            sort.set(chosen);
+                        }
+                    }>
+                        {SortBy::ALL.iter().copied().map(|choice| view! {
+                            <option value=choice.key() selected=move || sort.get() == choice>{choice.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <label class="checkbox">
+                <input id="filter-evidence" type="checkbox" prop:checked=move || filter.with(|f| f.evidence_missing)
+                    on:change=move |event| filter.update(|f| f.evidence_missing = event_target_checked(&event)) />
+                "Only cases with evidence missing"
+            </label>
+            {move || filter.with(Filter::is_active).then(|| view! {
+                <button type="button" class="button" on:click=move |_| filter.set(Filter::default())>"Clear search and filters"</button>
+            })}
+        </form>
+    }
+}
