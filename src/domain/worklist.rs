@@ -21,8 +21,25 @@ pub struct Entry {
     pub deadline: Option<Deadline>,
     /// Required evidence with no file yet, while the case is open.
     pub evidence_missing: usize,
-    /// Order number, seller, item and tracking number, lowercase.
-    search_text: String,
+}
+
+/// Each entry's searchable text (order number, seller, item and tracking number, lowercase),
+/// made only once the buyer starts searching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchIndex(Vec<String>);
+
+pub fn search_index(entries: &[Entry], cases: &[Case]) -> SearchIndex {
+    SearchIndex(
+        entries
+            .iter()
+            .map(|entry| {
+                let details = &cases[entry.index].details;
+                [&details.order_number, &details.seller, &details.item, &details.tracking_number]
+                    .map(|text| text.to_lowercase())
+                    .join("\n")
+            })
+            .collect(),
+    )
 }
 
 /// Every case, most urgent first, prepared for [`select`].
@@ -40,7 +57,6 @@ pub fn entries<Tz: TimeZone>(
     rows.into_iter()
         .map(|(index, row)| {
             let case = row.case;
-            let details = &case.details;
             let evidence_missing = if case.status().is_closed() {
                 0
             } else {
@@ -54,9 +70,6 @@ pub fn entries<Tz: TimeZone>(
                 attention: row.attention,
                 deadline: row.deadline().cloned(),
                 evidence_missing,
-                search_text: [&details.order_number, &details.seller, &details.item, &details.tracking_number]
-                    .map(|text| text.to_lowercase())
-                    .join("\n"),
             }
         })
         .collect()
@@ -116,16 +129,25 @@ impl SortBy {
     }
 }
 
-/// The entries that pass `filter`, in `sort` order, as positions in `entries`.
-pub fn select(entries: &[Entry], cases: &[Case], filter: &Filter, sort: SortBy, now: DateTime<Utc>) -> Vec<usize> {
+/// The entries that pass `filter`, in `sort` order, as positions in `entries`. Searching needs
+/// the entries' [`SearchIndex`]; without it the search text is not applied.
+pub fn select(
+    entries: &[Entry],
+    cases: &[Case],
+    index: Option<&SearchIndex>,
+    filter: &Filter,
+    sort: SortBy,
+    now: DateTime<Utc>,
+) -> Vec<usize> {
     let words: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
     let due_by = filter.due_within_days.map(|days| now + Duration::days(days));
     let mut chosen: Vec<usize> = entries
         .iter()
         .enumerate()
-        .filter(|(_, entry)| {
+        .filter(|(at, entry)| {
             let case = &cases[entry.index];
-            words.iter().all(|word| entry.search_text.contains(word.as_str()))
+            let text = index.and_then(|index| index.0.get(*at));
+            text.is_none_or(|text| words.iter().all(|word| text.contains(word.as_str())))
                 && filter.platform.is_none_or(|platform| case.details.platform == platform)
                 && filter.status.is_none_or(|status| case.status() == status)
                 && filter.problem.is_none_or(|problem| case.details.problem == problem)
@@ -224,16 +246,17 @@ mod tests {
         let (cases, entries) = prepared(300);
         let expected: Vec<&str> =
             overview(&cases, &Utc, now()).iter().map(|row| row.case.details.order_number.as_str()).collect();
-        let all = select(&entries, &cases, &Filter::default(), SortBy::Urgency, now());
+        let all = select(&entries, &cases, None, &Filter::default(), SortBy::Urgency, now());
         assert_eq!(order_numbers(&cases, &entries, &all), expected);
     }
 
     #[test]
     fn search_matches_every_word_in_order_seller_item_or_tracking() {
         let (cases, entries) = prepared(300);
+        let index = search_index(&entries, &cases);
         let search = |text: &str| {
             let filter = Filter { text: text.into(), ..Filter::default() };
-            order_numbers(&cases, &entries, &select(&entries, &cases, &filter, SortBy::Urgency, now()))
+            order_numbers(&cases, &entries, &select(&entries, &cases, Some(&index), &filter, SortBy::Urgency, now()))
         };
         let target = &cases[17].details;
         assert_eq!(search(&target.order_number), [target.order_number.as_str()]);
@@ -252,7 +275,7 @@ mod tests {
     #[test]
     fn filters_narrow_and_sorts_reorder() {
         let (cases, entries) = prepared(400);
-        let pick = |filter: Filter| select(&entries, &cases, &filter, SortBy::Urgency, now());
+        let pick = |filter: Filter| select(&entries, &cases, None, &filter, SortBy::Urgency, now());
         let alibaba = pick(Filter { platform: Some(Platform::AlibabaTradeAssurance), ..Filter::default() });
         assert!(
             !alibaba.is_empty()
@@ -278,10 +301,10 @@ mod tests {
         assert!(!missing.is_empty() && missing.len() < cases.len());
         assert!(missing.iter().all(|at| entries[*at].evidence_missing > 0));
 
-        let by_order = select(&entries, &cases, &Filter::default(), SortBy::OrderNumber, now());
+        let by_order = select(&entries, &cases, None, &Filter::default(), SortBy::OrderNumber, now());
         let numbers = order_numbers(&cases, &entries, &by_order);
         assert!(numbers.windows(2).all(|pair| pair[0] <= pair[1]));
-        let newest = select(&entries, &cases, &Filter::default(), SortBy::Newest, now());
+        let newest = select(&entries, &cases, None, &Filter::default(), SortBy::Newest, now());
         assert!(newest
             .windows(2)
             .all(|pair| cases[entries[pair[0]].index].created_at >= cases[entries[pair[1]].index].created_at));
