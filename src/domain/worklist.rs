@@ -65,12 +65,7 @@ pub fn entries<Tz: TimeZone>(
                     .filter(|proof| !proof.is_optional() && !proven.contains(&(case.id.as_str(), **proof)))
                     .count()
             };
-            Entry {
-                index,
-                attention: row.attention,
-                deadline: row.deadline().cloned(),
-                evidence_missing,
-            }
+            Entry { index, attention: row.attention, deadline: row.deadline().cloned(), evidence_missing }
         })
         .collect()
 }

@@ -80,6 +80,11 @@ test('a 2,000-row CSV with bad rows: mapping, preview, import, summary, rows to 
   await page.locator('#column-7').selectOption('platform');
   assert.match(await summary.innerText(), new RegExp(`^${expectedNew} new cases`));
   assert.match(await page.locator('table.preview').innerText(), /Already here: skipped/);
+  // Every refused row can be read before importing, with its row number and reason.
+  await page.getByText(`See the ${rejected} rows with problems`).click();
+  const refusedList = page.locator('.refused-rows li');
+  assert.equal(await refusedList.count(), rejected);
+  assert.equal(await refusedList.first().innerText(), 'Row 98: Paid on: "31/13/2026" is not a date.');
 
   await page.getByRole('button', { name: `Import ${expectedNew} orders` }).click();
   await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });

@@ -20,6 +20,8 @@ use crate::ui::state::AppState;
 
 /// Rows shown in the preview before importing.
 const PREVIEW_ROWS: usize = 10;
+/// Refused rows listed before importing; all of them go into the rows-to-fix file.
+const REFUSED_SHOWN: usize = 200;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Phase {
@@ -152,6 +154,7 @@ pub fn ImportPage() -> impl IntoView {
                             plural(rejected, "row with problems", "rows with problems"))
                     }}</p>
                     <PreviewTable rows=planned sheet=read mapping />
+                    <RefusedRows rows=planned />
                     <div class="actions">
                         <button type="button" class="button primary"
                             disabled=move || { let s = summary.get(); s.new + s.updated == 0 }
@@ -318,6 +321,37 @@ fn PreviewTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Every refused row with its reasons (the preview shows only the first rows of the file).
+#[component]
+fn RefusedRows(rows: Memo<Arc<Vec<PlannedRow>>>) -> impl IntoView {
+    move || {
+        let rows = rows.get();
+        let refused: Vec<(usize, String)> = rows
+            .iter()
+            .filter_map(|row| match &row.outcome {
+                RowOutcome::Rejected(reasons) => Some((row.row_number, reasons.join(" "))),
+                _ => None,
+            })
+            .collect();
+        (!refused.is_empty()).then(|| {
+            let total = refused.len();
+            view! {
+                <details class="refused-rows">
+                    <summary>{format!("See the {} with problems", plural(total, "row", "rows"))}</summary>
+                    <ul>
+                        {refused.into_iter().take(REFUSED_SHOWN).map(|(row, reasons)| view! {
+                            <li>{format!("Row {row}: {reasons}")}</li>
+                        }).collect_view()}
+                    </ul>
+                    {(total > REFUSED_SHOWN).then(|| view! {
+                        <p class="hint">{format!("And {} more: after the import, download them all as a CSV.", total - REFUSED_SHOWN)}</p>
+                    })}
+                </details>
+            }
+        })
     }
 }
 
