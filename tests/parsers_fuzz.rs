@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::backup::{build_manifest, encode_header, read_manifest, read_prefix, PREFIX_BYTES};
+use dispute_desk::domain::import::{cases_csv, guess_mapping, plan, read_sheet, summarize, OnExisting};
 use dispute_desk::domain::record::{from_record_text, to_record_text};
 use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::share::{case_from_bytes, decode, encode, Sealed};
@@ -91,6 +92,11 @@ fn good_record() -> &'static [u8] {
         let case = sample_cases(12, 3, now()).into_iter().max_by_key(|case| case.journal().entries().len());
         case.and_then(|case| to_record_text(&case).ok()).unwrap_or_default().into_bytes()
     })
+}
+
+fn good_spreadsheet() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| cases_csv(&sample_cases(8, 5, now())).replace(',', ";").into_bytes())
 }
 
 fn good_link() -> &'static [u8] {
@@ -172,6 +178,25 @@ fn the_stored_record_reader_never_panics() {
     reaches_several_checks("stored record", &records);
 }
 
+#[test]
+fn the_spreadsheet_reader_never_panics() {
+    let sheets = fuzz("spreadsheet", hostile(good_spreadsheet()), |bytes| {
+        // Whatever the columns turn out to be, planning the import must not panic either.
+        match read_sheet(&bytes) {
+            Ok(sheet) => {
+                let planned = summarize(&plan(&sheet, &guess_mapping(&sheet, "USD"), &[], OnExisting::Update, today()));
+                match (planned.new > 0, planned.rejected > 0) {
+                    (true, false) => "every row imported".into(),
+                    (true, true) => "some rows refused".into(),
+                    (false, _) => "every row refused".into(),
+                }
+            }
+            failed => outcome(&failed),
+        }
+    });
+    reaches_several_checks("spreadsheet", &sheets);
+}
+
 /// serde_json's recursion limit stays on: deep nesting is refused, not a stack overflow.
 #[test]
 fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
@@ -193,4 +218,6 @@ fn the_seeds_of_the_mutations_parse() {
     assert!(from_record_text(&String::from_utf8_lossy(good_record())).is_ok());
     assert!(case_from_bytes(good_record(), today()).is_ok());
     assert!(decode(&String::from_utf8_lossy(good_link())).is_ok());
+    let sheet = read_sheet(good_spreadsheet()).map(|sheet| (sheet.delimiter, sheet.rows.len()));
+    assert_eq!(sheet, Ok((';', 8)));
 }

@@ -156,7 +156,11 @@ test('importing again with "update" fills in the orders already here', async () 
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
   await page.goto(`${server.url}/import`);
-  const csv = 'Pedido,Vendedor,Rastreamento\nUPD-1,Loja Azul,BR123456789\nUPD-2,Loja Verde,\n';
+  // A hostile cell is only ever text: in the mapping table, the preview and the case.
+  const hostile = '<img src=x onerror=alert(1)>';
+  const csv = `Pedido,Vendedor,Rastreamento\nUPD-1,Loja Azul,BR123456789\nUPD-2,"${hostile}",\n`;
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   await page.locator('#import-file').setInputFiles({ name: 'pedidos.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('#column-2').selectOption('tracking-number');
   await page.getByLabel('Update them with the file\'s columns').check();
@@ -169,6 +173,11 @@ test('importing again with "update" fills in the orders already here', async () 
   assert.match(facts, /Seller\s+Loja Azul/);
   assert.match(facts, /Tracking number\s+BR123456789/);
   assert.match(facts, /Item\s+Kept item/, 'columns the file does not have stay as they were');
+  await page.goto(server.url);
+  await page.locator('li.case-row', { hasText: 'UPD-2' }).getByRole('link').click();
+  assert.match(await page.locator('dl.details').innerText(), /Seller\s+<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('main img[src="x"]').count(), 0);
+  assert.deepEqual(dialogs, []);
   guard.assertClean();
   await context.close();
 });
