@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn files_must_be_where_and_whose_the_index_says() {
         let (cases, files) = sample();
-        let orphan = vec![file("x", &CaseId::new("nobody"), 3)];
+        let orphan = [file("x", &CaseId::new("nobody"), 3)];
         let mut manifest = build_manifest(&cases, &files, true, now()).unwrap();
         manifest.files.push(FileEntry { item: orphan[0].clone(), offset: Some(15) });
         let mut bytes = encode_header(&manifest).unwrap();

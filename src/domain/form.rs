@@ -336,7 +336,8 @@ impl CaseForm {
             date(Field::ProtectionEnds, &self.protection_ends, future_limit, FieldProblem::TooFarAhead);
 
         // Each date against the events that must come before it.
-        let order: [(Field, Option<NaiveDate>, &[(Field, Option<NaiveDate>)]); 5] = [
+        type Dated = (Field, Option<NaiveDate>);
+        let order: [(Field, Option<NaiveDate>, &[Dated]); 5] = [
             (Field::Shipped, dates.shipped, &[(Field::Paid, dates.paid)]),
             (Field::Delivered, dates.delivered, &[(Field::Shipped, dates.shipped), (Field::Paid, dates.paid)]),
             (

@@ -13,8 +13,11 @@ use super::case::Case;
 
 pub const CURRENT_FORMAT: u32 = 2;
 
+/// Turns a record of one format into the next format's.
+type Upgrade = fn(Value) -> Result<Value, RecordError>;
+
 /// `UPGRADES[n - 1]` turns a format-`n` record into a format-`n + 1` record.
-const UPGRADES: &[fn(Value) -> Result<Value, RecordError>] = &[format_1_to_2];
+const UPGRADES: &[Upgrade] = &[format_1_to_2];
 
 /// Format 2 keeps a journal instead of a status and a map of step days: each step becomes a
 /// step entry, and a status the steps do not explain becomes a status entry after them.

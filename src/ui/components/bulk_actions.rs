@@ -31,7 +31,8 @@ fn chosen_cases(state: AppState, chosen: &HashSet<CaseId>, matching: &[CaseId]) 
 pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseId>>) -> impl IntoView {
     let state = AppState::expect();
     let new_status = RwSignal::new(Status::Resolved);
-    let busy = RwSignal::new(false);
+    // Cases written so far out of how many, while a change is being saved.
+    let saving = RwSignal::new(None::<(usize, usize)>);
     let message = RwSignal::new(None::<(bool, String)>);
     let count = Signal::derive(move || chosen.with(HashSet::len));
     let selection = move || chosen.with_untracked(|chosen| chosen_cases(state, chosen, &matching.get_untracked()));
@@ -45,10 +46,11 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
             .map(|case| case.edited(case.details.clone(), to, today, now))
             .collect();
         let total = changed.len();
-        busy.set(true);
+        saving.set(Some((0, total)));
+        message.set(None);
         spawn_local(async move {
-            let outcome = state.save_many(changed, |_| ()).await;
-            busy.set(false);
+            let outcome = state.save_many(changed, move |done| saving.set(Some((done, total)))).await;
+            saving.set(None);
             message.set(Some(match outcome {
                 Ok(()) => (
                     true,
@@ -101,8 +103,13 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
                             <option value=status.key() selected=move || new_status.get() == status>{status.label()}</option>
                         }).collect_view()}
                     </select>
-                    <button type="button" class="button" disabled=move || busy.get() on:click=change_status>"Apply"</button>
+                    <button type="button" class="button" disabled=move || saving.get().is_some() on:click=change_status>"Apply"</button>
                 </div>
+                {move || saving.get().map(|(done, total)| view! {
+                    <label class="bulk-progress">{format!("Saving… {done} of {total}")}
+                        <progress max=total value=done></progress>
+                    </label>
+                })}
                 <button type="button" class="button" on:click=export_calendar>"Add their deadlines to my calendar (.ics)"</button>
                 <button type="button" class="button" on:click=export_csv>"Export them as CSV"</button>
                 <button type="button" class="button" on:click=move |_| chosen.set(HashSet::new())>"Clear selection"</button>
