@@ -1,38 +1,27 @@
 // Never lose a case: backup, wipe, restore; bad backups; replace; share links between two
 // separate browsers; the printable case file.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function openApp() {
-  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   return { context, page, guard };
 }
 
 async function addCase(page, order, item) {
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   await page.locator('#order-number').fill(order);
   await page.locator('#item').fill(item);
   await page.locator('#problem').selectOption('damaged');
@@ -75,7 +64,7 @@ async function dump(page) {
 /** Clears the app's site data, as a user clearing the browser, or a new phone, would. */
 async function wipe(page) {
   const devtools = await page.context().newCDPSession(page);
-  await devtools.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'all' });
+  await devtools.send('Storage.clearDataForOrigin', { origin: app.server.url, storageTypes: 'all' });
   await devtools.detach();
 }
 
@@ -85,7 +74,7 @@ async function download(page, button) {
 }
 
 async function pickBackup(page, path) {
-  await page.goto(`${server.url}/backup`);
+  await page.goto(`${app.server.url}/backup`);
   await page.locator('input[type=file]').setInputFiles(path);
 }
 
@@ -119,7 +108,7 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
   assert.ok((await readFile(backup.path)).subarray(0, 16).equals(Buffer.from('DISPUTEDESK-BAK1')));
 
   await wipe(page);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
 
   await pickBackup(page, backup.path);
@@ -130,7 +119,7 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
   assert.deepEqual(await dump(page), before);
 
   // The restored evidence opens, and the restored cases show on the dashboard.
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('li.case-row').nth(1).waitFor();
   guard.assertClean();
   await context.close();
@@ -139,7 +128,7 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
 test('replacing saves what it replaces first; merging keeps the newer copy', async () => {
   const { context, page, guard } = await openApp();
   await richData(page);
-  await page.goto(`${server.url}/backup`);
+  await page.goto(`${app.server.url}/backup`);
   const backup = await download(page, 'Download a full backup');
   const atBackup = await dump(page);
 
@@ -171,7 +160,7 @@ test('replacing saves what it replaces first; merging keeps the newer copy', asy
 test('bad backups get a clear message and change nothing', async () => {
   const { context, page, guard } = await openApp();
   await richData(page);
-  await page.goto(`${server.url}/backup`);
+  await page.goto(`${app.server.url}/backup`);
   const good = await readFile((await download(page, 'Download a full backup')).path);
   const before = await dump(page);
   const dir = tmpdir();
@@ -224,7 +213,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
   await sender.page.locator('#share-passphrase').fill('blue kettle 42');
   await sender.page.getByRole('button', { name: 'Create the link' }).click();
   const sealedLink = await sender.page.locator('#share-link').inputValue();
-  assert.match(sealedLink, new RegExp(`^${server.url}/shared#share=v1\\.e\\.[A-Za-z0-9_-]+$`));
+  assert.match(sealedLink, new RegExp(`^${app.server.url}/shared#share=v1\\.e\\.[A-Za-z0-9_-]+$`));
   assert.doesNotMatch(sealedLink, /Desk|lamp|BK-1/, 'nothing readable in a sealed link');
   await sender.page.locator('#share-passphrase').fill('');
   await sender.page.getByRole('button', { name: 'Create the link' }).click();
@@ -255,7 +244,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
   assert.equal(await helper.page.locator('li.case-row', { hasText: 'Desk lamp' }).count(), 2);
 
   // A damaged link says so.
-  await helper.page.goto(`${server.url}/shared#share=v1.p.AAAA_not-really`);
+  await helper.page.goto(`${app.server.url}/shared#share=v1.p.AAAA_not-really`);
   await helper.page.getByText('This link is damaged').waitFor();
   sender.guard.assertClean();
   helper.guard.assertClean();

@@ -1,32 +1,21 @@
 // The first journey: record a case, see its countdown, reload, edit, delete, against the release
 // build. The clock and time zone are fixed so every date and countdown below is exact.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York (EST, UTC-5).
 const NOW = new Date('2026-11-21T12:00:00Z');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function openApp(options = {}) {
-  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   // Date is frozen at NOW while timers keep running, so countdowns are exact and still tick.
   await page.clock.setFixedTime(NOW);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   return { context, page, guard };
 }
@@ -155,7 +144,7 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
   await page.goto(caseUrl);
   await page.getByText('order DEEP-LINK').waitFor();
   assert.match(await page.locator('.timeline').innerText(), /Last day to open a dispute: Add the date of shipment to the case/);
-  await page.goto(`${server.url}/cases/no-such-case`);
+  await page.goto(`${app.server.url}/cases/no-such-case`);
   await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   guard.assertClean();
   await context.close();

@@ -1,30 +1,19 @@
 // Every deadline, counted down: the chain moving as steps are recorded, the buyer's own
 // corrections, the Upcoming view, the 48-hour banner, the calendar file and reminders.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
 const NOW = new Date('2026-11-21T12:00:00Z');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function openApp({ permissions = [] } = {}) {
-  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true, permissions });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true, permissions });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
   // Count the notifications the app shows, without changing how they behave.
   await page.addInitScript(() => {
@@ -37,7 +26,7 @@ async function openApp({ permissions = [] } = {}) {
       }
     };
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   return { context, page, guard };
 }

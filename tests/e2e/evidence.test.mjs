@@ -1,27 +1,16 @@
 // The evidence locker against the release build, with real files: a PNG photo, a WebM video
 // recorded by Chromium itself, pasted and dropped screenshots, and a 500 MB video.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 /** A real PNG: `width` x `height` pixels of one colour. */
 function png(width, height, [r, g, b]) {
@@ -50,7 +39,7 @@ function png(width, height, [r, g, b]) {
 
 /** A real one-second WebM video, recorded by Chromium from an animated canvas. */
 async function recordedVideo() {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const base64 = await page.evaluate(async () => {
     const canvas = document.createElement('canvas');
     canvas.width = 160;
@@ -85,11 +74,11 @@ async function recordedVideo() {
 const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex');
 
 async function openCase() {
-  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   await page.locator('#order-number').fill('EV-1');
   await page.locator('#item').fill('Desk lamp');
   await page.locator('#problem').selectOption('damaged');

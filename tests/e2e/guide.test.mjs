@@ -1,36 +1,25 @@
 // The guide, end to end: a buyer goes from "what happened?" to a filed dispute, a recorded
 // decision and an appeal or a chargeback letter using only the app's guidance; once on
 // AliExpress, once on Alibaba.com.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
 const NOW = new Date('2026-11-21T12:00:00Z');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function openApp() {
-  const context = await browser.newContext({
+  const context = await app.browser.newContext({
     timezoneId: 'America/New_York',
     locale: 'en-US',
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   return { context, page, guard };
 }

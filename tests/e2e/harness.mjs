@@ -2,6 +2,7 @@
 // guard that fails the test on any page error, console error, failed request or request to
 // another origin.
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +69,23 @@ const LAUNCH = {
 
 export async function launchChromium() {
   return chromium.launch(LAUNCH);
+}
+
+/**
+ * The app served from dist/ and a Chromium, started before a test file's tests and stopped after
+ * them; `app.server` and `app.browser` are there once the tests run.
+ */
+export function appUnderTest(options) {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist(options);
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /** A browser with a real profile in `folder`: not incognito, so it can install apps. */

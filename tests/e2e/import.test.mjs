@@ -1,23 +1,12 @@
 // Many orders at once: a 2,000-row spreadsheet export with bad rows imported through the real
 // page, then the dashboard worked as a worklist (search, filters, chart, bulk actions).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const SELLERS = ['Gadget World', 'Casa Bonita Ltda', 'Shenzhen Tech Co.'];
 
@@ -48,18 +37,18 @@ async function download(page, button) {
 }
 
 test('a 2,000-row CSV with bad rows: mapping, preview, import, summary, rows to fix, and the worklist', async () => {
-  const context = await browser.newContext({ timezoneId: 'Europe/Madrid', locale: 'es-ES' });
+  const context = await app.browser.newContext({ timezoneId: 'Europe/Madrid', locale: 'es-ES' });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
   // One order is already here: the import must skip it, not duplicate it.
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   await page.locator('#order-number').fill('IMP-0003');
   await page.locator('#item').fill('Typed by hand');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
 
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('link', { name: 'Import orders from a spreadsheet' }).click();
   const { text, bad } = spreadsheet();
   const rejected = bad.date + bad.order + bad.platform + bad.future;
@@ -146,16 +135,16 @@ test('a 2,000-row CSV with bad rows: mapping, preview, import, summary, rows to 
 });
 
 test('importing again with "update" fills in the orders already here', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/Sao_Paulo' });
+  const context = await app.browser.newContext({ timezoneId: 'America/Sao_Paulo' });
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   await page.locator('#order-number').fill('UPD-1');
   await page.locator('#item').fill('Kept item');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
-  await page.goto(`${server.url}/import`);
+  await page.goto(`${app.server.url}/import`);
   // A hostile cell is only ever text: in the mapping table, the preview and the case.
   const hostile = '<img src=x onerror=alert(1)>';
   const csv = `Pedido,Vendedor,Rastreamento\nUPD-1,Loja Azul,BR123456789\nUPD-2,"${hostile}",\n`;
@@ -167,13 +156,13 @@ test('importing again with "update" fills in the orders already here', async () 
   assert.match(await page.locator('.import-summary').innerText(), /^1 new case · 1 update/);
   await page.getByRole('button', { name: 'Import 2 orders' }).click();
   await page.getByText('Imported 1 new case and updated 1 case.').waitFor();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('li.case-row', { hasText: 'Kept item' }).getByRole('link').click();
   const facts = await page.locator('dl.details').innerText();
   assert.match(facts, /Seller\s+Loja Azul/);
   assert.match(facts, /Tracking number\s+BR123456789/);
   assert.match(facts, /Item\s+Kept item/, 'columns the file does not have stay as they were');
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('li.case-row', { hasText: 'UPD-2' }).getByRole('link').click();
   assert.match(await page.locator('dl.details').innerText(), /Seller\s+<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator('main img[src="x"]').count(), 0);

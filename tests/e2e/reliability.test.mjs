@@ -1,34 +1,23 @@
 // Nothing lost: two tabs on the same cases, a newer version opened in another tab, a damaged
 // record, a refused write and its retry, and hostile text in every field.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guardPage, launchChromium, serveDist } from './harness.mjs';
+import { appUnderTest, guardPage } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function tab(context, path = '/') {
   const page = await context.newPage();
-  const guard = guardPage(page, server.url);
+  const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${app.server.url}${path}`);
   await page.locator('main h1').first().waitFor();
   return { page, guard };
 }
 
 async function createCase(page, order) {
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   await page.locator('#order-number').fill(order);
   await page.locator('#shipped').fill('2026-10-01');
   await page.getByRole('button', { name: 'Save case' }).click();
@@ -37,7 +26,7 @@ async function createCase(page, order) {
 }
 
 test('two tabs: a change in one appears in the other; conflicting edits are never silently lost', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const first = await tab(context);
   const second = await tab(context);
   const caseUrl = await createCase(first.page, 'TWO-TABS');
@@ -88,7 +77,7 @@ test('two tabs: a change in one appears in the other; conflicting edits are neve
 });
 
 test('a newer version opened in another tab never blocks, and the old tab says to reload', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const old = await tab(context);
   // Within the app, as a buyer moves: one document, one connection.
   await old.page.getByRole('link', { name: 'Or fill in the full form' }).click();
@@ -123,7 +112,7 @@ test('a newer version opened in another tab never blocks, and the old tab says t
 });
 
 test('a damaged record: the app opens, names it, and every other case works', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const { page, guard } = await tab(context);
   await createCase(page, 'HEALTHY');
   await page.evaluate(() => new Promise((done, fail) => {
@@ -135,7 +124,7 @@ test('a damaged record: the app opens, names it, and every other case works', as
       transaction.onerror = () => fail(transaction.error);
     };
   }));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByText('1 stored case(s) could not be read.').waitFor();
   assert.match(await page.getByRole('alert').first().innerText(), /broken-1/);
   await page.locator('li.case-row', { hasText: 'HEALTHY' }).getByRole('link').click();
@@ -145,7 +134,7 @@ test('a damaged record: the app opens, names it, and every other case works', as
 });
 
 test('a refused write keeps the typing on screen, and a retry saves it', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const { page, guard } = await tab(context, '/new');
   await page.evaluate(() => {
     window.realPut = IDBObjectStore.prototype.put;
@@ -166,7 +155,7 @@ test('a refused write keeps the typing on screen, and a retry saves it', async (
 });
 
 test('closing or reloading the tab while typing loses nothing', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   let { page, guard } = await tab(context, '/new');
   // Reloaded straight after the last keystroke, before the pause that writes the draft.
   await page.locator('#order-number').fill('DRAFT-1');
@@ -197,7 +186,7 @@ test('closing or reloading the tab while typing loses nothing', async () => {
   await page.getByLabel('A note').check();
   await page.locator('#entry-summary').fill('Seller promised a refund by Fri');
   await page.close({ runBeforeUnload: true });
-  ({ page, guard } = await tab(context, caseUrl.slice(server.url.length)));
+  ({ page, guard } = await tab(context, caseUrl.slice(app.server.url.length)));
   await page.getByText('What you were writing last time is back below').waitFor();
   await page.getByLabel('A note').check();
   assert.equal(await page.locator('#entry-summary').inputValue(), 'Seller promised a refund by Fri');
@@ -212,7 +201,7 @@ test('closing or reloading the tab while typing loses nothing', async () => {
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.locator('.guide').waitFor();
 
-  await page.goto(`${server.url}/new`);
+  await page.goto(`${app.server.url}/new`);
   assert.equal(await page.locator('#order-number').inputValue(), '');
   await page.goto(caseUrl);
   await page.locator('.guide').waitFor();
@@ -236,7 +225,7 @@ const HOSTILE = [
 ];
 
 test('hostile text in every field shows literally and runs nothing', async () => {
-  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const { page, guard } = await tab(context, '/new');
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
@@ -266,6 +255,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.locator('#entry-summary').fill(text(3));
   await page.locator('#entry-full').fill(HOSTILE.join(' '));
   await page.getByRole('button', { name: 'Add to the journal' }).click();
+  await page.locator('.journal-item').nth(HOSTILE.length).waitFor();
   await page.reload();
   await page.locator('.journal-item').nth(HOSTILE.length).waitFor();
   const shown = await page.locator('main').innerText();
@@ -283,10 +273,10 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.goto(caseUrl);
   await page.getByRole('button', { name: 'Create the link' }).click();
   const link = await page.locator('#share-link').inputValue();
-  await page.goto(`${server.url}/backup`);
+  await page.goto(`${app.server.url}/backup`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a full backup' }).click()]);
   const backupPath = await download.path();
-  const elsewhere = await browser.newContext({ timezoneId: 'Asia/Shanghai' });
+  const elsewhere = await app.browser.newContext({ timezoneId: 'Asia/Shanghai' });
   const other = await tab(elsewhere);
   other.page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   const literal = async (where) => {
@@ -297,7 +287,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await other.page.goto(link);
   await other.page.getByRole('heading', { name: text(2) }).waitFor();
   await literal('the share link');
-  await other.page.goto(`${server.url}/backup`);
+  await other.page.goto(`${app.server.url}/backup`);
   await other.page.locator('input[type=file]').setInputFiles(backupPath);
   await other.page.getByRole('button', { name: 'Merge into my cases' }).click();
   await other.page.getByText('Restored 1 case(s)').waitFor();

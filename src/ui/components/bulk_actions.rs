@@ -10,6 +10,7 @@ use crate::domain::deadline::chain;
 use crate::domain::ics::calendar;
 use crate::domain::import::cases_csv;
 use crate::ui::browser::{buyer_zone, download_text, now_utc, today};
+use crate::ui::components::ChoiceSelect;
 use crate::ui::state::AppState;
 
 /// The chosen cases, in the order the list shows them (`matching` first, then any chosen
@@ -92,19 +93,11 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
             </button>
             {move || (count.get() > 0).then(|| view! {
                 <span class="bulk-count">{move || format!("{} selected", count.get())}</span>
-                <div class="field inline">
-                    <label for="bulk-status">"Set status to"</label>
-                    <select id="bulk-status" on:change=move |event| {
-                        if let Some(status) = Status::from_key(&event_target_value(&event)) {
-                            new_status.set(status);
-                        }
-                    }>
-                        {Status::ALL.iter().copied().map(|status| view! {
-                            <option value=status.key() selected=move || new_status.get() == status>{status.label()}</option>
-                        }).collect_view()}
-                    </select>
-                    <button type="button" class="button" disabled=move || saving.get().is_some() on:click=change_status>"Apply"</button>
-                </div>
+                <ChoiceSelect id="bulk-status" label="Set status to" class="inline" choices=Status::ALL
+                    key=Status::key name=Status::label
+                    current=Signal::derive(move || Some(new_status.get()))
+                    set=Callback::new(move |chosen: Option<Status>| if let Some(status) = chosen { new_status.set(status) }) />
+                <button type="button" class="button" disabled=move || saving.get().is_some() on:click=change_status>"Apply"</button>
                 {move || saving.get().map(|(done, total)| view! {
                     <label class="bulk-progress">{format!("Saving… {done} of {total}")}
                         <progress max=total value=done></progress>

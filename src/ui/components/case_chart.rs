@@ -26,7 +26,7 @@ fn bar_svg(count: usize, largest: usize) -> impl IntoView {
 pub fn CaseChart(picture: Memo<Chart>, filter: RwSignal<Filter>) -> impl IntoView {
     view! {
         <section class="card case-chart" aria-labelledby="chart-title">
-            <h2 id="chart-title" class="visually-hidden">"Where your cases stand"</h2>
+            <h2 id="chart-title" class="visually-hidden">"Cases at a glance"</h2>
             <div class="chart-group">
                 <h3>"By status"</h3>
                 <ul>

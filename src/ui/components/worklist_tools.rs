@@ -4,37 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::case::{Platform, Problem, Status};
 use crate::domain::worklist::{Filter, SortBy};
+use crate::ui::components::ChoiceSelect;
 
 /// Deadline windows offered in the "closing within" filter, in days.
 const WINDOWS: [i64; 4] = [2, 7, 14, 30];
-
-/// A `<select>` over `choices` with an "any" first option.
-#[component]
-fn ChoiceFilter<T: Copy + PartialEq + Send + Sync + 'static>(
-    id: &'static str,
-    label: &'static str,
-    any: &'static str,
-    choices: &'static [T],
-    key: fn(T) -> &'static str,
-    name: fn(T) -> &'static str,
-    current: Signal<Option<T>>,
-    set: Callback<Option<T>>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id on:change=move |event| {
-                let chosen = event_target_value(&event);
-                set.run(choices.iter().copied().find(|choice| key(*choice) == chosen));
-            }>
-                <option value="" selected=move || current.get().is_none()>{any}</option>
-                {choices.iter().copied().map(|choice| view! {
-                    <option value=key(choice) selected=move || current.get() == Some(choice)>{name(choice)}</option>
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 #[component]
 pub fn WorklistTools(filter: RwSignal<Filter>, sort: RwSignal<SortBy>) -> impl IntoView {
@@ -50,13 +23,13 @@ pub fn WorklistTools(filter: RwSignal<Filter>, sort: RwSignal<SortBy>) -> impl I
                     on:input=move |event| filter.update(|f| f.text = event_target_value(&event)) />
             </div>
             <div class="filters">
-                <ChoiceFilter id="filter-platform" label="Platform" any="All platforms" choices=Platform::ALL
+                <ChoiceSelect id="filter-platform" label="Platform" any="All platforms" choices=Platform::ALL
                     key=Platform::key name=Platform::label current=platform
                     set=Callback::new(move |chosen| filter.update(|f| f.platform = chosen)) />
-                <ChoiceFilter id="filter-status" label="Status" any="Any status" choices=Status::ALL
+                <ChoiceSelect id="filter-status" label="Status" any="Any status" choices=Status::ALL
                     key=Status::key name=Status::label current=status
                     set=Callback::new(move |chosen| filter.update(|f| f.status = chosen)) />
-                <ChoiceFilter id="filter-problem" label="Problem" any="Any problem" choices=Problem::ALL
+                <ChoiceSelect id="filter-problem" label="Problem" any="Any problem" choices=Problem::ALL
                     key=Problem::key name=Problem::label current=problem
                     set=Callback::new(move |chosen| filter.update(|f| f.problem = chosen)) />
                 <div class="field">
@@ -73,18 +46,9 @@ pub fn WorklistTools(filter: RwSignal<Filter>, sort: RwSignal<SortBy>) -> impl I
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="sort-by">"Order"</label>
-                    <select id="sort-by" on:change=move |event| {
-                        if let Some(chosen) = SortBy::from_key(&event_target_value(&event)) {
-                            sort.set(chosen);
-                        }
-                    }>
-                        {SortBy::ALL.iter().copied().map(|choice| view! {
-                            <option value=choice.key() selected=move || sort.get() == choice>{choice.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id="sort-by" label="Order" choices=SortBy::ALL key=SortBy::key name=SortBy::label
+                    current=Signal::derive(move || Some(sort.get()))
+                    set=Callback::new(move |chosen: Option<SortBy>| sort.set(chosen.unwrap_or_default())) />
             </div>
             <label class="checkbox">
                 <input id="filter-evidence" type="checkbox" prop:checked=move || filter.with(|f| f.evidence_missing)

@@ -16,6 +16,7 @@ use crate::domain::import::{
 };
 use crate::storage::Settings;
 use crate::ui::browser::{download_text, href, new_case_id, now_utc, today};
+use crate::ui::components::ChoiceSelect;
 use crate::ui::state::AppState;
 
 /// Rows shown in the preview before importing.
@@ -237,32 +238,20 @@ fn MappingForm(
                         <option value="month" selected=move || chosen(&|m| m.date_order == DateOrder::MonthFirst)>"March 10 (month first)"</option>
                     </select>
                 </div>
-                <div class="field">
-                    <label for="import-platform">"Platform, where the file does not say"</label>
-                    <select id="import-platform" on:change=move |event| {
-                        if let Some(platform) = Platform::from_key(&event_target_value(&event)) {
-                            update(Box::new(move |mapping| mapping.platform = platform));
-                        }
-                    }>
-                        {Platform::ALL.iter().map(|platform| view! {
-                            <option value=platform.key() selected=move || chosen(&|m| m.platform == *platform)>{platform.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id="import-platform" label="Platform, where the file does not say" choices=Platform::ALL
+                    key=Platform::key name=Platform::label
+                    current=Signal::derive(move || mapping.with(|m| m.as_ref().map(|m| m.platform)))
+                    set=Callback::new(move |chosen: Option<Platform>| if let Some(platform) = chosen {
+                        update(Box::new(move |mapping| mapping.platform = platform));
+                    }) />
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for="import-problem">"Problem, where the file does not say"</label>
-                    <select id="import-problem" on:change=move |event| {
-                        if let Some(problem) = Problem::from_key(&event_target_value(&event)) {
-                            update(Box::new(move |mapping| mapping.problem = problem));
-                        }
-                    }>
-                        {Problem::ALL.iter().map(|problem| view! {
-                            <option value=problem.key() selected=move || chosen(&|m| m.problem == *problem)>{problem.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id="import-problem" label="Problem, where the file does not say" choices=Problem::ALL
+                    key=Problem::key name=Problem::label
+                    current=Signal::derive(move || mapping.with(|m| m.as_ref().map(|m| m.problem)))
+                    set=Callback::new(move |chosen: Option<Problem>| if let Some(problem) = chosen {
+                        update(Box::new(move |mapping| mapping.problem = problem));
+                    }) />
                 <div class="field">
                     <label for="import-currency">"Currency, where the file does not say"</label>
                     <input id="import-currency" type="text" maxlength="3" autocomplete="off"
