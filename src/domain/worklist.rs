@@ -3,7 +3,7 @@
 //! missing evidence) is worked out once per change of the cases in [`entries`]; a keystroke in
 //! the search box only compares prepared text in [`select`].
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
@@ -42,6 +42,10 @@ pub fn search_index(entries: &[Entry], cases: &[Case]) -> SearchIndex {
     )
 }
 
+fn proof_bit(proof: Proof) -> u64 {
+    1 << (proof as u32)
+}
+
 /// Every case, most urgent first, prepared for [`select`].
 pub fn entries<Tz: TimeZone>(
     cases: &[Case],
@@ -49,8 +53,13 @@ pub fn entries<Tz: TimeZone>(
     buyer_zone: &Tz,
     now: DateTime<Utc>,
 ) -> Vec<Entry> {
-    let proven: HashSet<(&str, Proof)> =
-        evidence.iter().filter_map(|item| item.proves.map(|proof| (item.case_id.as_str(), proof))).collect();
+    // The proofs on file for each case, one bit per kind of proof: one lookup per case.
+    let mut proven: HashMap<&str, u64> = HashMap::new();
+    for item in evidence {
+        if let Some(proof) = item.proves {
+            *proven.entry(item.case_id.as_str()).or_default() |= proof_bit(proof);
+        }
+    }
     let mut rows: Vec<(usize, CaseOverview)> =
         cases.iter().enumerate().map(|(index, case)| (index, CaseOverview::of(case, buyer_zone, now))).collect();
     rows.sort_by_cached_key(|(_, row)| row.urgency());
@@ -60,10 +69,8 @@ pub fn entries<Tz: TimeZone>(
             let evidence_missing = if case.status().is_closed() {
                 0
             } else {
-                checklist(case)
-                    .iter()
-                    .filter(|proof| !proof.is_optional() && !proven.contains(&(case.id.as_str(), **proof)))
-                    .count()
+                let on_file = if proven.is_empty() { 0 } else { proven.get(case.id.as_str()).copied().unwrap_or(0) };
+                checklist(case).iter().filter(|proof| !proof.is_optional() && on_file & proof_bit(**proof) == 0).count()
             };
             Entry { index, attention: row.attention, deadline: row.deadline().cloned(), evidence_missing }
         })
@@ -221,6 +228,7 @@ mod tests {
     use crate::domain::overview::overview;
     use crate::domain::sample::sample_cases;
     use chrono::TimeZone;
+    use std::collections::HashSet;
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap()
@@ -306,6 +314,13 @@ mod tests {
         assert!(!Filter::default().is_active());
         assert!(Filter { evidence_missing: true, ..Filter::default() }.is_active());
         assert!(!Filter { text: "  ".into(), ..Filter::default() }.is_active());
+    }
+
+    #[test]
+    fn every_kind_of_proof_has_its_own_bit() {
+        let bits: HashSet<u64> = Proof::ALL.iter().map(|proof| proof_bit(*proof)).collect();
+        assert_eq!(bits.len(), Proof::ALL.len());
+        assert!(Proof::ALL.len() <= 64);
     }
 
     #[test]

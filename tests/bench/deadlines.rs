@@ -14,6 +14,7 @@ use dispute_desk::domain::deadline::chain;
 use dispute_desk::domain::ics::calendar;
 use dispute_desk::domain::overview::{overview, upcoming};
 use dispute_desk::domain::sample::sample_cases;
+use dispute_desk::domain::worklist::{entries, search_index, select, Filter, SortBy};
 
 const CASES: usize = 10_000;
 const SEED: u64 = 20_261_121;
@@ -45,8 +46,12 @@ fn main() {
         .unwrap_or(chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
     let deadlines: usize = cases.iter().map(|case| chain(case, &zone, now).dated.len()).sum();
 
+    let prepared = entries(&cases, &[], &zone, now);
+    let index = search_index(&prepared, &cases);
+    let search = Filter { text: "gadget 80".into(), ..Filter::default() };
+
     type Work<'a> = Box<dyn FnMut() + 'a>;
-    let figures: [(&str, Work, Duration); 4] = [
+    let figures: [(&str, Work, Duration); 6] = [
         (
             "chains of 10,000 cases",
             Box::new(|| {
@@ -62,6 +67,20 @@ fn main() {
                 black_box(overview(black_box(&cases), &zone, now));
             }),
             FRAME_BUDGET * 2,
+        ),
+        (
+            "dashboard worklist of 10,000 cases (order, evidence)",
+            Box::new(|| {
+                black_box(entries(black_box(&cases), &[], &zone, now));
+            }),
+            FRAME_BUDGET * 2,
+        ),
+        (
+            "search keystroke over 10,000 prepared cases",
+            Box::new(|| {
+                black_box(select(black_box(&prepared), &cases, Some(&index), &search, SortBy::Urgency, now));
+            }),
+            Duration::from_millis(2),
         ),
         (
             "upcoming list of 10,000 cases",
