@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod evidence;
 pub mod form;
 pub mod guide;
+pub mod i18n;
 pub mod ics;
 pub mod import;
 pub mod journal;

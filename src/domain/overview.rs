@@ -21,6 +21,15 @@ pub enum Attention {
 }
 
 impl Attention {
+    pub const ALL: &'static [Attention] = &[
+        Attention::Overdue,
+        Attention::DueSoon,
+        Attention::DatesMissing,
+        Attention::Upcoming,
+        Attention::InProgress,
+        Attention::Closed,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Attention::Overdue => "Overdue",

@@ -21,11 +21,19 @@ pub struct Settings {
     pub reminded: BTreeSet<String>,
     /// When the buyer last downloaded a full backup.
     pub last_backup_at: Option<DateTime<Utc>>,
+    /// The language the buyer chose (a locale code); none follows the browser.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { currency: "USD".into(), reminders: false, reminded: BTreeSet::new(), last_backup_at: None }
+        Self {
+            currency: "USD".into(),
+            reminders: false,
+            reminded: BTreeSet::new(),
+            last_backup_at: None,
+            language: None,
+        }
     }
 }
 

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::domain::i18n::tr;
+
 use super::browser::{base_path, href};
-use super::components::{BackupReminder, DueSoonBanner, StorageStatus};
+use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
 use super::pages::{
     BackupPage, CaseDetail, Checklist, Dashboard, EditCase, ImportPage, Interview, NewCase, NotFound, PrintCase,
     SharedCase, Upcoming,
@@ -21,13 +23,13 @@ pub fn App() -> impl IntoView {
     register_service_worker();
     view! {
         <Router base=base_path()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{tr("Skip to content")}</a>
             <header class="app-header">
                 <A href=href("/") attr:class="brand">"Dispute Desk"</A>
-                <nav aria-label="Main">
-                    <A href=href("/upcoming") attr:class="nav-link">"Upcoming"</A>
-                    <A href=href("/backup") attr:class="nav-link">"Backup"</A>
-                    <A href=href("/start") attr:class="button primary">"New case"</A>
+                <nav aria-label=tr("Main")>
+                    <A href=href("/upcoming") attr:class="nav-link">{tr("Upcoming")}</A>
+                    <A href=href("/backup") attr:class="nav-link">{tr("Backup")}</A>
+                    <A href=href("/start") attr:class="button primary">{tr("New case")}</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -50,7 +52,8 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="app-footer">
-                <p>"Your cases are stored only in this browser, on this device."</p>
+                <p>{tr("Your cases are stored only in this browser, on this device.")}</p>
+                <LanguageMenu />
             </footer>
         </Router>
     }

@@ -5,6 +5,7 @@ mod backup_io;
 mod browser;
 mod components;
 mod file_intake;
+mod language;
 mod pages;
 mod reminders;
 mod service_worker;
@@ -18,5 +19,11 @@ pub use app::App;
 /// Entry point of the wasm build.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let locale = language::chosen_locale();
+    language::mark_document(locale);
+    // Leptos's own executor starts with the app; the catalog is fetched before that.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::domain::i18n::install(language::load_catalog(locale).await);
+        leptos::mount::mount_to_body(App);
+    });
 }

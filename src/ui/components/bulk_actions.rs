@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, CaseId, Status};
 use crate::domain::deadline::chain;
+use crate::domain::i18n::{fill, tr, trf, trn};
 use crate::domain::ics::calendar;
 use crate::domain::import::cases_csv;
 use crate::ui::browser::{buyer_zone, download_text, now_utc, today};
@@ -55,13 +56,16 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
             message.set(Some(match outcome {
                 Ok(()) => (
                     true,
-                    format!(
-                        "\"{}\" is now the status of {total} case{}.",
-                        to.label(),
-                        if total == 1 { "" } else { "s" }
+                    fill(
+                        &trn(
+                            "\"{status}\" is now the status of {count} case.",
+                            "\"{status}\" is now the status of {count} cases.",
+                            total,
+                        ),
+                        &[("status", &tr(to.label()))],
                     ),
                 ),
-                Err(error) => (false, format!("No status was changed. {error}")),
+                Err(error) => (false, trf("No status was changed. {error}", &[("error", &error)])),
             }));
         });
     };
@@ -70,11 +74,9 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
         let cases = selection();
         let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &buyer_zone(), now))).collect();
         let text = calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))), now);
-        message.set(
-            download_text("dispute-desk-deadlines.ics", "text/calendar", &text)
-                .err()
-                .map(|error| (false, format!("The calendar file could not be made ({error}). Try again."))),
-        );
+        message.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err().map(|error| {
+            (false, trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)]))
+        }));
     };
     let export_csv = move |_| {
         let text = cases_csv(&selection());
@@ -82,30 +84,30 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
         message.set(
             download_text(&name, "text/csv", &text)
                 .err()
-                .map(|error| (false, format!("The file could not be made ({error}). Try again."))),
+                .map(|error| (false, trf("The file could not be made ({error}). Try again.", &[("error", &error)]))),
         );
     };
 
     view! {
-        <div class="bulk-actions" role="group" aria-label="Selected cases">
+        <div class="bulk-actions" role="group" aria-label=tr("Selected cases")>
             <button type="button" class="button" on:click=move |_| chosen.set(matching.get_untracked().into_iter().collect())>
-                {move || format!("Select all {}", matching.with(Vec::len))}
+                {move || trf("Select all {count}", &[("count", &matching.with(Vec::len))])}
             </button>
             {move || (count.get() > 0).then(|| view! {
-                <span class="bulk-count">{move || format!("{} selected", count.get())}</span>
-                <ChoiceSelect id="bulk-status" label="Set status to" class="inline" choices=Status::ALL
-                    key=Status::key name=Status::label
+                <span class="bulk-count">{move || trf("{count} selected", &[("count", &count.get())])}</span>
+                <ChoiceSelect id="bulk-status" label=tr("Set status to") class="inline" choices=Status::ALL
+                    key=Status::key name=|status: Status| tr(status.label())
                     current=Signal::derive(move || Some(new_status.get()))
                     set=Callback::new(move |chosen: Option<Status>| if let Some(status) = chosen { new_status.set(status) }) />
-                <button type="button" class="button" disabled=move || saving.get().is_some() on:click=change_status>"Apply"</button>
+                <button type="button" class="button" disabled=move || saving.get().is_some() on:click=change_status>{tr("Apply")}</button>
                 {move || saving.get().map(|(done, total)| view! {
-                    <label class="bulk-progress">{format!("Saving… {done} of {total}")}
+                    <label class="bulk-progress">{trf("Saving… {done} of {total}", &[("done", &done), ("total", &total)])}
                         <progress max=total value=done></progress>
                     </label>
                 })}
-                <button type="button" class="button" on:click=export_calendar>"Add their deadlines to my calendar (.ics)"</button>
-                <button type="button" class="button" on:click=export_csv>"Export them as CSV"</button>
-                <button type="button" class="button" on:click=move |_| chosen.set(HashSet::new())>"Clear selection"</button>
+                <button type="button" class="button" on:click=export_calendar>{tr("Add their deadlines to my calendar (.ics)")}</button>
+                <button type="button" class="button" on:click=export_csv>{tr("Export them as CSV")}</button>
+                <button type="button" class="button" on:click=move |_| chosen.set(HashSet::new())>{tr("Clear selection")}</button>
             })}
             {move || message.get().map(|(ok, text)| view! {
                 <p class=if ok { "notice success" } else { "notice danger" } role=if ok { "status" } else { "alert" }>{text}</p>

@@ -3,11 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::domain::worklist::{Bar, Chart, Filter};
+use crate::domain::i18n::{tr, trf};
+use crate::domain::worklist::{Bar, Chart, Filter, WEEKS_SHOWN};
+use crate::ui::browser::today;
 
 /// One bar's length in the chart's own units (the SVG is scaled to the space it has).
 fn bar_width(count: usize, largest: usize) -> String {
     format!("{:.1}", 100.0 * count as f64 / largest.max(1) as f64)
+}
+
+/// A week bar's name: weeks from today, as [`Chart::by_week`] counts them.
+fn week_label(week: i64, today: chrono::NaiveDate) -> String {
+    match week {
+        -1 => tr("Passed").to_owned(),
+        0 => tr("Next 7 days").to_owned(),
+        WEEKS_SHOWN => tr("Later").to_owned(),
+        _ => trf("From {day}", &[("day", &(today + chrono::Duration::weeks(week)).format("%-d %b"))]),
+    }
 }
 
 fn largest<K>(bars: &[Bar<K>]) -> usize {
@@ -26,9 +38,9 @@ fn bar_svg(count: usize, largest: usize) -> impl IntoView {
 pub fn CaseChart(picture: Memo<Chart>, filter: RwSignal<Filter>) -> impl IntoView {
     view! {
         <section class="card case-chart" aria-labelledby="chart-title">
-            <h2 id="chart-title" class="visually-hidden">"Cases at a glance"</h2>
+            <h2 id="chart-title" class="visually-hidden">{tr("Cases at a glance")}</h2>
             <div class="chart-group">
-                <h3>"By status"</h3>
+                <h3>{tr("By status")}</h3>
                 <ul>
                     {move || picture.with(|chart| {
                         let most = largest(&chart.by_status);
@@ -39,7 +51,7 @@ pub fn CaseChart(picture: Memo<Chart>, filter: RwSignal<Filter>) -> impl IntoVie
                                 <li>
                                     <button type="button" class="chart-row" aria-pressed=move || pressed().to_string()
                                         on:click=move |_| filter.update(|f| f.status = if f.status == Some(status) { None } else { Some(status) })>
-                                        <span class="chart-label">{bar.label.clone()}</span>
+                                        <span class="chart-label">{tr(status.label())}</span>
                                         {bar_svg(bar.count, most)}
                                         <span class="chart-count">{bar.count}</span>
                                     </button>
@@ -50,13 +62,13 @@ pub fn CaseChart(picture: Memo<Chart>, filter: RwSignal<Filter>) -> impl IntoVie
                 </ul>
             </div>
             <div class="chart-group">
-                <h3>"Deadlines by week"</h3>
+                <h3>{tr("Deadlines by week")}</h3>
                 <ul>
                     {move || picture.with(|chart| {
                         let most = largest(&chart.by_week);
                         chart.by_week.iter().map(|bar| view! {
                             <li class=if bar.key < 0 { "chart-row passed" } else { "chart-row" }>
-                                <span class="chart-label">{bar.label.clone()}</span>
+                                <span class="chart-label">{week_label(bar.key, today())}</span>
                                 {bar_svg(bar.count, most)}
                                 <span class="chart-count">{bar.count}</span>
                             </li>

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};
 use crate::ui::browser::{buyer_zone, href, mark, measured, today};
@@ -99,17 +100,17 @@ pub fn Dashboard() -> impl IntoView {
         ready
     });
     view! {
-        <h1>"Your cases"</h1>
+        <h1>{tr("Your cases")}</h1>
         {move || match (state.loading.get(), no_cases.get()) {
-            (Loading::Pending, _) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+            (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
             (_, true) => view! {
                 <section class="card empty">
-                    <h2>"No cases yet"</h2>
-                    <p>"Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute."</p>
-                    <A href=href("/start") attr:class="button primary">"Start: answer 6 questions"</A>
-                    <p><A href=href("/new")>"Or fill in the full form"</A></p>
-                    <p><A href=href("/import")>"Or import many orders from a spreadsheet (CSV)"</A></p>
-                    <p class="hint">"Everything stays on this device."</p>
+                    <h2>{tr("No cases yet")}</h2>
+                    <p>{tr("Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute.")}</p>
+                    <A href=href("/start") attr:class="button primary">{tr("Start: answer 6 questions")}</A>
+                    <p><A href=href("/new")>{tr("Or fill in the full form")}</A></p>
+                    <p><A href=href("/import")>{tr("Or import many orders from a spreadsheet (CSV)")}</A></p>
+                    <p class="hint">{tr("Everything stays on this device.")}</p>
                 </section>
             }.into_any(),
             (_, false) => view! {
@@ -117,7 +118,7 @@ pub fn Dashboard() -> impl IntoView {
                 <WorklistTools filter sort />
                 <p class="list-count" role="status">{move || {
                     let (shown_count, all) = (total.get(), case_count.get());
-                    if shown_count == all { format!("{all} case{}", if all == 1 { "" } else { "s" }) } else { format!("{shown_count} of {all} cases match") }
+                    if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
                 }}</p>
                 <BulkActions chosen matching=matching_ids />
                 <ul class="case-list">
@@ -127,8 +128,8 @@ pub fn Dashboard() -> impl IntoView {
                 </ul>
                 <MoreRows shown total />
                 <p class="after-list">
-                    <A href=href("/import")>"Import orders from a spreadsheet"</A>" · "
-                    <A href=href("/before-next-order")>"Before your next order: a short checklist"</A>
+                    <A href=href("/import")>{tr("Import orders from a spreadsheet")}</A>" · "
+                    <A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A>
                 </p>
             }.into_any(),
         }}
@@ -151,11 +152,13 @@ impl Row {
         Self {
             id: case.id.clone(),
             title: case.title().to_owned(),
-            summary: format!(
-                "{} · order {} · {}",
-                case.details.platform.label(),
-                case.details.order_number,
-                case.status().label()
+            summary: trf(
+                "{platform} · order {order} · {status}",
+                &[
+                    ("platform", &tr(case.details.platform.label())),
+                    ("order", &case.details.order_number),
+                    ("status", &tr(case.status().label())),
+                ],
             ),
             deadline: entry.deadline.clone(),
             attention: entry.attention,
@@ -168,7 +171,7 @@ impl Row {
 fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
     let Row { id, title, summary, deadline, attention, evidence_missing } = row;
     let target = format!("/cases/{id}");
-    let label = format!("Select {title}");
+    let label = trf("Select {case}", &[("case", &title)]);
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
@@ -179,7 +182,8 @@ fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
         }
         .into_any(),
         None if attention == Attention::DatesMissing => {
-            view! { <p class="row-deadline">"Add a date to see how long you have to open a dispute."</p> }.into_any()
+            view! { <p class="row-deadline">{tr("Add a date to see how long you have to open a dispute.")}</p> }
+                .into_any()
         }
         None => ().into_any(),
     };
@@ -200,13 +204,13 @@ fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
             // A plain link (the router still handles the click): the router's link component
             // costs more per row than the row itself.
             <a href=href(&target) class="case-link">
-                <span class="badge">{attention.label()}</span>
+                <span class="badge">{tr(attention.label())}</span>
                 <span class="case-title">{title}</span>
             </a>
             <p class="row-summary">{summary}</p>
             {deadline_line}
             {(evidence_missing > 0).then(|| view! {
-                <p class="row-evidence">{format!("Evidence: {evidence_missing} item{} still missing", if evidence_missing == 1 { "" } else { "s" })}</p>
+                <p class="row-evidence">{trn("Evidence: {count} item still missing", "Evidence: {count} items still missing", evidence_missing)}</p>
             })}
         </li>
     }

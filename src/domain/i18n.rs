@@ -1,0 +1,247 @@
+//! The app's words in the buyer's language. The English text is the key (as with gettext): code
+//! reads as English, and a text missing from a catalog shows in English rather than as a key.
+//! A catalog is JSON: `{"English": "translation"}`, and for counts `{"one|other": [forms]}` with
+//! the locale's plural forms in CLDR order. The catalog in use is installed once, before the app
+//! starts; changing language reloads the page.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use thiserror::Error;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Locale {
+    En,
+    Es,
+    PtBr,
+    Ru,
+    Fr,
+}
+
+impl Locale {
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Es, Locale::PtBr, Locale::Ru, Locale::Fr];
+
+    /// The BCP 47 tag, as in `<html lang>`, `Intl` and the catalog's file name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+            Locale::PtBr => "pt-BR",
+            Locale::Ru => "ru",
+            Locale::Fr => "fr",
+        }
+    }
+
+    /// The language's name in itself, as a language menu shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
+            Locale::PtBr => "Português (Brasil)",
+            Locale::Ru => "Русский",
+            Locale::Fr => "Français",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|locale| locale.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The first of the browser's preferred languages the app speaks (by language, whatever the
+    /// region: "es-MX" is Spanish, "pt-PT" Portuguese), or English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Self {
+        preferred
+            .into_iter()
+            .find_map(|tag| {
+                let language = tag.split(['-', '_']).next().unwrap_or_default();
+                Self::ALL.iter().copied().find(|locale| {
+                    locale.code().split('-').next().is_some_and(|own| own.eq_ignore_ascii_case(language))
+                })
+            })
+            .unwrap_or(Locale::En)
+    }
+
+    /// Which of the locale's plural forms a count takes (CLDR rules for whole numbers).
+    fn plural_form(self, count: u64) -> usize {
+        match self {
+            Locale::Ru => match (count % 10, count % 100) {
+                (1, rest) if rest != 11 => 0,
+                (2..=4, rest) if !(12..=14).contains(&rest) => 1,
+                _ => 2,
+            },
+            Locale::Fr | Locale::PtBr => usize::from(count > 1),
+            Locale::En | Locale::Es => usize::from(count != 1),
+        }
+    }
+
+    /// How many plural forms the locale's catalog gives for each count text.
+    pub fn plural_forms(self) -> usize {
+        if self == Locale::Ru {
+            3
+        } else {
+            2
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum CatalogError {
+    #[error("the translation file cannot be read ({0})")]
+    Unreadable(String),
+    #[error("the translation of \"{0}\" is neither a text nor a list of plural forms")]
+    BadEntry(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Translation {
+    Text(String),
+    Plural(Vec<String>),
+}
+
+/// The translations of one locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub locale: Locale,
+    texts: HashMap<String, Translation>,
+}
+
+impl Catalog {
+    pub fn english() -> Self {
+        Self { locale: Locale::En, texts: HashMap::new() }
+    }
+
+    pub fn from_json(locale: Locale, json: &str) -> Result<Self, CatalogError> {
+        let entries: HashMap<String, Value> =
+            serde_json::from_str(json).map_err(|error| CatalogError::Unreadable(error.to_string()))?;
+        let texts = entries
+            .into_iter()
+            .map(|(english, value)| {
+                let translation = match value {
+                    Value::String(text) => Translation::Text(text),
+                    Value::Array(forms) => Translation::Plural(
+                        forms
+                            .into_iter()
+                            .map(|form| {
+                                form.as_str().map(str::to_owned).ok_or_else(|| CatalogError::BadEntry(english.clone()))
+                            })
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    _ => return Err(CatalogError::BadEntry(english)),
+                };
+                Ok((english, translation))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Self { locale, texts })
+    }
+
+    /// The English keys this catalog translates.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.texts.keys().map(String::as_str)
+    }
+
+    /// `english` in this catalog's language, or as it is when not translated.
+    pub fn text<'a>(&'a self, english: &'a str) -> &'a str {
+        match self.texts.get(english) {
+            Some(Translation::Text(text)) if !text.is_empty() => text,
+            _ => english,
+        }
+    }
+
+    /// The form of a count text for `count`, with `{count}` filled in.
+    pub fn count(&self, one: &str, other: &str, count: u64) -> String {
+        let key = format!("{one}|{other}");
+        let form = match self.texts.get(&key) {
+            Some(Translation::Plural(forms)) => forms.get(self.locale.plural_form(count)).map(String::as_str),
+            _ => None,
+        };
+        let english = if count == 1 { one } else { other };
+        form.unwrap_or(english).replace("{count}", &count.to_string())
+    }
+}
+
+/// `{name}` in `text` replaced by each value.
+pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
+    values.iter().fold(text.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+}
+
+static CURRENT: OnceLock<Catalog> = OnceLock::new();
+
+/// Makes `catalog` the one every [`tr`] reads. Only the first call counts: the language is set
+/// once per page load.
+pub fn install(catalog: Catalog) {
+    let _ = CURRENT.set(catalog);
+}
+
+pub fn current_locale() -> Locale {
+    CURRENT.get().map_or(Locale::En, |catalog| catalog.locale)
+}
+
+/// `english` in the buyer's language.
+pub fn tr(english: &'static str) -> &'static str {
+    CURRENT.get().map_or(english, |catalog| catalog.text(english))
+}
+
+/// `english` in the buyer's language, with its `{name}` placeholders filled in.
+pub fn trf(english: &'static str, values: &[(&str, &dyn Display)]) -> String {
+    fill(tr(english), values)
+}
+
+/// A count in the buyer's language: `one` and `other` are the English forms, with `{count}`.
+pub fn trn(one: &'static str, other: &'static str, count: usize) -> String {
+    let count = u64::try_from(count).unwrap_or(u64::MAX);
+    match CURRENT.get() {
+        Some(catalog) => catalog.count(one, other, count),
+        None => Catalog::english().count(one, other, count),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_preference_picks_the_language_whatever_the_region() {
+        assert_eq!(Locale::negotiate(["es-MX", "en"]), Locale::Es);
+        assert_eq!(Locale::negotiate(["pt-PT"]), Locale::PtBr);
+        assert_eq!(Locale::negotiate(["de-DE", "fr-CA", "en"]), Locale::Fr);
+        assert_eq!(Locale::negotiate(["ru"]), Locale::Ru);
+        assert_eq!(Locale::negotiate(["de", "zh"]), Locale::En);
+        assert_eq!(Locale::negotiate([]), Locale::En);
+        assert_eq!(Locale::from_code("PT-br"), Some(Locale::PtBr));
+    }
+
+    #[test]
+    fn texts_and_counts_come_from_the_catalog_or_stay_english() {
+        let catalog = Catalog::from_json(
+            Locale::Ru,
+            r#"{"Your cases": "Ваши дела", "{count} case|{count} cases": ["{count} дело", "{count} дела", "{count} дел"]}"#,
+        )
+        .unwrap();
+        assert_eq!(catalog.text("Your cases"), "Ваши дела");
+        assert_eq!(catalog.text("Not translated"), "Not translated");
+        let count = |n| catalog.count("{count} case", "{count} cases", n);
+        assert_eq!(
+            [count(1), count(3), count(5), count(11), count(21), count(112)],
+            ["1 дело", "3 дела", "5 дел", "11 дел", "21 дело", "112 дел"]
+        );
+        let french = Catalog::from_json(
+            Locale::Fr,
+            r#"{"{count} case|{count} cases": ["{count} dossier", "{count} dossiers"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            [french.count("{count} case", "{count} cases", 0), french.count("{count} case", "{count} cases", 2)],
+            ["0 dossier", "2 dossiers"]
+        );
+        assert_eq!(Catalog::english().count("{count} case", "{count} cases", 1), "1 case");
+        assert_eq!(fill("{done} of {total}", &[("done", &3), ("total", &10)]), "3 of 10");
+    }
+
+    #[test]
+    fn a_broken_catalog_is_refused() {
+        assert!(matches!(Catalog::from_json(Locale::Es, "{not json"), Err(CatalogError::Unreadable(_))));
+        assert_eq!(Catalog::from_json(Locale::Es, r#"{"A": 3}"#), Err(CatalogError::BadEntry("A".into())));
+    }
+}

@@ -1,0 +1,65 @@
+// The app in the buyer's language: the browser's preference on a first visit, a choice in the
+// footer that is remembered, and counts in each language's plural forms.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appUnderTest, guardPage } from './harness.mjs';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const app = appUnderTest();
+
+test('a Spanish browser gets Spanish; French chosen in the footer stays French; English comes back', async () => {
+  const context = await app.browser.newContext({ locale: 'es-MX', timezoneId: 'America/Mexico_City' });
+  const page = await context.newPage();
+  const guard = guardPage(page, app.server.url);
+  await page.clock.setFixedTime(NOW);
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { name: 'Todavía no hay casos' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  assert.equal(await page.getByRole('link', { name: 'Nuevo caso' }).count(), 1);
+  assert.equal(await page.locator('#language').inputValue(), 'es');
+
+  // A case, then the dashboard speaks about it in Spanish.
+  await page.goto(`${app.server.url}/new`);
+  await page.locator('#order-number').fill('ES-1');
+  await page.locator('#shipped').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { name: 'Tus casos' }).waitFor();
+  assert.equal(await page.locator('.list-count').innerText(), '1 caso');
+  assert.match(await page.locator('li.case-row .row-summary').innerText(), /^AliExpress · pedido ES-1 · Recién registrado$/);
+  assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
+
+  // French, chosen in the footer: the page reloads in French and stays French.
+  await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('fr')]);
+  await page.getByRole('heading', { name: 'Vos dossiers' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal(await page.locator('.list-count').innerText(), '1 dossier');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Vos dossiers' }).waitFor();
+  assert.match(await page.locator('.language-menu').innerText(), /Certaines pages ne sont pas encore traduites/);
+
+  await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('en')]);
+  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+  assert.equal(await page.locator('.list-count').innerText(), '1 case');
+  guard.assertClean();
+  await context.close();
+});
+
+test('Russian counts take Russian plural forms', async () => {
+  const context = await app.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  const guard = guardPage(page, app.server.url);
+  await page.clock.setFixedTime(NOW);
+  for (const order of ['RU-1', 'RU-2']) {
+    await page.goto(`${app.server.url}/new`);
+    await page.locator('#order-number').fill(order);
+    await page.getByRole('button', { name: 'Save case' }).click();
+    await page.locator('.guide').waitFor();
+  }
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { name: 'Ваши дела' }).waitFor();
+  assert.equal(await page.locator('.list-count').innerText(), '2 дела');
+  guard.assertClean();
+  await context.close();
+});

@@ -1,0 +1,133 @@
+//! Every text the interface passes through the translation layer is in every catalog, with the
+//! same placeholders, and the catalogs hold nothing the app no longer says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use dispute_desk::domain::case::{Platform, Problem, Status};
+use dispute_desk::domain::i18n::{Catalog, Locale};
+use dispute_desk::domain::overview::Attention;
+use dispute_desk::domain::worklist::SortBy;
+
+/// The string literal at the start of `text` (after spaces), unescaped, and what follows it.
+fn literal(text: &str) -> Option<(String, &str)> {
+    let rest = text.trim_start().strip_prefix('"')?;
+    let mut value = String::new();
+    let mut chars = rest.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, &rest[at + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => value.push('\n'),
+                other => value.push(other),
+            },
+            _ => value.push(c),
+        }
+    }
+    None
+}
+
+/// The texts `tr("…")`, `trf("…", …)` and `trn("…", "…", …)` calls name in one source file.
+fn keys_in(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (call, plural) in [("tr(", false), ("trf(", false), ("trn(", true)] {
+        for (at, _) in source.match_indices(call) {
+            let before = source[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let Some((first, rest)) = literal(&source[at + call.len()..]) else { continue };
+            if plural {
+                if let Some((other, _)) = rest.trim_start().strip_prefix(',').and_then(literal) {
+                    keys.push(format!("{first}|{other}"));
+                }
+            } else {
+                keys.push(first);
+            }
+        }
+    }
+    keys
+}
+
+fn sources(folder: &Path, found: &mut Vec<String>) {
+    for entry in fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(fs::read_to_string(&path).unwrap_or_default());
+        }
+    }
+}
+
+/// Every key the app can ask for: the literal ones in the interface's code, and the names of the
+/// choices it shows through `tr(choice.label())`.
+fn wanted_keys() -> BTreeSet<String> {
+    let mut files = Vec::new();
+    sources(Path::new("src/ui"), &mut files);
+    let mut keys: BTreeSet<String> = files.iter().flat_map(|source| keys_in(source)).collect();
+    keys.extend(Status::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Platform::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Problem::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(SortBy::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Attention::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{').skip(1).filter_map(|part| part.split_once('}')).map(|(name, _)| name.to_owned()).collect()
+}
+
+#[test]
+fn the_scanner_finds_every_kind_of_call() {
+    let source =
+        r#"tr("Plain") trf("With {n}", &[]) trn("{count} thing", "{count} things", 2) attr("no") tr("Say \"hi\"")"#;
+    assert_eq!(keys_in(source), ["Plain", "Say \"hi\"", "With {n}", "{count} thing|{count} things"]);
+}
+
+#[test]
+fn every_locale_translates_every_text_with_the_same_placeholders() {
+    let wanted = wanted_keys();
+    assert!(wanted.len() > 50, "the scan found the interface's texts: {}", wanted.len());
+    let mut problems = Vec::new();
+    for locale in Locale::ALL.iter().copied().filter(|locale| *locale != Locale::En) {
+        let path = format!("public/locales/{}.json", locale.code());
+        let json = fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let catalog = Catalog::from_json(locale, &json).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let raw: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).unwrap_or_default();
+        let have: BTreeSet<String> = catalog.keys().map(str::to_owned).collect();
+        for missing in wanted.difference(&have) {
+            problems.push(format!("{path}: missing {missing:?}"));
+        }
+        for stale in have.difference(&wanted) {
+            problems.push(format!("{path}: no longer used {stale:?}"));
+        }
+        for key in wanted.intersection(&have) {
+            let english = placeholders(key);
+            match &raw[key] {
+                serde_json::Value::String(text) if text.trim().is_empty() => {
+                    problems.push(format!("{path}: empty {key:?}"))
+                }
+                serde_json::Value::String(text) if placeholders(text) != english => {
+                    problems.push(format!("{path}: {key:?} has placeholders {:?}", placeholders(text)))
+                }
+                serde_json::Value::Array(forms) => {
+                    if !key.contains('|') || forms.len() != locale.plural_forms() {
+                        problems.push(format!("{path}: {key:?} needs {} plural forms", locale.plural_forms()));
+                    }
+                    for form in forms.iter().filter_map(|form| form.as_str()) {
+                        if placeholders(form) != english {
+                            problems
+                                .push(format!("{path}: a form of {key:?} has placeholders {:?}", placeholders(form)));
+                        }
+                    }
+                }
+                _ if key.contains('|') => problems.push(format!("{path}: {key:?} is a count and needs plural forms")),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
