@@ -63,7 +63,8 @@ export async function serveDist({ base = '/', overrides = new Map(), compress = 
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  // English unless a test asks for another language, whatever the machine's own settings.
+  args: ['--lang=en-US', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 

@@ -1,5 +1,6 @@
-// Many orders at once: a 2,000-row spreadsheet export with bad rows imported through the real
-// page, then the dashboard worked as a worklist (search, filters, chart, bulk actions).
+// Many orders at once: a 2,000-row spreadsheet export (European style, in an Irish English browser)
+// with bad rows imported through the real page, then the dashboard worked as a worklist (search,
+// filters, chart, bulk actions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ async function download(page, button) {
 }
 
 test('a 2,000-row CSV with bad rows: mapping, preview, import, summary, rows to fix, and the worklist', async () => {
-  const context = await app.browser.newContext({ timezoneId: 'Europe/Madrid', locale: 'es-ES' });
+  const context = await app.browser.newContext({ timezoneId: 'Europe/Madrid', locale: 'en-IE' });
   const page = await context.newPage();
   const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);

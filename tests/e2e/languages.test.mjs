@@ -25,22 +25,22 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
   await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Tus casos' }).waitFor();
+  await page.getByRole('heading', { name: 'Tus casos', exact: true }).waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '1 caso');
   assert.match(await page.locator('li.case-row .row-summary').innerText(), /^AliExpress · pedido ES-1 · Recién registrado$/);
   assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
 
   // French, chosen in the footer: the page reloads in French and stays French.
   await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('fr')]);
-  await page.getByRole('heading', { name: 'Vos dossiers' }).waitFor();
+  await page.getByRole('heading', { name: 'Vos dossiers', exact: true }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await page.locator('.list-count').innerText(), '1 dossier');
   await page.reload();
-  await page.getByRole('heading', { name: 'Vos dossiers' }).waitFor();
+  await page.getByRole('heading', { name: 'Vos dossiers', exact: true }).waitFor();
   assert.match(await page.locator('.language-menu').innerText(), /Certaines pages ne sont pas encore traduites/);
 
   await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('en')]);
-  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+  await page.getByRole('heading', { name: 'Your cases', exact: true }).waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '1 case');
   guard.assertClean();
   await context.close();
@@ -58,7 +58,7 @@ test('Russian counts take Russian plural forms', async () => {
     await page.locator('.guide').waitFor();
   }
   await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Ваши дела' }).waitFor();
+  await page.getByRole('heading', { name: 'Ваши дела', exact: true }).waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '2 дела');
   guard.assertClean();
   await context.close();

@@ -255,16 +255,19 @@ fn EvidenceCard(case: Case, item: EvidenceItem) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let proofs: Vec<Proof> = crate::domain::evidence::checklist(&case).to_vec();
     let described = if item.caption.is_empty() { item.name.clone() } else { item.caption.clone() };
-    let save = {
-        let item = item.clone();
-        move |change: EvidenceItem| {
-            if change == item {
-                return;
-            }
-            spawn_local(async move {
-                problem.set(state.update_evidence(change).await.err().map(|error| error.to_string()));
-            });
+    // Every edit applies to this card's latest version, not the one it was drawn with: a caption
+    // and a checklist item changed in quick succession must both be kept.
+    let latest = StoredValue::new(item.clone());
+    let save = move |change: &dyn Fn(&mut EvidenceItem)| {
+        let before = latest.get_value();
+        latest.update_value(|item| change(item));
+        let changed = latest.get_value();
+        if changed == before {
+            return;
         }
+        spawn_local(async move {
+            problem.set(state.update_evidence(changed).await.err().map(|error| error.to_string()));
+        });
     };
     let remove = {
         let id = item.id.clone();
@@ -277,22 +280,16 @@ fn EvidenceCard(case: Case, item: EvidenceItem) -> impl IntoView {
             });
         }
     };
-    let save_caption = {
-        let (item, save) = (item.clone(), save.clone());
-        move |_| {
-            let text = caption.get_untracked();
-            match check_caption(&text) {
-                Ok(()) => save(EvidenceItem { caption: text.trim().to_owned(), ..item.clone() }),
-                Err(error) => problem.set(Some(error.to_string())),
-            }
+    let save_caption = move |_| {
+        let text = caption.get_untracked();
+        match check_caption(&text) {
+            Ok(()) => save(&|item| item.caption = text.trim().to_owned()),
+            Err(error) => problem.set(Some(error.to_string())),
         }
     };
-    let save_proof = {
-        let item = item.clone();
-        move |event: leptos::ev::Event| {
-            let proves = Proof::from_key(&event_target_value(&event));
-            save(EvidenceItem { proves, ..item.clone() });
-        }
+    let save_proof = move |event: leptos::ev::Event| {
+        let proves = Proof::from_key(&event_target_value(&event));
+        save(&|item| item.proves = proves);
     };
     let alt = described.clone();
     let id = item.id.clone();
