@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use dispute_desk::domain::case::{Platform, Problem, Status};
+use dispute_desk::domain::advice::resolution_meaning;
+use dispute_desk::domain::case::{PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::i18n::{Catalog, Locale};
+use dispute_desk::domain::journal::Resolution;
 use dispute_desk::domain::overview::Attention;
 use dispute_desk::domain::worklist::SortBy;
 
@@ -62,8 +64,8 @@ fn sources(folder: &Path, found: &mut Vec<String>) {
     }
 }
 
-/// Every key the app can ask for: the literal ones in the interface's code, and the names of the
-/// choices it shows through `tr(choice.label())`.
+/// Every key the app can ask for: the literal ones in the interface's code, and the names (and
+/// for resolutions the meanings) of the choices it shows through `tr(choice.label())`.
 fn wanted_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
     sources(Path::new("src/ui"), &mut files);
@@ -73,6 +75,9 @@ fn wanted_keys() -> BTreeSet<String> {
     keys.extend(Problem::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(SortBy::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Attention::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(PaymentMethod::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Resolution::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Resolution::ALL.iter().map(|choice| resolution_meaning(*choice).to_owned()));
     keys
 }
 

@@ -18,11 +18,22 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   assert.equal(await page.getByRole('link', { name: 'Nuevo caso' }).count(), 1);
   assert.equal(await page.locator('#language').inputValue(), 'es');
 
-  // A case, then the dashboard speaks about it in Spanish.
-  await page.goto(`${app.server.url}/new`);
-  await page.locator('#order-number').fill('ES-1');
-  await page.locator('#shipped').fill('2026-10-01');
-  await page.getByRole('button', { name: 'Save case' }).click();
+  // The six questions in Spanish make the case; then the dashboard speaks about it in Spanish.
+  await page.getByRole('link', { name: 'Empezar: responde 6 preguntas' }).click();
+  await page.getByRole('heading', { name: '¿Dónde compraste?' }).waitFor();
+  assert.equal(await page.locator('.interview .progress').innerText(), 'Pregunta 1 de 6');
+  await page.getByLabel('AliExpress').check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByLabel('Nunca llegó').check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByLabel('Enviado el').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByText('Te quedas el artículo (o nunca lo recibiste) y recuperas todo tu dinero.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByLabel('Tarjeta de crédito o débito').check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByLabel('Número de pedido').fill('ES-1');
+  await page.getByRole('button', { name: 'Crear mi caso' }).click();
   await page.locator('.guide').waitFor();
   await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Tus casos', exact: true }).waitFor();

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::advice::{reason_advice, resolution_meaning};
 use crate::domain::case::{Case, PaymentMethod, Platform, Problem};
 use crate::domain::form::{CaseForm, Field};
+use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::Resolution;
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
@@ -119,46 +120,46 @@ pub fn Interview() -> impl IntoView {
     };
 
     let titles = [
-        "Where did you order?",
-        "What went wrong?",
-        "When did you pay, and when was it shipped and delivered?",
-        "What would put it right?",
-        "How did you pay?",
-        "What is the order number?",
+        tr("Where did you order?"),
+        tr("What went wrong?"),
+        tr("When did you pay, and when was it shipped and delivered?"),
+        tr("What would put it right?"),
+        tr("How did you pay?"),
+        tr("What is the order number?"),
     ];
     view! {
-        <h1>"What happened?"</h1>
-        <p class="lead">"Six short questions, then Dispute Desk tells you what to do and by when. "
-            <A href=href("/new")>"Fill in the full form instead"</A></p>
+        <h1>{tr("What happened?")}</h1>
+        <p class="lead">{tr("Six short questions, then Dispute Desk tells you what to do and by when.")}" "
+            <A href=href("/new")>{tr("Fill in the full form instead")}</A></p>
         <form class="card interview" on:submit=next novalidate>
-            <p class="progress">{move || format!("Question {} of {QUESTIONS}", question.get() + 1)}</p>
+            <p class="progress">{move || trf("Question {number} of {total}", &[("number", &(question.get() + 1)), ("total", &QUESTIONS)])}</p>
             <h2 node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
             {move || match question.get() {
-                0 => view! { <Choices name="platform" chosen=platform options=Platform::ALL.iter().map(|p| (*p, p.label(), None)).collect() /> }.into_any(),
-                1 => view! { <Choices name="problem" chosen=problem options=Problem::ALL.iter().map(|p| (*p, p.label(), None)).collect() /> }.into_any(),
+                0 => view! { <Choices name="platform" chosen=platform options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                1 => view! { <Choices name="problem" chosen=problem options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
                 2 => view! {
-                    <p class="hint">"From the order page. Leave a date empty if you do not know it."</p>
+                    <p class="hint">{tr("From the order page. Leave a date empty if you do not know it.")}</p>
                     <div class="field">
-                        <label for="paid">"Paid on"</label>
+                        <label for="paid">{tr("Paid on")}</label>
                         <input id="paid" type="date" prop:value=move || paid.get() on:input=move |ev| paid.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
-                        <label for="shipped">"Shipped on"</label>
+                        <label for="shipped">{tr("Shipped on")}</label>
                         <input id="shipped" type="date" prop:value=move || shipped.get() on:input=move |ev| shipped.set(event_target_value(&ev)) />
                     </div>
                     {(problem.get_untracked() != Problem::NotReceived).then(|| view! {
                         <div class="field">
-                            <label for="delivered">"Arrived on"</label>
+                            <label for="delivered">{tr("Arrived on")}</label>
                             <input id="delivered" type="date" prop:value=move || delivered.get() on:input=move |ev| delivered.set(event_target_value(&ev)) />
                         </div>
                     })}
                 }.into_any(),
-                3 => view! { <Choices name="wanted" chosen=wanted options=Resolution::ALL.iter().map(|r| (*r, r.label(), Some(resolution_meaning(*r)))).collect() /> }.into_any(),
-                4 => view! { <Choices name="payment" chosen=payment options=PaymentMethod::ALL.iter().map(|p| (*p, p.label(), None)).collect() /> }.into_any(),
+                3 => view! { <Choices name="wanted" chosen=wanted options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
+                4 => view! { <Choices name="payment" chosen=payment options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
                 _ => view! {
                     <div class="field">
-                        <label for="order-number">"Order number"</label>
-                        <p class="hint" id="order-number-hint">"As shown on the order page."</p>
+                        <label for="order-number">{tr("Order number")}</label>
+                        <p class="hint" id="order-number-hint">{tr("As shown on the order page.")}</p>
                         <input id="order-number" type="text" autocomplete="off" aria-describedby="order-number-hint"
                             prop:value=move || order_number.get() on:input=move |ev| order_number.set(event_target_value(&ev)) />
                     </div>
@@ -166,14 +167,14 @@ pub fn Interview() -> impl IntoView {
             }}
             {move || problem_text.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
             {move || save_error.get().map(|error| view! {
-                <div class="notice danger" role="alert"><strong>"Not saved. "</strong>{error.to_string()}</div>
+                <div class="notice danger" role="alert"><strong>{tr("Not saved.")}" "</strong>{error.to_string()}</div>
             })}
             <div class="actions">
                 {move || (question.get() > 0).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| question.update(|q| *q -= 1)>"Back"</button>
+                    <button type="button" class="button" on:click=move |_| question.update(|q| *q -= 1)>{tr("Back")}</button>
                 })}
                 <button type="submit" class="button primary" disabled=move || saving.get()>
-                    {move || if question.get() + 1 < QUESTIONS { "Next" } else if saving.get() { "Saving…" } else { "Create my case" }}
+                    {move || if question.get() + 1 < QUESTIONS { tr("Next") } else if saving.get() { tr("Saving…") } else { tr("Create my case") }}
                 </button>
             </div>
         </form>
