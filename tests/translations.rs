@@ -1,4 +1,4 @@
-//! Every text the interface passes through the translation layer is in every catalog, with the
+//! Every text the app passes through the translation layer is in every catalog, with the
 //! same placeholders, and the catalogs hold nothing the app no longer says.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -68,7 +68,7 @@ fn sources(folder: &Path, found: &mut Vec<String>) {
 /// for resolutions the meanings) of the choices it shows through `tr(choice.label())`.
 fn wanted_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
-    sources(Path::new("src/ui"), &mut files);
+    sources(Path::new("src"), &mut files);
     let mut keys: BTreeSet<String> = files.iter().flat_map(|source| keys_in(source)).collect();
     keys.extend(Status::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Platform::ALL.iter().map(|choice| choice.label().to_owned()));

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
 use super::deadline::day_text;
+use super::i18n::{tr, trf};
 use super::journal::Resolution;
 use super::link::web_link;
 use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
@@ -85,38 +86,38 @@ impl Field {
     /// The field's name inside a sentence ("the shipping date").
     fn phrase(self) -> &'static str {
         match self {
-            Field::Paid => "the payment date",
-            Field::Shipped => "the shipping date",
-            Field::PromisedDelivery => "the promised delivery date",
-            Field::Delivered => "the delivery date",
-            Field::ReceiptConfirmed => "the date you confirmed receipt",
-            Field::ProtectionEnds => "the protection end date",
-            _ => "this field",
+            Field::Paid => tr("the payment date"),
+            Field::Shipped => tr("the shipping date"),
+            Field::PromisedDelivery => tr("the promised delivery date"),
+            Field::Delivered => tr("the delivery date"),
+            Field::ReceiptConfirmed => tr("the date you confirmed receipt"),
+            Field::ProtectionEnds => tr("the protection end date"),
+            _ => tr("this field"),
         }
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum FieldProblem {
-    #[error("Enter the order number from your order page.")]
+    #[error("{}", tr("Enter the order number from your order page."))]
     OrderNumberMissing,
-    #[error("Choose one of the listed options.")]
+    #[error("{}", tr("Choose one of the listed options."))]
     UnknownChoice,
-    #[error("This is too long: at most {max} characters.")]
+    #[error("{}", trf("This is too long: at most {max} characters.", &[("max", .max as &dyn std::fmt::Display)]))]
     TooLong { max: usize },
     #[error(transparent)]
     Amount(#[from] AmountError),
     #[error(transparent)]
     Currency(#[from] CurrencyError),
-    #[error("Paste the whole web address, starting with https://")]
+    #[error("{}", tr("Paste the whole web address, starting with https://"))]
     NotAWebLink,
-    #[error("Enter a date as year-month-day, for example 2026-03-31.")]
+    #[error("{}", tr("Enter a date as year-month-day, for example 2026-03-31."))]
     NotADate,
-    #[error("This date is in the future. Check it against your order page.")]
+    #[error("{}", tr("This date is in the future. Check it against your order page."))]
     InTheFuture,
-    #[error("This date is too far ahead. Check it against your order page.")]
+    #[error("{}", tr("This date is too far ahead. Check it against your order page."))]
     TooFarAhead,
-    #[error("This cannot be before {} ({}).", .earlier.phrase(), day_text(*.earlier_day))]
+    #[error("{}", trf("This cannot be before {earlier} ({day}).", &[("earlier", &.earlier.phrase()), ("day", &day_text(*.earlier_day))]))]
     BeforeEarlierDate { earlier: Field, earlier_day: NaiveDate },
 }
 

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::i18n::tr;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Money {
     /// Hundredths of the currency unit.
@@ -16,19 +18,19 @@ const MAX_MINOR: i64 = 100_000_000_000_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum AmountError {
-    #[error("Enter the amount as a number, for example 24.99.")]
+    #[error("{}", tr("Enter the amount as a number, for example 24.99."))]
     NotANumber,
-    #[error("The amount cannot be negative.")]
+    #[error("{}", tr("The amount cannot be negative."))]
     Negative,
-    #[error("Use at most two decimals, for example 24.99.")]
+    #[error("{}", tr("Use at most two decimals, for example 24.99."))]
     TooManyDecimals,
-    #[error("That amount is too large.")]
+    #[error("{}", tr("That amount is too large."))]
     TooLarge,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum CurrencyError {
-    #[error("Enter the currency as its three-letter code, for example USD or EUR.")]
+    #[error("{}", tr("Enter the currency as its three-letter code, for example USD or EUR."))]
     NotAnIsoCode,
 }
 

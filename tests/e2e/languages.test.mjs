@@ -41,6 +41,17 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   assert.match(await page.locator('li.case-row .row-summary').innerText(), /^AliExpress · pedido ES-1 · Recién registrado$/);
   assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
 
+  // The full form in Spanish, down to its checks.
+  await page.goto(`${app.server.url}/new`);
+  await page.getByRole('heading', { name: 'Nuevo caso' }).waitFor();
+  await page.getByLabel('Enviado el').fill('2026-10-05');
+  await page.getByLabel('Pagado el').fill('2026-10-09');
+  await page.getByRole('button', { name: 'Guardar caso' }).click();
+  await page.getByText('Hay que corregir 2 cosas antes de guardar.').waitFor();
+  await page.getByText('Escribe el número de pedido que aparece en la página del pedido.').waitFor();
+  await page.getByText(/^No puede ser anterior a la fecha de pago \(/).waitFor();
+  await page.goto(app.server.url);
+
   // French, chosen in the footer: the page reloads in French and stays French.
   await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('fr')]);
   await page.getByRole('heading', { name: 'Vos dossiers', exact: true }).waitFor();
@@ -64,8 +75,8 @@ test('Russian counts take Russian plural forms', async () => {
   await page.clock.setFixedTime(NOW);
   for (const order of ['RU-1', 'RU-2']) {
     await page.goto(`${app.server.url}/new`);
-    await page.locator('#order-number').fill(order);
-    await page.getByRole('button', { name: 'Save case' }).click();
+    await page.getByLabel('Номер заказа').fill(order);
+    await page.getByRole('button', { name: 'Сохранить дело' }).click();
     await page.locator('.guide').waitFor();
   }
   await page.goto(app.server.url);

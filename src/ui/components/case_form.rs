@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseDetails, PaymentMethod, Platform, Problem, Status};
 use crate::domain::form::{CaseForm, Field, FieldError};
+use crate::domain::i18n::{tr, trn};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
@@ -187,41 +188,40 @@ pub fn CaseFormView(
         <form class="case-form" novalidate on:submit=submit>
             {move || restored.get().then(|| view! {
                 <div class="notice" role="status">
-                    "This is what you typed last time; it is not saved yet. "
-                    <button type="button" class="button" on:click=discard.clone()>"Discard it and start over"</button>
+                    {tr("This is what you typed last time; it is not saved yet.")}" "
+                    <button type="button" class="button" on:click=discard.clone()>{tr("Discard it and start over")}</button>
                 </div>
             })}
             {move || {
                 let count = errors.with(Vec::len);
                 (count > 0).then(|| view! {
                     <div class="notice danger" role="alert">
-                        {if count == 1 { "One thing needs fixing before saving.".to_owned() }
-                         else { format!("{count} things need fixing before saving.") }}
+                        {trn("{count} thing needs fixing before saving.", "{count} things need fixing before saving.", count)}
                     </div>
                 })
             }}
             <fieldset>
-                <legend>"The order"</legend>
-                {field(Field::Platform, "Where did you order?", options(Platform::ALL, Platform::key, Platform::label))}
-                <FormField field=Field::OrderNumber label="Order number" control=Control::text() form errors required=true
-                    hint="As shown on the order page." />
-                {field(Field::Seller, "Seller or store", Control::text())}
-                {field(Field::Item, "Item", Control::text())}
+                <legend>{tr("The order")}</legend>
+                {field(Field::Platform, tr("Where did you order?"), options(Platform::ALL, Platform::key, |choice| tr(choice.label())))}
+                <FormField field=Field::OrderNumber label=tr("Order number") control=Control::text() form errors required=true
+                    hint=tr("As shown on the order page.") />
+                {field(Field::Seller, tr("Seller or store"), Control::text())}
+                {field(Field::Item, tr("Item"), Control::text())}
                 <div class="field-row">
-                    {field(Field::Amount, "Amount paid", Control::Text { input_type: "text", input_mode: "decimal", autocomplete: "off" })}
-                    {hinted(Field::Currency, "Currency", Control::text(), "Three letters, e.g. USD, EUR.")}
+                    {field(Field::Amount, tr("Amount paid"), Control::Text { input_type: "text", input_mode: "decimal", autocomplete: "off" })}
+                    {hinted(Field::Currency, tr("Currency"), Control::text(), tr("Three letters, e.g. USD, EUR."))}
                 </div>
-                {field(Field::PaymentMethod, "How did you pay?", options(PaymentMethod::ALL, PaymentMethod::key, PaymentMethod::label))}
-                {field(Field::TrackingNumber, "Tracking number", Control::text())}
-                {hinted(Field::TrackingUrl, "Tracking page", Control::web_address(), "Paste the address of the page that tracks the parcel.")}
-                {hinted(Field::ListingUrl, "Listing", Control::web_address(), "Paste the address of the item's page, to show what was promised.")}
+                {field(Field::PaymentMethod, tr("How did you pay?"), options(PaymentMethod::ALL, PaymentMethod::key, |choice| tr(choice.label())))}
+                {field(Field::TrackingNumber, tr("Tracking number"), Control::text())}
+                {hinted(Field::TrackingUrl, tr("Tracking page"), Control::web_address(), tr("Paste the address of the page that tracks the parcel."))}
+                {hinted(Field::ListingUrl, tr("Listing"), Control::web_address(), tr("Paste the address of the item's page, to show what was promised."))}
             </fieldset>
             <fieldset>
-                <legend>"What went wrong"</legend>
-                {field(Field::Problem, "The problem", options(Problem::ALL, Problem::key, Problem::label))}
+                <legend>{tr("What went wrong")}</legend>
+                {field(Field::Problem, tr("The problem"), options(Problem::ALL, Problem::key, |choice| tr(choice.label())))}
                 {status.map(|status| view! {
                     <div class="field">
-                        <label for="status">"Where the case stands"</label>
+                        <label for="status">{tr("Where the case stands")}</label>
                         <select id="status" name="status"
                             on:change=move |event| {
                                 if let Some(chosen) = Status::from_key(&event_target_value(&event)) {
@@ -229,38 +229,38 @@ pub fn CaseFormView(
                                 }
                             }>
                             {Status::ALL.iter().map(|choice| view! {
-                                <option value=choice.key() selected=move || status.get() == *choice>{choice.label()}</option>
+                                <option value=choice.key() selected=move || status.get() == *choice>{tr(choice.label())}</option>
                             }).collect_view()}
                         </select>
                     </div>
                 })}
-                {field(Field::Notes, "Notes", Control::TextArea)}
+                {field(Field::Notes, tr("Notes"), Control::TextArea)}
             </fieldset>
             <fieldset>
-                <legend>"Dates you know"</legend>
-                <p class="hint">"Leave out any you don't know. They set your deadlines."</p>
-                {field(Field::Paid, "Paid on", past_date())}
-                {field(Field::Shipped, "Shipped on", past_date())}
-                {field(Field::PromisedDelivery, "Promised delivery by", Control::Date { max: None })}
-                {field(Field::Delivered, "Delivered on", past_date())}
-                {hinted(Field::ReceiptConfirmed, "Receipt confirmed on", past_date(),
-                    "Only if you pressed \"Confirm receipt\". Never confirm before checking the goods.")}
+                <legend>{tr("Dates you know")}</legend>
+                <p class="hint">{tr("Leave out any you don't know. They set your deadlines.")}</p>
+                {field(Field::Paid, tr("Paid on"), past_date())}
+                {field(Field::Shipped, tr("Shipped on"), past_date())}
+                {field(Field::PromisedDelivery, tr("Promised delivery by"), Control::Date { max: None })}
+                {field(Field::Delivered, tr("Delivered on"), past_date())}
+                {hinted(Field::ReceiptConfirmed, tr("Receipt confirmed on"), past_date(),
+                    tr("Only if you pressed \"Confirm receipt\". Never confirm before checking the goods."))}
             </fieldset>
             <fieldset>
-                <legend>"From the order page"</legend>
-                {hinted(Field::ProtectionEnds, "Buyer protection ends on", Control::Date { max: None },
-                    "The date the order page's protection timer shows. It beats any estimate.")}
+                <legend>{tr("From the order page")}</legend>
+                {hinted(Field::ProtectionEnds, tr("Buyer protection ends on"), Control::Date { max: None },
+                    tr("The date the order page's protection timer shows. It beats any estimate."))}
             </fieldset>
             {move || save_error.get().map(|error| {
                 let conflict = error == StorageError::ChangedElsewhere;
                 let (overwrite, show_theirs) = (overwrite.clone(), show_theirs.clone());
                 view! {
                     <div class="notice danger" role="alert">
-                        <strong>"Not saved. "</strong>{error.to_string()}
+                        <strong>{tr("Not saved.")}" "</strong>{error.to_string()}
                         {conflict.then(|| view! {
                             <div class="actions">
-                                <button type="button" class="button" on:click=overwrite>"Save mine over it"</button>
-                                <button type="button" class="button" on:click=show_theirs>"Discard mine and see the other version"</button>
+                                <button type="button" class="button" on:click=overwrite>{tr("Save mine over it")}</button>
+                                <button type="button" class="button" on:click=show_theirs>{tr("Discard mine and see the other version")}</button>
                             </div>
                         })}
                     </div>
@@ -268,7 +268,7 @@ pub fn CaseFormView(
             })}
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || saving.get()>
-                    {move || if saving.get() { "Saving…" } else { submit_label }}
+                    {move || if saving.get() { tr("Saving…") } else { submit_label }}
                 </button>
             </div>
         </form>
