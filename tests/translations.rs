@@ -11,6 +11,7 @@ use dispute_desk::domain::case::{PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::i18n::{Catalog, Locale};
 use dispute_desk::domain::journal::Resolution;
 use dispute_desk::domain::overview::Attention;
+use dispute_desk::domain::rules::DeadlineKind;
 use dispute_desk::domain::worklist::SortBy;
 
 /// The string literal at the start of `text` (after spaces), unescaped, and what follows it.
@@ -76,6 +77,7 @@ fn wanted_keys() -> BTreeSet<String> {
     keys.extend(SortBy::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Attention::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(PaymentMethod::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(DeadlineKind::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| resolution_meaning(*choice).to_owned()));
     keys

@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 
+use super::i18n::{tr, trf, trn};
+
 /// The platforms run on China Standard Time (UTC+8, no daylight saving).
 pub const PLATFORM_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
     Some(offset) => offset,
@@ -75,25 +77,24 @@ impl Urgency {
 pub fn time_left_text(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = due - now;
     if left <= Duration::zero() {
-        format!("overdue by {}", span_text(-left))
+        trf("overdue by {time}", &[("time", &span_text(-left))])
     } else {
-        format!("{} left", span_text(left))
+        trf("{time} left", &[("time", &span_text(left))])
     }
 }
 
 fn span_text(span: Duration) -> String {
     let minutes = span.num_minutes();
     let (days, hours, minutes) = (minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
-    let unit = |n: i64, one: &str, many: &str| (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }));
-    let (larger, smaller) = if days > 0 {
-        (unit(days, "day", "days"), unit(hours, "hour", "hours"))
-    } else {
-        (unit(hours, "hour", "hours"), unit(minutes, "minute", "minutes"))
-    };
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
+    let days_text = (days > 0).then(|| trn("{count} day", "{count} days", count(days)));
+    let hours_text = (hours > 0).then(|| trn("{count} hour", "{count} hours", count(hours)));
+    let minutes_text = (minutes > 0).then(|| trn("{count} minute", "{count} minutes", count(minutes)));
+    let (larger, smaller) = if days > 0 { (days_text, hours_text) } else { (hours_text, minutes_text) };
     match (larger, smaller) {
         (Some(larger), Some(smaller)) => format!("{larger} {smaller}"),
         (Some(one), None) | (None, Some(one)) => one,
-        (None, None) => "less than a minute".to_owned(),
+        (None, None) => tr("less than a minute").to_owned(),
     }
 }
 

@@ -39,6 +39,7 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   await page.getByRole('heading', { name: 'Tus casos', exact: true }).waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '1 caso');
   assert.match(await page.locator('li.case-row .row-summary').innerText(), /^AliExpress · pedido ES-1 · Recién registrado$/);
+  assert.match(await page.locator('li.case-row .row-deadline').innerText(), /^Último día para abrir una disputa: .+ · tiempo restante: \d+ días( \d+ horas?)?$/);
   assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
 
   // The full form in Spanish, down to its checks.

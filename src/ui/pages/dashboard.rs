@@ -175,8 +175,8 @@ fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
     let deadline_line = match deadline {
         Some(deadline) => view! {
             <p class="row-deadline">
-                {format!("{}: {}", deadline.kind.label(), day_text(deadline.last_day))}
-                {deadline.is_estimate().then_some(" (estimate)")}" · "
+                {format!("{}: {}", tr(deadline.kind.label()), day_text(deadline.last_day))}
+                {deadline.is_estimate().then(|| format!(" ({})", tr("estimate")))}" · "
                 <Countdown due=deadline.due />
             </p>
         }
