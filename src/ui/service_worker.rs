@@ -1,6 +1,7 @@
 //! The service worker that makes the app work offline, and the "update available" flow: a new
 //! version waits until the buyer agrees, and never takes over while a form holds unsaved text.
 
+use crate::domain::i18n::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::Closure;
@@ -82,11 +83,11 @@ pub fn UpdateBanner() -> impl IntoView {
     move || {
         updates.ready.get().then(|| view! {
             <div class="notice reminder" role="status">
-                <strong>"A new version of Dispute Desk is ready. "</strong>
+                <strong>{tr("A new version of Dispute Desk is ready.")}" "</strong>
                 {move || if updates.unsaved.get() {
-                    view! { <span>"Save what you are typing first, then reload to update."</span> }.into_any()
+                    view! { <span>{tr("Save what you are typing first, then reload to update.")}</span> }.into_any()
                 } else {
-                    view! { <button type="button" class="button small" on:click=move |_| accept_update()>"Reload to update"</button> }.into_any()
+                    view! { <button type="button" class="button small" on:click=move |_| accept_update()>{tr("Reload to update")}</button> }.into_any()
                 }}
             </div>
         })

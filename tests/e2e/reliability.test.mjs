@@ -125,7 +125,7 @@ test('a damaged record: the app opens, names it, and every other case works', as
     };
   }));
   await page.goto(app.server.url);
-  await page.getByText('1 stored case(s) could not be read.').waitFor();
+  await page.getByText('1 stored case could not be read.').waitFor();
   assert.match(await page.getByRole('alert').first().innerText(), /broken-1/);
   await page.locator('li.case-row', { hasText: 'HEALTHY' }).getByRole('link').click();
   await page.locator('.guide').waitFor();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::tr;
 use crate::ui::browser::href;
 use leptos_router::components::A;
 
@@ -26,8 +27,8 @@ pub fn BackupReminder() -> impl IntoView {
     move || {
         due.get().then(|| view! {
             <div class="notice reminder" role="status">
-                "Your latest changes are not in a backup yet. "
-                <A href=href("/backup")>"Make a backup"</A>" so a lost phone or a cleared browser does not cost you your evidence."
+                {tr("Your latest changes are not in a backup yet.")}" "
+                <A href=href("/backup")>{tr("Make a backup")}</A>" "{tr("so a lost phone or a cleared browser does not cost you your evidence.")}
             </div>
         })
     }

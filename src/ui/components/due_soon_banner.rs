@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::clock::time_left_text;
+use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::due_soon;
 use crate::ui::browser::{buyer_zone, href};
 use crate::ui::state::AppState;
@@ -17,25 +18,25 @@ pub fn DueSoonBanner() -> impl IntoView {
     let soon = Memo::new(move |_| {
         state.cases.with(|cases| {
             let items = due_soon(cases, &buyer_zone(), minute.get());
-            let first = items
-                .first()
-                .map(|item| (format!("{} for {}", item.deadline.kind.label(), item.case.title()), item.deadline.due));
+            let first = items.first().map(|item| {
+                let what = trf(
+                    "{deadline} for {case}",
+                    &[("deadline", &tr(item.deadline.kind.label())), ("case", &item.case.title())],
+                );
+                (what, item.deadline.due)
+            });
             (items.len(), first)
         })
     });
     move || {
         let (count, first) = soon.get();
         let (what, due) = first?;
-        let headline = if count == 1 {
-            "1 deadline within 48 hours".to_owned()
-        } else {
-            format!("{count} deadlines within 48 hours")
-        };
+        let headline = trn("{count} deadline within 48 hours", "{count} deadlines within 48 hours", count);
         let detail = format!("{what}: {}", time_left_text(due, minute.get()));
         Some(view! {
             <div class="banner" role="status">
                 <strong>{headline}</strong>". "{detail}". "
-                <A href=href("/upcoming")>"See all deadlines"</A>
+                <A href=href("/upcoming")>{tr("See all deadlines")}</A>
             </div>
         })
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::i18n::{tr, trn};
 use crate::ui::state::{AppState, Loading};
 
 #[component]
@@ -15,13 +16,13 @@ pub fn StorageStatus() -> impl IntoView {
                     if let Some(window) = web_sys::window() {
                         let _ = window.location().reload();
                     }
-                }>"Reload"</button>
+                }>{tr("Reload")}</button>
             </div>
         })}
         {move || match state.loading.get() {
             Loading::Failed(error) => Some(view! {
                 <div class="notice danger" role="alert">
-                    <strong>"Your cases could not be opened. "</strong>{error.to_string()}
+                    <strong>{tr("Your cases could not be opened.")}" "</strong>{error.to_string()}
                 </div>
             }.into_any()),
             _ => None,
@@ -30,8 +31,8 @@ pub fn StorageStatus() -> impl IntoView {
             let damaged = state.damaged.get();
             (!damaged.is_empty()).then(|| view! {
                 <div class="notice warning" role="alert">
-                    <strong>{format!("{} stored case(s) could not be read. ", damaged.len())}</strong>
-                    "They are kept untouched. "
+                    <strong>{trn("{count} stored case could not be read.", "{count} stored cases could not be read.", damaged.len())}" "</strong>
+                    {tr("They are kept untouched.")}" "
                     <ul>
                         {damaged.into_iter().map(|record| view! {
                             <li>{record.id.unwrap_or_else(|| "(no id)".into())}": "{record.error.to_string()}</li>
