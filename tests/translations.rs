@@ -8,9 +8,10 @@ use std::path::Path;
 
 use dispute_desk::domain::advice::resolution_meaning;
 use dispute_desk::domain::case::{PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::deadline::State;
 use dispute_desk::domain::i18n::{Catalog, Locale};
 use dispute_desk::domain::journal::Resolution;
-use dispute_desk::domain::overview::Attention;
+use dispute_desk::domain::overview::{Attention, When};
 use dispute_desk::domain::rules::DeadlineKind;
 use dispute_desk::domain::worklist::SortBy;
 
@@ -78,6 +79,9 @@ fn wanted_keys() -> BTreeSet<String> {
     keys.extend(Attention::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(PaymentMethod::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(DeadlineKind::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(When::ALL.iter().map(|choice| choice.label().to_owned()));
+    let states = [State::Upcoming, State::DueSoon, State::Missed, State::Met { on: None }, State::NotNeeded];
+    keys.extend(states.iter().map(|state| state.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| resolution_meaning(*choice).to_owned()));
     keys

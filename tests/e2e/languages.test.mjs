@@ -60,6 +60,10 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   assert.equal(await page.locator('.list-count').innerText(), '1 dossier');
   await page.reload();
   await page.getByRole('heading', { name: 'Vos dossiers', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'À venir', exact: true }).click();
+  await page.getByRole('heading', { name: 'Échéances à venir' }).waitFor();
+  assert.match(await page.locator('.upcoming-group .row-summary').first().innerText(), /^Commande ES-1 · c'est à vous d'agir$/);
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
   assert.match(await page.locator('.language-menu').innerText(), /Certaines pages ne sont pas encore traduites/);
 
   await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('en')]);

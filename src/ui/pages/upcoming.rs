@@ -6,8 +6,10 @@ use leptos_router::components::A;
 
 use crate::domain::case::CaseId;
 use crate::domain::deadline::{chain, day_text, Deadline};
+use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
+use crate::domain::rules::Party;
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
@@ -25,13 +27,26 @@ struct Line {
     when: When,
 }
 
+/// Who must act on a deadline, as the end of a sentence ("the seller must act").
+fn who_acts(party: Party) -> &'static str {
+    match party {
+        Party::Buyer => tr("you must act"),
+        Party::Seller => tr("the seller must act"),
+        Party::Platform => tr("the platform must act"),
+        Party::Bank => tr("the bank must act"),
+    }
+}
+
 impl From<&UpcomingItem<'_>> for Line {
     fn from(item: &UpcomingItem) -> Self {
         let case = item.case;
         Self {
             id: case.id.clone(),
             title: case.title().to_owned(),
-            summary: format!("Order {} · {} must act", case.details.order_number, item.deadline.kind.party().label()),
+            summary: trf(
+                "Order {order} · {who}",
+                &[("order", &case.details.order_number), ("who", &who_acts(item.deadline.kind.party()))],
+            ),
             deadline: item.deadline.clone(),
             when: item.when,
         }
@@ -58,30 +73,30 @@ pub fn Upcoming() -> impl IntoView {
         export_error.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err());
     };
     view! {
-        <h1>"Upcoming deadlines"</h1>
+        <h1>{tr("Upcoming deadlines")}</h1>
         <Reminders />
         {move || match (state.loading.get(), items.with(Vec::is_empty)) {
-            (Loading::Pending, _) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+            (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
             (_, true) => view! {
-                <section class="card empty"><p>"No deadline is running. Deadlines appear here once a case has dates."</p></section>
+                <section class="card empty"><p>{tr("No deadline is running. Deadlines appear here once a case has dates.")}</p></section>
             }.into_any(),
             (_, false) => When::ALL.into_iter().filter_map(|when| {
                 let group: Vec<_> = items.with(|items| items.iter().take(shown.get()).filter(|item| item.when == when).cloned().collect());
                 (!group.is_empty()).then(|| view! {
                     <section class="upcoming-group" aria-labelledby=format!("when-{when:?}")>
-                        <h2 id=format!("when-{when:?}")>{when.label()}</h2>
+                        <h2 id=format!("when-{when:?}")>{tr(when.label())}</h2>
                         <ul class="case-list">
                             {group.into_iter().map(|Line { id, title, summary, deadline, .. }| {
                                 let target = format!("/cases/{id}");
                                 view! {
                                     <li class=format!("case-row {}", state_class(deadline.state))>
                                         <A href=href(&target) attr:class="case-link">
-                                            <span class="badge">{deadline.state.label()}</span>
+                                            <span class="badge">{tr(deadline.state.label())}</span>
                                             <span class="case-title">{title}</span>
                                         </A>
                                         <p class="row-summary">{summary}</p>
                                         <p class="row-deadline">
-                                            {format!("{}: {}", deadline.kind.label(), day_text(deadline.last_day))}" · "
+                                            {format!("{}: {}", tr(deadline.kind.label()), day_text(deadline.last_day))}" · "
                                             <Countdown due=deadline.due />
                                         </p>
                                     </li>
@@ -94,10 +109,10 @@ pub fn Upcoming() -> impl IntoView {
         }}
         <MoreRows shown total=Signal::derive(move || items.with(Vec::len)) />
         <div class="actions">
-            <button type="button" class="button" on:click=export_all>"Add all deadlines to my calendar (.ics)"</button>
+            <button type="button" class="button" on:click=export_all>{tr("Add all deadlines to my calendar (.ics)")}</button>
         </div>
         {move || export_error.get().map(|error| view! {
-            <div class="notice danger" role="alert">"The calendar file could not be made (" {error} "). Try again."</div>
+            <div class="notice danger" role="alert">{trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)])}</div>
         })}
     }
 }
@@ -115,9 +130,9 @@ fn Reminders() -> impl IntoView {
             let saved = Settings { reminders: on, ..Settings::load() }.save();
             enabled.set(on && saved.is_ok());
             message.set(match (wanted, granted, saved) {
-                (_, _, Err(_)) => Some("The setting could not be saved in this browser."),
-                (true, false, _) => Some("Your browser blocked notifications for this site. Allow them in the site settings, then try again."),
-                (true, true, _) => Some("Reminders are on: you will be told 2 days and 1 day before each deadline while Dispute Desk is open."),
+                (_, _, Err(_)) => Some(tr("The setting could not be saved in this browser.")),
+                (true, false, _) => Some(tr("Your browser blocked notifications for this site. Allow them in the site settings, then try again.")),
+                (true, true, _) => Some(tr("Reminders are on: you will be told 2 days and 1 day before each deadline while Dispute Desk is open.")),
                 (false, _, _) => None,
             });
         });
@@ -126,7 +141,7 @@ fn Reminders() -> impl IntoView {
         <div class="card reminders">
             <label class="checkbox">
                 <input type="checkbox" prop:checked=move || enabled.get() on:change=toggle />
-                " Remind me with a browser notification 2 days and 1 day before each deadline"
+                " "{tr("Remind me with a browser notification 2 days and 1 day before each deadline")}
             </label>
             {move || message.get().map(|text| view! { <p class="hint" role="status">{text}</p> })}
         </div>
