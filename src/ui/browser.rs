@@ -97,6 +97,16 @@ pub fn local_time_text(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&buyer_zone()).format("%a %-d %b %Y, %H:%M").to_string()
 }
 
+/// The file the buyer just picked in a file input (whose `change` event this is). The input is
+/// cleared, so picking the same file again is noticed too.
+pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// Offers `text` to the buyer as a file download. Nothing leaves the device: the file is made
 /// from memory by the browser.
 pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {

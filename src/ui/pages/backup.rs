@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::domain::backup::{merge, preview, Backup, RestorePreview, FILE_EXTENSION};
 use crate::storage::Settings;
 use crate::ui::backup_io::{check_files, download_backup, read_backup, Scope};
-use crate::ui::browser::{local_time_text, now_utc};
+use crate::ui::browser::{local_time_text, now_utc, picked_file};
 use crate::ui::state::AppState;
 
 /// A backup file the buyer picked, read and checked, waiting for their choice.
@@ -40,11 +39,7 @@ pub fn BackupPage() -> impl IntoView {
     };
 
     let on_pick = move |event: leptos::ev::Event| {
-        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
-        if let Some(input) = input {
-            input.set_value("");
-        }
+        let Some(file) = picked_file(&event) else { return };
         spawn_local(async move {
             message.set(None);
             preview_shown.set(None);

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::case::{Case, Platform, Problem};
@@ -15,7 +14,7 @@ use crate::domain::import::{
     RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
 };
 use crate::storage::Settings;
-use crate::ui::browser::{download_text, href, new_case_id, now_utc, today};
+use crate::ui::browser::{download_text, href, new_case_id, now_utc, picked_file, today};
 use crate::ui::components::ChoiceSelect;
 use crate::ui::state::AppState;
 
@@ -71,11 +70,7 @@ pub fn ImportPage() -> impl IntoView {
     let summary = Memo::new(move |_| summarize(&planned.get()));
 
     let on_pick = move |event: leptos::ev::Event| {
-        let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) else { return };
-        if let Some(input) = input {
-            input.set_value("");
-        }
+        let Some(file) = picked_file(&event) else { return };
         spawn_local(async move {
             problem.set(None);
             phase.set(Phase::Choosing);
