@@ -7,6 +7,7 @@ use crate::domain::case::Case;
 use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
 use crate::domain::guide::guide;
+use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
 use crate::storage::StorageError;
 use crate::ui::browser::{buyer_zone, href, local_time_text, now_utc};
@@ -26,7 +27,7 @@ fn CaseView(case: Case) -> impl IntoView {
     let suggested = guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates;
     view! {
         <article class="case">
-            <p class="breadcrumb"><A href=href("/")>"All cases"</A></p>
+            <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
             <h1>{case.title().to_owned()}</h1>
             <p class="lead">{case.details.platform.label()}" · order "{case.details.order_number.clone()}</p>
             <GuideCard case=case.clone() />
@@ -35,13 +36,13 @@ fn CaseView(case: Case) -> impl IntoView {
             <Timeline case=case.clone() />
             <JournalView case=case.clone() />
             <section class="card">
-                <h2>"Details"</h2>
+                <h2>{tr("Details")}</h2>
                 <CaseFacts case=case.clone() />
             </section>
             <ShareCase case=case.clone() />
             <div class="actions">
-                <A href=href(&edit) attr:class="button">"Edit case"</A>
-                <A href=href(&print) attr:class="button">"Printable case file"</A>
+                <A href=href(&edit) attr:class="button">{tr("Edit case")}</A>
+                <A href=href(&print) attr:class="button">{tr("Printable case file")}</A>
                 <DeleteCase case />
             </div>
         </article>
@@ -55,24 +56,24 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
     let known = |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.to_owned() };
     let day = |day: Option<chrono::NaiveDate>| day.map(day_text).unwrap_or_else(|| "—".into());
     let rows = vec![
-        ("Platform", details.platform.label().to_owned()),
-        ("Order number", details.order_number.clone()),
-        ("Seller", known(&details.seller)),
-        ("Item", known(&details.item)),
-        ("Tracking number", known(&details.tracking_number)),
-        ("Amount", details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
-        ("Paid with", details.payment_method.label().to_owned()),
-        ("Problem", details.problem.label().to_owned()),
-        ("Wanted", details.wanted.map(|wanted| wanted.label().to_owned()).unwrap_or_else(|| "—".into())),
-        ("Status", case.status().label().to_owned()),
-        ("Paid on", day(details.dates.paid)),
-        ("Shipped on", day(details.dates.shipped)),
-        ("Promised delivery", day(details.dates.promised_delivery)),
-        ("Delivered on", day(details.dates.delivered)),
-        ("Receipt confirmed", day(details.dates.receipt_confirmed)),
-        ("Protection ends (order page)", day(details.protection_ends)),
+        (tr("Platform"), tr(details.platform.label()).to_owned()),
+        (tr("Order number"), details.order_number.clone()),
+        (tr("Seller"), known(&details.seller)),
+        (tr("Item"), known(&details.item)),
+        (tr("Tracking number"), known(&details.tracking_number)),
+        (tr("Amount"), details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
+        (tr("Paid with"), tr(details.payment_method.label()).to_owned()),
+        (tr("Problem"), tr(details.problem.label()).to_owned()),
+        (tr("Wanted"), details.wanted.map(|wanted| tr(wanted.label()).to_owned()).unwrap_or_else(|| "—".into())),
+        (tr("Status"), tr(case.status().label()).to_owned()),
+        (tr("Paid on"), day(details.dates.paid)),
+        (tr("Shipped on"), day(details.dates.shipped)),
+        (tr("Promised delivery"), day(details.dates.promised_delivery)),
+        (tr("Delivered on"), day(details.dates.delivered)),
+        (tr("Receipt confirmed"), day(details.dates.receipt_confirmed)),
+        (tr("Protection ends (order page)"), day(details.protection_ends)),
     ];
-    let addresses = [("Tracking page", details.tracking_url.clone()), ("Listing", details.listing_url.clone())];
+    let addresses = [(tr("Tracking page"), details.tracking_url.clone()), (tr("Listing"), details.listing_url.clone())];
     let notes = details.notes.clone();
     let updated = local_time_text(case.updated_at);
     view! {
@@ -82,8 +83,8 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
                 <dt>{term}</dt><dd class="address"><WebLink address /></dd>
             }).collect_view()}
         </dl>
-        {(!notes.trim().is_empty()).then(|| view! { <h3>"Notes"</h3><p class="notes">{notes}</p> })}
-        <p class="meta">"Last changed " {updated}</p>
+        {(!notes.trim().is_empty()).then(|| view! { <h3>{tr("Notes")}</h3><p class="notes">{notes}</p> })}
+        <p class="meta">{trf("Last changed {time}", &[("time", &updated)])}</p>
     }
 }
 
@@ -121,16 +122,16 @@ fn DeleteCase(case: Case) -> impl IntoView {
     };
     view! {
         <button type="button" class="button danger" on:click=move |_| confirming.set(true)
-            aria-expanded=move || confirming.get().to_string()>"Delete case"</button>
+            aria-expanded=move || confirming.get().to_string()>{tr("Delete case")}</button>
         {move || confirming.get().then(|| view! {
-            <div class="confirm card" role="group" aria-label="Confirm deletion">
-                <p><strong>"Delete this case for good?"</strong>" It is removed from this device and cannot be brought back."</p>
-                <button type="button" class="button danger" node_ref=confirm_ref on:click=delete.clone()>"Yes, delete it"</button>
-                <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            <div class="confirm card" role="group" aria-label=tr("Confirm deletion")>
+                <p><strong>{tr("Delete this case for good?")}</strong>" "{tr("It is removed from this device and cannot be brought back.")}</p>
+                <button type="button" class="button danger" node_ref=confirm_ref on:click=delete.clone()>{tr("Yes, delete it")}</button>
+                <button type="button" class="button" on:click=move |_| confirming.set(false)>{tr("Keep it")}</button>
             </div>
         })}
         {move || error.get().map(|failure| view! {
-            <div class="notice danger" role="alert"><strong>"Not deleted. "</strong>{failure.to_string()}</div>
+            <div class="notice danger" role="alert"><strong>{tr("Not deleted.")}" "</strong>{failure.to_string()}</div>
         })}
     }
 }
