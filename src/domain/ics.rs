@@ -2,10 +2,10 @@
 //! window closes, with alarms 3 days and 1 day before. UIDs are stable, so importing a newer file
 //! updates the events instead of duplicating them; steps already done are sent as cancelled.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::case::Case;
-use super::deadline::{day_text, Deadline, State};
+use super::deadline::{chain, day_text, Chain, Deadline, State};
 
 const MAX_LINE_OCTETS: usize = 75;
 
@@ -22,6 +22,16 @@ pub fn calendar<'a>(deadlines: impl IntoIterator<Item = (&'a Case, &'a Deadline)
     }
     push_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// A calendar of every dated deadline of `cases`, worked out in the buyer's time zone.
+pub fn cases_calendar<'a, Tz: TimeZone>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    buyer_zone: &Tz,
+    now: DateTime<Utc>,
+) -> String {
+    let chains: Vec<(&Case, Chain)> = cases.into_iter().map(|case| (case, chain(case, buyer_zone, now))).collect();
+    calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |deadline| (*case, deadline))), now)
 }
 
 /// The identifier of one deadline of one case, the same in every export.

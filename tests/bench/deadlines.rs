@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use dispute_desk::domain::backup::{build_manifest, encode_header};
 use dispute_desk::domain::deadline::chain;
-use dispute_desk::domain::ics::calendar;
+use dispute_desk::domain::ics::cases_calendar;
 use dispute_desk::domain::overview::{overview, upcoming};
 use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::worklist::{entries, search_index, select, Filter, SortBy};
@@ -92,11 +92,7 @@ fn main() {
         (
             "calendar file of every deadline",
             Box::new(|| {
-                let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &zone, now))).collect();
-                black_box(calendar(
-                    chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))),
-                    now,
-                ));
+                black_box(cases_calendar(&cases, &zone, now));
             }),
             Duration::from_millis(100),
         ),

@@ -1,14 +1,13 @@
 //! What can be done to many cases at once: the ones ticked on the dashboard.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, CaseId, Status};
-use crate::domain::deadline::chain;
 use crate::domain::i18n::{fill, tr, trf, trn};
-use crate::domain::ics::calendar;
+use crate::domain::ics::cases_calendar;
 use crate::domain::import::cases_csv;
 use crate::ui::browser::{buyer_zone, download_text, now_utc, today};
 use crate::ui::components::ChoiceSelect;
@@ -18,11 +17,9 @@ use crate::ui::state::AppState;
 /// case a filter now hides).
 fn chosen_cases(state: AppState, chosen: &HashSet<CaseId>, matching: &[CaseId]) -> Vec<Case> {
     state.cases.with_untracked(|cases| {
-        let mut ordered: Vec<&Case> = matching
-            .iter()
-            .filter(|id| chosen.contains(*id))
-            .filter_map(|id| cases.iter().find(|case| &case.id == id))
-            .collect();
+        let by_id: HashMap<&CaseId, &Case> = cases.iter().map(|case| (&case.id, case)).collect();
+        let mut ordered: Vec<&Case> =
+            matching.iter().filter(|id| chosen.contains(*id)).filter_map(|id| by_id.get(id).copied()).collect();
         let listed: HashSet<&CaseId> = ordered.iter().map(|case| &case.id).collect();
         ordered.extend(cases.iter().filter(|case| chosen.contains(&case.id) && !listed.contains(&case.id)));
         ordered.into_iter().cloned().collect()
@@ -30,7 +27,13 @@ fn chosen_cases(state: AppState, chosen: &HashSet<CaseId>, matching: &[CaseId]) 
 }
 
 #[component]
-pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseId>>) -> impl IntoView {
+pub fn BulkActions(
+    chosen: RwSignal<HashSet<CaseId>>,
+    /// The cases the list shows, in its order; read only when an action needs them.
+    matching: Signal<Vec<CaseId>>,
+    /// How many cases the list shows, for the "select all" button.
+    matching_count: Signal<usize>,
+) -> impl IntoView {
     let state = AppState::expect();
     let new_status = RwSignal::new(Status::Resolved);
     // Cases written so far out of how many, while a change is being saved.
@@ -71,9 +74,7 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
     };
     let export_calendar = move |_| {
         let now = now_utc();
-        let cases = selection();
-        let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &buyer_zone(), now))).collect();
-        let text = calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))), now);
+        let text = cases_calendar(&selection(), &buyer_zone(), now);
         message.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err().map(|error| {
             (false, trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)]))
         }));
@@ -91,7 +92,7 @@ pub fn BulkActions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseI
     view! {
         <div class="bulk-actions" role="group" aria-label=tr("Selected cases")>
             <button type="button" class="button" on:click=move |_| chosen.set(matching.get_untracked().into_iter().collect())>
-                {move || trf("Select all {count}", &[("count", &matching.with(Vec::len))])}
+                {move || trf("Select all {count}", &[("count", &matching_count.get())])}
             </button>
             {move || (count.get() > 0).then(|| view! {
                 <span class="bulk-count">{move || trf("{count} selected", &[("count", &count.get())])}</span>

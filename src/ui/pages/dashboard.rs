@@ -120,7 +120,7 @@ pub fn Dashboard() -> impl IntoView {
                     let (shown_count, all) = (total.get(), case_count.get());
                     if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
                 }}</p>
-                <BulkActions chosen matching=matching_ids />
+                <BulkActions chosen matching=matching_ids matching_count=total />
                 <ul class="case-list">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
                         <CaseRow row chosen />

@@ -1,6 +1,7 @@
 //! Import orders from a CSV file: pick the file, check the column mapping the app guessed, see
 //! what will happen to each row, import in one transaction, and take the rejected rows away to fix.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::case::{Case, Platform, Problem};
+use crate::domain::case::{Case, CaseId, Platform, Problem};
 use crate::domain::import::{
     guess_mapping, plan, read_sheet, rejected_csv, summarize, DateOrder, ImportError, Mapping, OnExisting, PlannedRow,
     RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
@@ -94,13 +95,13 @@ pub fn ImportPage() -> impl IntoView {
         let rows = planned.get_untracked();
         let (today, now) = (today(), now_utc());
         let cases: Vec<Case> = state.cases.with_untracked(|here| {
+            let here: HashMap<&CaseId, &Case> = here.iter().map(|case| (&case.id, case)).collect();
             rows.iter()
                 .filter_map(|row| match &row.outcome {
                     RowOutcome::New(details) => Some(Case::new(new_case_id(), details.clone(), now)),
-                    RowOutcome::Update { id, details } => here
-                        .iter()
-                        .find(|case| &case.id == id)
-                        .map(|case| case.edited(details.clone(), case.status(), today, now)),
+                    RowOutcome::Update { id, details } => {
+                        here.get(id).map(|case| case.edited(details.clone(), case.status(), today, now))
+                    }
                     _ => None,
                 })
                 .collect()

@@ -5,9 +5,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::domain::case::CaseId;
-use crate::domain::deadline::{chain, day_text, Deadline};
+use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::i18n::{tr, trf};
-use crate::domain::ics::calendar;
+use crate::domain::ics::cases_calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::domain::rules::Party;
 use crate::storage::Settings;
@@ -66,10 +66,7 @@ pub fn Upcoming() -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let now = minute.get_untracked();
-        let text = state.cases.with_untracked(|cases| {
-            let chains: Vec<_> = cases.iter().map(|case| (case, chain(case, &buyer_zone(), now))).collect();
-            calendar(chains.iter().flat_map(|(case, chain)| chain.dated.iter().map(move |d| (*case, d))), now)
-        });
+        let text = state.cases.with_untracked(|cases| cases_calendar(cases, &buyer_zone(), now));
         export_error.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err());
     };
     view! {
