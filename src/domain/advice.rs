@@ -3,6 +3,7 @@
 
 use super::case::{Platform, Problem};
 use super::evidence::Proof;
+use super::i18n::tr;
 use super::journal::Resolution;
 
 /// The reason to pick on the platform's dispute form and the resolution that usually fits.
@@ -32,7 +33,7 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
     let (resolution, why, evidence): (Resolution, &'static str, &'static [Proof]) = match problem {
         Problem::NotReceived => (
             Resolution::RefundOnly,
-            "Nothing to send back: ask for all your money. If tracking still moves, the platform may make you wait until the promised delivery date.",
+            tr("Nothing to send back: ask for all your money. If tracking still moves, the platform may make you wait until the promised delivery date."),
             &[
                 Proof::TrackingScreenshots,
                 Proof::PostOfficeStatement,
@@ -43,7 +44,7 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
         ),
         Problem::NotAsDescribed => (
             Resolution::ReturnAndRefund,
-            "A return gets all your money back; if you would rather keep it, a partial refund is fair. For a size problem, photograph it flat beside a ruler with its size label.",
+            tr("A return gets all your money back; if you would rather keep it, a partial refund is fair. For a size problem, photograph it flat beside a ruler with its size label."),
             &[
                 Proof::DifferencePhotos,
                 Proof::ListingScreenshots,
@@ -53,7 +54,7 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
         ),
         Problem::DamagedOrDefective => (
             Resolution::RefundOnly,
-            "For a cheap item, returning costs more than it is worth: ask for a refund and keep it. For something costly, a return or a replacement.",
+            tr("For a cheap item, returning costs more than it is worth: ask for a refund and keep it. For something costly, a return or a replacement."),
             &[
                 Proof::DamagePhotos,
                 Proof::NotWorkingVideo,
@@ -63,17 +64,17 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
         ),
         Problem::WrongItem => (
             Resolution::ReturnAndRefund,
-            "Send it back for all your money, at the seller's cost: the mistake is theirs.",
+            tr("Send it back for all your money, at the seller's cost: the mistake is theirs."),
             &[Proof::WhatArrivedPhotos, Proof::ListingScreenshots, Proof::OrderPage, Proof::SellerChat],
         ),
         Problem::Counterfeit => (
             Resolution::RefundOnly,
-            "A fake is worth nothing and may not be sent back across borders: ask for all your money.",
+            tr("A fake is worth nothing and may not be sent back across borders: ask for all your money."),
             &[Proof::BrandCloseUps, Proof::BrandClaim, Proof::SellerChat],
         ),
         Problem::MissingParts => (
             Resolution::PartialRefund,
-            "Keep what came and ask for the price of what is missing, or for the missing parts.",
+            tr("Keep what came and ask for the price of what is missing, or for the missing parts."),
             &[
                 Proof::EverythingReceived,
                 Proof::ParcelWeight,
@@ -83,11 +84,11 @@ pub fn reason_advice(platform: Platform, problem: Problem) -> ReasonAdvice {
         ),
         Problem::RefundNotPaid => (
             Resolution::RefundOnly,
-            "You cancelled and were promised the money: ask for all of it.",
+            tr("You cancelled and were promised the money: ask for all of it."),
             &[Proof::Cancellation, Proof::BankStatement, Proof::SellerChat],
         ),
         Problem::Other => {
-            (Resolution::RefundOnly, "Say plainly what went wrong and what would put it right.", &[Proof::ListingScreenshots, Proof::SellerChat])
+            (Resolution::RefundOnly, tr("Say plainly what went wrong and what would put it right."), &[Proof::ListingScreenshots, Proof::SellerChat])
         }
     };
     ReasonAdvice { reason, resolution, why, evidence }
@@ -127,25 +128,25 @@ impl Warning {
     pub fn text(self) -> &'static str {
         match self {
             Warning::InspectBeforeConfirming => {
-                "Never confirm receipt before you have opened and checked the goods: it shortens your protection."
+                tr("Never confirm receipt before you have opened and checked the goods: it shortens your protection.")
             }
             Warning::ProtectionRunsOut => {
-                "If the seller asks you to \"wait a few more days\", ask them to extend the protection on the order page instead. Never let the timer run out."
+                tr("If the seller asks you to \"wait a few more days\", ask them to extend the protection on the order page instead. Never let the timer run out.")
             }
             Warning::NeverCancelForTheSeller => {
-                "Never cancel the dispute or change its reason because the seller asked: there is one dispute per order, and cancelling can release your payment to the seller."
+                tr("Never cancel the dispute or change its reason because the seller asked: there is one dispute per order, and cancelling can release your payment to the seller.")
             }
             Warning::NoRefundOutsideThePlatform => {
-                "Never accept a refund or \"compensation\" outside the platform (PayPal friends, bank transfer, gift cards): the platform cannot protect that."
+                tr("Never accept a refund or \"compensation\" outside the platform (PayPal friends, bank transfer, gift cards): the platform cannot protect that.")
             }
             Warning::KeepTalkOnAlibaba => {
-                "Keep every conversation in Alibaba's own chat: other records may not count as evidence."
+                tr("Keep every conversation in Alibaba's own chat: other records may not count as evidence.")
             }
             Warning::EvidenceInTime => {
-                "Upload your evidence within the time the platform gives: late evidence may not count, and Alibaba cancels the request."
+                tr("Upload your evidence within the time the platform gives: late evidence may not count, and Alibaba cancels the request.")
             }
             Warning::ReadBeforeAccepting => {
-                "Read a proposal twice before pressing accept: there is one dispute per order and one appeal per dispute."
+                tr("Read a proposal twice before pressing accept: there is one dispute per order and one appeal per dispute.")
             }
         }
     }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::journal::{Entry, Journal, JournalError, Resolution};
+use super::i18n::tr;
 use super::money::Money;
 use super::rules::DeadlineKind;
 
@@ -99,26 +100,26 @@ impl Event {
     /// Words that complete "days after ...".
     pub fn phrase(self) -> &'static str {
         match self {
-            Event::Paid => "payment",
-            Event::Shipped => "shipment",
-            Event::PromisedDelivery => "the promised delivery date",
-            Event::Delivered => "delivery",
-            Event::ReceiptConfirmed => "you confirmed receipt",
-            Event::DisputeOpened => "the dispute was opened",
-            Event::SellerResponded => "the seller responded",
-            Event::BuyerAnswered => "you answered the seller",
-            Event::Escalated => "escalation",
-            Event::DecisionIssued => "the decision",
-            Event::AppealFiled => "the appeal",
-            Event::ReturnAgreed => "the return was agreed",
-            Event::ReturnShipped => "the return was shipped",
-            Event::RefundIssued => "the refund was issued",
-            Event::RefundReceived => "the refund arrived",
-            Event::CardStatement => "the card statement date",
-            Event::ChargebackFiled => "the chargeback was filed",
-            Event::FcbaNoticeSent => "the notice was sent",
-            Event::PayPalDisputeOpened => "the PayPal dispute was opened",
-            Event::PayPalEscalated => "the PayPal escalation",
+            Event::Paid => tr("payment"),
+            Event::Shipped => tr("shipment"),
+            Event::PromisedDelivery => tr("the promised delivery date"),
+            Event::Delivered => tr("delivery"),
+            Event::ReceiptConfirmed => tr("you confirmed receipt"),
+            Event::DisputeOpened => tr("the dispute was opened"),
+            Event::SellerResponded => tr("the seller responded"),
+            Event::BuyerAnswered => tr("you answered the seller"),
+            Event::Escalated => tr("escalation"),
+            Event::DecisionIssued => tr("the decision"),
+            Event::AppealFiled => tr("the appeal"),
+            Event::ReturnAgreed => tr("the return was agreed"),
+            Event::ReturnShipped => tr("the return was shipped"),
+            Event::RefundIssued => tr("the refund was issued"),
+            Event::RefundReceived => tr("the refund arrived"),
+            Event::CardStatement => tr("the card statement date"),
+            Event::ChargebackFiled => tr("the chargeback was filed"),
+            Event::FcbaNoticeSent => tr("the notice was sent"),
+            Event::PayPalDisputeOpened => tr("the PayPal dispute was opened"),
+            Event::PayPalEscalated => tr("the PayPal escalation"),
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
+use super::i18n::{tr, trf};
 use super::rules::{add_days, DeadlineKind, Rule, RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
@@ -90,13 +91,13 @@ impl Pending {
     pub fn explanation(&self) -> String {
         match self.needs {
             Needs::OrderPageDate => {
-                "The app does not know this marketplace's rules: copy the protection end date from your order page."
+                tr("The app does not know this marketplace's rules: copy the protection end date from your order page.")
                     .to_owned()
             }
             Needs::Event(event) if event.is_order_fact() => {
-                format!("Add the date of {} to the case to see this deadline.", event.phrase())
+                trf("Add the date of {event} to the case to see this deadline.", &[("event", &event.phrase())])
             }
-            Needs::Event(event) => format!("Starts once you record \"{}\".", event.label()),
+            Needs::Event(event) => trf("Starts once you record \"{event}\".", &[("event", &tr(event.label()))]),
         }
     }
 }
@@ -119,42 +120,52 @@ impl Deadline {
 
     pub fn source_label(&self) -> &'static str {
         match &self.source {
-            Source::SetByBuyer => "Set by you",
-            Source::OrderPage => "From your order page",
-            Source::Estimate { rule, days, .. } if *days != rule.days => "Estimate with your length",
-            Source::Estimate { .. } => "Estimate",
+            Source::SetByBuyer => tr("Set by you"),
+            Source::OrderPage => tr("From your order page"),
+            Source::Estimate { rule, days, .. } if *days != rule.days => tr("Estimate with your length"),
+            Source::Estimate { .. } => tr("Estimate"),
         }
     }
 
     /// What the date is counted from, in a few words: "60 days after shipment (Sat 26 Sep 2026)".
     pub fn basis(&self) -> String {
         match &self.source {
-            Source::SetByBuyer => "You entered this date yourself".to_owned(),
-            Source::OrderPage => "The protection end date from your order page".to_owned(),
-            Source::Estimate { rule, counted_from, from_day, days } => {
-                format!("{days} {} after {} ({})", rule.unit(), counted_from.phrase(), day_text(*from_day))
-            }
+            Source::SetByBuyer => tr("You entered this date yourself").to_owned(),
+            Source::OrderPage => tr("The protection end date from your order page").to_owned(),
+            Source::Estimate { rule, counted_from, from_day, days } => trf(
+                "{length} after {event} ({day})",
+                &[("length", &rule.length_text(*days)), ("event", &counted_from.phrase()), ("day", &day_text(*from_day))],
+            ),
         }
     }
 
     /// Why this date: the basis, the range of values seen, the rule's note and its sources.
     pub fn why(&self) -> String {
+        let basis = self.basis();
         match &self.source {
-            Source::SetByBuyer => format!("{}; it replaces the app's estimate.", self.basis()),
-            Source::OrderPage => format!("{}; it beats any estimate.", self.basis()),
+            Source::SetByBuyer => trf("{basis}; it replaces the app's estimate.", &[("basis", &basis)]),
+            Source::OrderPage => trf("{basis}; it beats any estimate.", &[("basis", &basis)]),
             Source::Estimate { rule, counted_from, days, .. } => {
-                let mut text = format!("{}; {}. {}", self.basis(), rule.range_text(), rule.note);
+                let mut text = format!("{basis}; {}. {}", rule.range_text(), rule.note_text());
                 if *days != rule.days {
-                    text.push_str(&format!(" You set {days} {} instead of the rule's {}.", rule.unit(), rule.days));
-                }
-                if *counted_from != rule.counts_from {
-                    text.push_str(&format!(
-                        " Counted from {} because the date of {} is missing, so the real deadline is probably later.",
-                        counted_from.phrase(),
-                        rule.counts_from.phrase(),
+                    text.push(' ');
+                    text.push_str(&trf(
+                        "You set {length} instead of the rule's {days}.",
+                        &[("length", &rule.length_text(*days)), ("days", &rule.days)],
                     ));
                 }
-                text.push_str(&format!(" Sources: {}. Reviewed {}.", rule.sources.join("; "), rule.reviewed));
+                if *counted_from != rule.counts_from {
+                    text.push(' ');
+                    text.push_str(&trf(
+                        "Counted from {event} because the date of {missing} is missing, so the real deadline is probably later.",
+                        &[("event", &counted_from.phrase()), ("missing", &rule.counts_from.phrase())],
+                    ));
+                }
+                text.push(' ');
+                text.push_str(&trf(
+                    "Sources: {sources}. Reviewed {day}.",
+                    &[("sources", &rule.sources.join("; ")), ("day", &rule.reviewed)],
+                ));
                 text
             }
         }
@@ -274,8 +285,13 @@ impl Chain {
     }
 }
 
-/// A calendar day for people: "Mon 5 Jan 2026".
+/// A calendar day for people, as the buyer's locale writes it.
 pub fn day_text(day: NaiveDate) -> String {
+    super::i18n::local_format(|formats| formats.day(day)).unwrap_or_else(|| english_day_text(day))
+}
+
+/// A calendar day in English: "Mon 5 Jan 2026" (day before month, clear in every English region).
+pub fn english_day_text(day: NaiveDate) -> String {
     use chrono::Datelike;
     const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::advice::reason_advice;
 use super::case::{Case, CaseId};
+use super::i18n::trf;
 
 choices! {
     /// A piece of evidence a platform asks for (shared/RULES.md, the guides).
@@ -169,11 +170,11 @@ pub fn size_text(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let bytes_f = bytes as f64;
     if bytes_f < KB * KB {
-        format!("{} KB", (bytes_f / KB).ceil() as u64)
+        trf("{size} KB", &[("size", &((bytes_f / KB).ceil() as u64))])
     } else if bytes_f < KB * KB * KB {
-        format!("{:.1} MB", bytes_f / (KB * KB))
+        trf("{size} MB", &[("size", &format!("{:.1}", bytes_f / (KB * KB)))])
     } else {
-        format!("{:.2} GB", bytes_f / (KB * KB * KB))
+        trf("{size} GB", &[("size", &format!("{:.2}", bytes_f / (KB * KB * KB)))])
     }
 }
 

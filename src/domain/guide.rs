@@ -5,6 +5,7 @@
 use super::advice::{reason_advice, ReasonAdvice, Warning};
 use super::case::{Case, Event, PaymentMethod, Platform, Status};
 use super::deadline::{day_text, Chain, Deadline, State};
+use super::i18n::{tr, trf};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
 use super::rules::DeadlineKind;
@@ -73,24 +74,24 @@ pub struct ActionInput {
 impl Action {
     pub fn label(self) -> &'static str {
         match self {
-            Action::MessagedSeller => "I messaged the seller",
-            Action::SolvedWithSeller => "The seller put it right",
-            Action::OpenedDispute => "I opened the dispute",
-            Action::SellerProposed => "The seller proposed…",
-            Action::AcceptedProposal => "I accepted the proposal",
-            Action::AnsweredProposal => "I refused or made a counter-offer",
-            Action::Escalated => "I escalated to the platform",
-            Action::PlatformDecided => "The platform decided…",
-            Action::Appealed => "I appealed",
-            Action::AcceptedDecision => "I accept the decision",
-            Action::ShippedReturn => "I shipped the return",
-            Action::RefundIssued => "The refund was issued",
-            Action::RefundArrived => "The refund arrived",
-            Action::FiledChargeback => "I filed a chargeback",
-            Action::SentFcbaNotice => "I sent the billing-error notice",
-            Action::OpenedPayPalDispute => "I opened a PayPal dispute",
-            Action::EscalatedPayPal => "I escalated the PayPal dispute",
-            Action::GaveUp => "Close the case without a refund",
+            Action::MessagedSeller => tr("I messaged the seller"),
+            Action::SolvedWithSeller => tr("The seller put it right"),
+            Action::OpenedDispute => tr("I opened the dispute"),
+            Action::SellerProposed => tr("The seller proposed…"),
+            Action::AcceptedProposal => tr("I accepted the proposal"),
+            Action::AnsweredProposal => tr("I refused or made a counter-offer"),
+            Action::Escalated => tr("I escalated to the platform"),
+            Action::PlatformDecided => tr("The platform decided…"),
+            Action::Appealed => tr("I appealed"),
+            Action::AcceptedDecision => tr("I accept the decision"),
+            Action::ShippedReturn => tr("I shipped the return"),
+            Action::RefundIssued => tr("The refund was issued"),
+            Action::RefundArrived => tr("The refund arrived"),
+            Action::FiledChargeback => tr("I filed a chargeback"),
+            Action::SentFcbaNotice => tr("I sent the billing-error notice"),
+            Action::OpenedPayPalDispute => tr("I opened a PayPal dispute"),
+            Action::EscalatedPayPal => tr("I escalated the PayPal dispute"),
+            Action::GaveUp => tr("Close the case without a refund"),
         }
     }
 
@@ -114,7 +115,7 @@ impl Action {
                 channel: super::journal::Channel::PlatformChat,
                 from: Author::Buyer,
                 summary: if input.summary.trim().is_empty() {
-                    "Told the seller about the problem".to_owned()
+                    tr("Told the seller about the problem").to_owned()
                 } else {
                     input.summary.trim().to_owned()
                 },
@@ -138,7 +139,7 @@ impl Action {
                     from: Author::Buyer,
                     resolution,
                     amount,
-                    note: "Accepted the seller's proposal".to_owned(),
+                    note: tr("Accepted the seller's proposal").to_owned(),
                 };
                 let then = match resolution {
                     Resolution::ReturnAndRefund => Entry::Step { event: Event::ReturnAgreed },
@@ -248,13 +249,14 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
     let platform = case.details.platform;
     let platform_name = match platform {
-        Platform::OtherMarketplace => "the marketplace",
+        Platform::OtherMarketplace => tr("the marketplace"),
         Platform::AliExpress => "AliExpress",
         Platform::AlibabaTradeAssurance => "Alibaba.com",
     };
     let advice = reason_advice(platform, case.details.problem);
     let open = |kind| chain.get(kind).filter(|d| d.state.is_open() || d.state == State::Missed).cloned();
-    let by = |kind| open(kind).map(|d| format!(" by {}", day_text(d.last_day))).unwrap_or_default();
+    let last_day = |kind| open(kind).map(|d| day_text(d.last_day));
+    let by = |kind| last_day(kind).map(|day| trf(" by {day}", &[("day", &day)])).unwrap_or_default();
     let offer = case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.summary());
     let outcome = latest_outcome(case);
     let fallbacks: Vec<Deadline> = if stage == Stage::LastResort {
@@ -274,10 +276,10 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::FirstMessage);
             (
-                "Message the seller".to_owned(),
-                format!(
-                    "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform_name}'s own chat, and open the dispute{} even if the seller asks you to wait.",
-                    by(DeadlineKind::OpenDispute)
+                tr("Message the seller").to_owned(),
+                trf(
+                    "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform}'s own chat, and open the dispute{by} even if the seller asks you to wait.",
+                    &[("platform", &platform_name), ("by", &by(DeadlineKind::OpenDispute))],
                 ),
                 open(DeadlineKind::OpenDispute),
                 vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
@@ -287,12 +289,14 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::DisputeDescription);
             (
-                "Open the dispute".to_owned(),
-                format!(
-                    "If the seller has not put it right, open the dispute on the order page{}: choose \"{}\" and ask for \"{}\". Do not wait for the last day.",
-                    by(DeadlineKind::OpenDispute),
-                    advice.reason,
-                    case.details.wanted.unwrap_or(advice.resolution).label()
+                tr("Open the dispute").to_owned(),
+                trf(
+                    "If the seller has not put it right, open the dispute on the order page{by}: choose \"{reason}\" and ask for \"{resolution}\". Do not wait for the last day.",
+                    &[
+                        ("by", &by(DeadlineKind::OpenDispute)),
+                        ("reason", &tr(advice.reason)),
+                        ("resolution", &tr(case.details.wanted.unwrap_or(advice.resolution).label())),
+                    ],
                 ),
                 open(DeadlineKind::OpenDispute),
                 vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller],
@@ -301,13 +305,18 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
         Stage::WaitForSeller => {
             warnings.extend([Warning::NeverCancelForTheSeller, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::EscalationRequest);
+            let until = match last_day(DeadlineKind::SellerResponse) {
+                Some(day) => trf("The seller has until {day} to respond to the dispute.", &[("day", &day)]),
+                None => tr("The seller has a few days to respond to the dispute.").to_owned(),
+            };
+            let silent = if alibaba {
+                tr("Record their proposal when it comes. If they stay silent, escalate to Alibaba from day 4.")
+            } else {
+                tr("Record their proposal when it comes. If they stay silent, AliExpress should decide for you or refund you.")
+            };
             (
-                "Wait for the seller's answer".to_owned(),
-                format!(
-                    "The seller has until{} to respond to the dispute. Record their proposal when it comes; if they stay silent, {}",
-                    by(DeadlineKind::SellerResponse).trim_start_matches(" by"),
-                    if alibaba { "escalate to Alibaba from day 4." } else { "AliExpress should decide for you or refund you." }
-                ),
+                tr("Wait for the seller's answer").to_owned(),
+                format!("{until} {silent}"),
                 open(DeadlineKind::SellerResponse),
                 vec![Action::SellerProposed, Action::Escalated, Action::RefundIssued],
             )
@@ -320,10 +329,10 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             ]);
             templates.extend([TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal]);
             (
-                "Answer the seller's proposal".to_owned(),
-                format!(
-                    "{}. Accept it if it gives you what you need. If not, refuse it or make a counter-offer on the dispute page, and escalate to the platform if you cannot agree.",
-                    offer.unwrap_or_else(|| "The seller made a proposal".to_owned())
+                tr("Answer the seller's proposal").to_owned(),
+                trf(
+                    "{offer}. Accept it if it gives you what you need. If not, refuse it or make a counter-offer on the dispute page, and escalate to the platform if you cannot agree.",
+                    &[("offer", &offer.unwrap_or_else(|| tr("The seller made a proposal").to_owned()))],
                 ),
                 open(DeadlineKind::AnswerProposal),
                 vec![Action::AcceptedProposal, Action::AnsweredProposal, Action::Escalated],
@@ -332,11 +341,12 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
         Stage::SellerSilent => {
             warnings.push(Warning::EvidenceInTime);
             templates.push(TemplateKind::EscalationRequest);
+            let evidence = advice.evidence.iter().map(|proof| tr(proof.label()).to_lowercase()).collect::<Vec<_>>();
             (
-                "The seller did not answer: escalate".to_owned(),
-                format!(
-                    "The seller let the response time pass. Ask {platform_name} to step in, and upload your evidence: {}.",
-                    advice.evidence.iter().map(|proof| proof.label().to_lowercase()).collect::<Vec<_>>().join("; ")
+                tr("The seller did not answer: escalate").to_owned(),
+                trf(
+                    "The seller let the response time pass. Ask {platform} to step in, and upload your evidence: {evidence}.",
+                    &[("platform", &platform_name), ("evidence", &evidence.join("; "))],
                 ),
                 open(DeadlineKind::PlatformStepsIn),
                 vec![Action::Escalated, Action::RefundIssued, Action::SellerProposed],
@@ -345,8 +355,8 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
         Stage::WaitForDecision => {
             warnings.push(Warning::EvidenceInTime);
             (
-                format!("Wait for {platform_name}'s decision"),
-                "The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.".to_owned(),
+                trf("Wait for {platform}'s decision", &[("platform", &platform_name)]),
+                tr("The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.").to_owned(),
                 open(DeadlineKind::ExpectedDecision),
                 vec![Action::PlatformDecided, Action::RefundIssued],
             )
@@ -360,20 +370,20 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             }
             let (title, why) = match outcome {
                 Some(Outcome::FullRefund) => (
-                    "Accept the decision: your refund is coming".to_owned(),
-                    "The platform decided for you. Accept it and watch for the refund.".to_owned(),
+                    tr("Accept the decision: your refund is coming").to_owned(),
+                    tr("The platform decided for you. Accept it and watch for the refund."),
                 ),
                 Some(Outcome::ReturnForRefund) => (
-                    "Accept, then ship the return".to_owned(),
-                    "The platform will refund you once the item is back with the seller.".to_owned(),
+                    tr("Accept, then ship the return").to_owned(),
+                    tr("The platform will refund you once the item is back with the seller."),
                 ),
                 _ if appeal_open => (
-                    format!("Appeal{} or accept the decision", by(DeadlineKind::Appeal)),
-                    "If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help.".to_owned(),
+                    trf("Appeal{by} or accept the decision", &[("by", &by(DeadlineKind::Appeal))]),
+                    tr("If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help."),
                 ),
                 _ => (
-                    "Accept the decision".to_owned(),
-                    "This decision can no longer be appealed. If it leaves you without your money, your card or PayPal may still help.".to_owned(),
+                    tr("Accept the decision").to_owned(),
+                    tr("This decision can no longer be appealed. If it leaves you without your money, your card or PayPal may still help."),
                 ),
             };
             let mut actions = Vec::new();
@@ -381,31 +391,31 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                 actions.push(Action::Appealed);
             }
             actions.push(Action::AcceptedDecision);
-            (title, why, open(DeadlineKind::Appeal).filter(|_| appeal_open), actions)
+            (title, why.to_owned(), open(DeadlineKind::Appeal).filter(|_| appeal_open), actions)
         }
         Stage::WaitForAppeal => (
-            "Wait for the ruling on your appeal".to_owned(),
-            "The appeal review takes about 2 to 10 working days. The ruling is final on the platform.".to_owned(),
+            tr("Wait for the ruling on your appeal").to_owned(),
+            tr("The appeal review takes about 2 to 10 working days. The ruling is final on the platform.").to_owned(),
             None,
             vec![Action::PlatformDecided],
         ),
         Stage::ShipReturn => (
-            format!("Ship the return{}", by(DeadlineKind::ShipReturn)),
-            "Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.".to_owned(),
+            trf("Ship the return{by}", &[("by", &by(DeadlineKind::ShipReturn))]),
+            tr("Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.").to_owned(),
             open(DeadlineKind::ShipReturn),
             vec![Action::ShippedReturn],
         ),
         Stage::WaitForRefund => {
             let issued = case.date_of(Event::RefundIssued).is_some();
             (
-                "Watch for your refund".to_owned(),
+                tr("Watch for your refund").to_owned(),
                 if issued {
-                    format!(
-                        "Refunds take 3 to 20 business days to reach your account. If it has not arrived{}, ask {platform_name} for the refund reference and give it to your bank.",
-                        by(DeadlineKind::RefundArrival)
+                    trf(
+                        "Refunds take 3 to 20 business days to reach your account. If it has not arrived{by}, ask {platform} for the refund reference and give it to your bank.",
+                        &[("by", &by(DeadlineKind::RefundArrival)), ("platform", &platform_name)],
                     )
                 } else {
-                    "Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.".to_owned()
+                    tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned()
                 },
                 open(DeadlineKind::RefundArrival),
                 if issued { vec![Action::RefundArrived] } else { vec![Action::RefundIssued, Action::RefundArrived] },
@@ -432,19 +442,24 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             if case.status() != Status::ClosedWithoutRefund {
                 actions.push(Action::GaveUp);
             }
-            let why = if fallbacks.is_empty() {
-                format!(
-                    "No payment window is open for this order as far as the app knows{}. You can still contact {platform_name}'s support, and leave honest feedback for other buyers.",
-                    if matches!(method, PaymentMethod::Card | PaymentMethod::PayPal) { " (add the payment date to check)" } else { "" }
+            let why = if !fallbacks.is_empty() {
+                tr("The platform route is closed. Your payment method may still get your money back: start with the deadline that ends first, and send the letter below with your evidence.").to_owned()
+            } else if matches!(method, PaymentMethod::Card | PaymentMethod::PayPal) {
+                trf(
+                    "No payment window is open for this order as far as the app knows (add the payment date to check). You can still contact {platform}'s support, and leave honest feedback for other buyers.",
+                    &[("platform", &platform_name)],
                 )
             } else {
-                "The platform route is closed. Your payment method may still get your money back: start with the deadline that ends first, and send the letter below with your evidence.".to_owned()
+                trf(
+                    "No payment window is open for this order as far as the app knows. You can still contact {platform}'s support, and leave honest feedback for other buyers.",
+                    &[("platform", &platform_name)],
+                )
             };
-            ("Last resort: your card or PayPal".to_owned(), why, fallbacks.first().cloned(), actions)
+            (tr("Last resort: your card or PayPal").to_owned(), why, fallbacks.first().cloned(), actions)
         }
         Stage::Done => (
-            "Done".to_owned(),
-            "This case is resolved. Before your next order, have a look at the checklist: it helps avoid the next dispute.".to_owned(),
+            tr("Done").to_owned(),
+            tr("This case is resolved. Before your next order, have a look at the checklist: it helps avoid the next dispute.").to_owned(),
             None,
             Vec::new(),
         ),

@@ -4,11 +4,15 @@
 //! the locale's plural forms in CLDR order. The catalog in use is installed once, before the app
 //! starts; changing language reloads the page.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
+
+use super::money::Money;
 use thiserror::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -194,6 +198,67 @@ pub fn trn(one: &'static str, other: &'static str, count: usize) -> String {
     match CURRENT.get() {
         Some(catalog) => catalog.count(one, other, count),
         None => Catalog::english().count(one, other, count),
+    }
+}
+
+/// How the buyer's locale writes days, times and amounts. The browser's `Intl` provides it in the
+/// app; without one (native tests, English), or where it cannot, the app's own English forms are used.
+pub trait LocalFormats {
+    /// "Mon 2 Nov 2026" in the locale's way.
+    fn day(&self, day: NaiveDate) -> Option<String>;
+    /// A day and hour in the buyer's own time zone.
+    fn time(&self, instant: DateTime<Utc>) -> Option<String>;
+    /// An amount in minor units (cents) of an ISO 4217 currency.
+    fn money(&self, minor: i64, currency: &str) -> Option<String>;
+}
+
+thread_local! {
+    static FORMATS: RefCell<Option<Box<dyn LocalFormats>>> = RefCell::new(None);
+}
+
+/// Makes `formats` the way every day, time and amount is written for the buyer.
+pub fn install_formats(formats: Box<dyn LocalFormats>) {
+    FORMATS.with(|installed| *installed.borrow_mut() = Some(formats));
+}
+
+/// The locale's text by `format`, or `None` when no locale formats are installed or they cannot.
+pub fn local_format(format: impl FnOnce(&dyn LocalFormats) -> Option<String>) -> Option<String> {
+    FORMATS.with(|installed| installed.borrow().as_deref().and_then(format))
+}
+
+/// The language a message the buyer sends is written in: the app's (the buyer's own), or English,
+/// which most sellers read. Chosen per message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MessageLanguage {
+    #[default]
+    Buyers,
+    English,
+}
+
+impl MessageLanguage {
+    pub fn tr(self, english: &'static str) -> &'static str {
+        match self {
+            MessageLanguage::Buyers => tr(english),
+            MessageLanguage::English => english,
+        }
+    }
+
+    pub fn trf(self, english: &'static str, values: &[(&str, &dyn Display)]) -> String {
+        fill(self.tr(english), values)
+    }
+
+    pub fn day(self, day: NaiveDate) -> String {
+        match self {
+            MessageLanguage::Buyers => super::deadline::day_text(day),
+            MessageLanguage::English => super::deadline::english_day_text(day),
+        }
+    }
+
+    pub fn money(self, money: &Money) -> String {
+        match self {
+            MessageLanguage::Buyers => money.local_text(),
+            MessageLanguage::English => money.to_string(),
+        }
     }
 }
 

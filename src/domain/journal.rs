@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::case::{Event, Status};
+use super::i18n::MessageLanguage;
 use super::money::Money;
 
 choices! {
@@ -105,24 +106,41 @@ impl Entry {
         }
     }
 
-    /// A one-line account for the journal view.
+    /// A one-line account for the journal view, in the buyer's language.
     pub fn summary(&self) -> String {
-        let amount = |amount: &Option<Money>| amount.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
+        self.summary_in(MessageLanguage::Buyers)
+    }
+
+    /// A one-line account in `language`: the buyer's, or English for a letter to the bank.
+    pub fn summary_in(&self, language: MessageLanguage) -> String {
+        let amount = |amount: &Option<Money>| {
+            amount.as_ref().map(|m| format!(" ({})", language.money(m))).unwrap_or_default()
+        };
         match self {
-            Entry::Message { channel, from, summary, .. } => {
-                format!("{} wrote ({}): {summary}", from.label(), channel.label().to_lowercase())
-            }
-            Entry::Step { event } => event.label().to_owned(),
+            Entry::Message { channel, from, summary, .. } => language.trf(
+                "{who} wrote ({channel}): {summary}",
+                &[("who", &language.tr(from.label())), ("channel", &language.tr(channel.label()).to_lowercase()), ("summary", summary)],
+            ),
+            Entry::Step { event } => language.tr(event.label()).to_owned(),
             Entry::Proposal { from, resolution, amount: money, .. } => {
-                format!("{} proposed: {}{}", from.label(), resolution.label(), amount(money))
+                let offer = format!("{}{}", language.tr(resolution.label()), amount(money));
+                match from {
+                    Author::Buyer => language.trf("You proposed: {offer}", &[("offer", &offer)]),
+                    Author::Seller => language.trf("The seller proposed: {offer}", &[("offer", &offer)]),
+                    Author::Platform => language.trf("The platform proposed: {offer}", &[("offer", &offer)]),
+                }
             }
             Entry::Decision { outcome, amount: money, after_appeal, .. } => {
-                let which = if *after_appeal { "Final ruling after the appeal" } else { "Decision" };
-                format!("{which}: {}{}", outcome.label(), amount(money))
+                let outcome = format!("{}{}", language.tr(outcome.label()), amount(money));
+                if *after_appeal {
+                    language.trf("Final ruling after the appeal: {outcome}", &[("outcome", &outcome)])
+                } else {
+                    language.trf("Decision: {outcome}", &[("outcome", &outcome)])
+                }
             }
-            Entry::Status { to } => format!("Status set to \"{}\"", to.label()),
+            Entry::Status { to } => language.trf("Status set to \"{status}\"", &[("status", &language.tr(to.label()))]),
             Entry::Note { text } => text.clone(),
-            Entry::Withdrawn => "Withdrawn".to_owned(),
+            Entry::Withdrawn => language.tr("Withdrawn").to_owned(),
         }
     }
 }

@@ -94,6 +94,13 @@ impl Money {
     }
 }
 
+impl Money {
+    /// The amount as the buyer's locale writes it ("24,99 €" in French), or "24.99 EUR".
+    pub fn local_text(&self) -> String {
+        super::i18n::local_format(|formats| formats.money(self.minor, &self.currency)).unwrap_or_else(|| self.to_string())
+    }
+}
+
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} {}", self.amount_text(), self.currency)

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::case::{Case, Event, PaymentMethod, Platform, Problem};
+use super::i18n::{tr, trf};
 
 /// Who has to act before a deadline passes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,12 +17,22 @@ pub enum Party {
 }
 
 impl Party {
+    /// Who must act on a deadline, as the end of a sentence ("the seller must act").
+    pub fn must_act(self) -> &'static str {
+        match self {
+            Party::Buyer => tr("you must act"),
+            Party::Seller => tr("the seller must act"),
+            Party::Platform => tr("the platform must act"),
+            Party::Bank => tr("the bank must act"),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
-            Party::Buyer => "You",
-            Party::Seller => "The seller",
-            Party::Platform => "The platform",
-            Party::Bank => "The bank",
+            Party::Buyer => tr("You"),
+            Party::Seller => tr("The seller"),
+            Party::Platform => tr("The platform"),
+            Party::Bank => tr("The bank"),
         }
     }
 }
@@ -87,22 +98,22 @@ impl DeadlineKind {
     /// What the buyer should do, or expect, when this deadline passes without its step.
     pub fn if_missed(self) -> &'static str {
         match self {
-            DeadlineKind::OpenDispute => "The platform no longer takes a dispute; your card or PayPal may still help.",
+            DeadlineKind::OpenDispute => tr("The platform no longer takes a dispute; your card or PayPal may still help."),
             DeadlineKind::SellerResponse => {
-                "The seller did not answer in time: the platform should decide for you or refund you. Escalate if nothing happens."
+                tr("The seller did not answer in time: the platform should decide for you or refund you. Escalate if nothing happens.")
             }
-            DeadlineKind::AnswerProposal => "If you did not answer, the seller's proposal may stand. Check the dispute page.",
-            DeadlineKind::PlatformStepsIn => "The platform has not stepped in yet: escalate the dispute or contact support.",
-            DeadlineKind::ExpectedDecision => "The decision is late: contact the platform's support with your dispute number.",
-            DeadlineKind::Appeal => "The decision is final on the platform; your card or PayPal may still help.",
-            DeadlineKind::ShipReturn => "If the return was not shipped in time, the payment may go to the seller.",
+            DeadlineKind::AnswerProposal => tr("If you did not answer, the seller's proposal may stand. Check the dispute page."),
+            DeadlineKind::PlatformStepsIn => tr("The platform has not stepped in yet: escalate the dispute or contact support."),
+            DeadlineKind::ExpectedDecision => tr("The decision is late: contact the platform's support with your dispute number."),
+            DeadlineKind::Appeal => tr("The decision is final on the platform; your card or PayPal may still help."),
+            DeadlineKind::ShipReturn => tr("If the return was not shipped in time, the payment may go to the seller."),
             DeadlineKind::RefundArrival => {
-                "The refund is late: ask the platform for the refund reference and give it to your bank."
+                tr("The refund is late: ask the platform for the refund reference and give it to your bank.")
             }
-            DeadlineKind::Chargeback => "Your card issuer may no longer accept a chargeback; ask them anyway.",
-            DeadlineKind::FcbaNotice => "The Fair Credit Billing Act protection has lapsed; a chargeback may still work.",
-            DeadlineKind::PayPalDispute => "PayPal no longer takes a dispute for this payment.",
-            DeadlineKind::PayPalEscalation => "PayPal closes a dispute that is not escalated in time.",
+            DeadlineKind::Chargeback => tr("Your card issuer may no longer accept a chargeback; ask them anyway."),
+            DeadlineKind::FcbaNotice => tr("The Fair Credit Billing Act protection has lapsed; a chargeback may still work."),
+            DeadlineKind::PayPalDispute => tr("PayPal no longer takes a dispute for this payment."),
+            DeadlineKind::PayPalEscalation => tr("PayPal closes a dispute that is not escalated in time."),
         }
     }
 }
@@ -346,16 +357,22 @@ impl Rule {
 
     pub fn range_text(&self) -> String {
         match self.range_seen {
-            (low, high) if low == high => format!("{low} days in every source"),
-            (low, high) => format!("{low} to {high} days seen"),
+            (low, high) if low == high => trf("{low} days in every source", &[("low", &low)]),
+            (low, high) => trf("{low} to {high} days seen", &[("low", &low), ("high", &high)]),
         }
     }
 
-    pub fn unit(&self) -> &'static str {
+    /// "{days} days", counted the rule's way.
+    pub fn length_text(&self, days: u32) -> String {
         match self.day_count {
-            DayCount::Calendar => "days",
-            DayCount::Business => "business days",
+            DayCount::Calendar => trf("{days} days", &[("days", &days)]),
+            DayCount::Business => trf("{days} business days", &[("days", &days)]),
         }
+    }
+
+    /// The rule's note in the buyer's language.
+    pub fn note_text(&self) -> &'static str {
+        tr(self.note)
     }
 }
 

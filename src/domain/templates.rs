@@ -1,9 +1,11 @@
 //! Messages written for the buyer, filled from the case: polite, factual, with the order number
 //! and the outcome wanted, as the guides advise. What the app cannot know is left in [brackets].
 
+use chrono::NaiveDate;
+
 use super::advice::reason_advice;
 use super::case::{Case, Event, Platform, Problem};
-use super::deadline::day_text;
+use super::i18n::MessageLanguage;
 use super::journal::{Author, Entry, Resolution};
 use super::money::Money;
 
@@ -29,195 +31,266 @@ pub struct TemplateInput {
     pub counter_amount: Option<Money>,
 }
 
-fn platform_name(platform: Platform) -> &'static str {
+fn platform_name(platform: Platform, language: MessageLanguage) -> &'static str {
     match platform {
         Platform::AliExpress => "AliExpress",
         Platform::AlibabaTradeAssurance => "Alibaba.com",
-        Platform::OtherMarketplace => "the marketplace",
+        Platform::OtherMarketplace => language.tr("the marketplace"),
     }
 }
 
-/// "the item has not arrived", finishing "I am writing because ...".
-fn what_went_wrong(case: &Case) -> String {
-    let item = item(case);
-    match case.details.problem {
-        Problem::NotReceived => match case.details.dates.promised_delivery {
-            Some(promised) => {
-                format!("{item} has not arrived, although delivery was promised by {}", day_text(promised))
+/// How a message is written: for which case, in which language.
+struct Writer<'a> {
+    case: &'a Case,
+    language: MessageLanguage,
+}
+
+impl Writer<'_> {
+    fn tr(&self, english: &'static str) -> &'static str {
+        self.language.tr(english)
+    }
+
+    fn trf(&self, english: &'static str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        self.language.trf(english, values)
+    }
+
+    fn day(&self, day: NaiveDate) -> String {
+        self.language.day(day)
+    }
+
+    fn item(&self) -> String {
+        match self.case.details.item.trim() {
+            "" => self.tr("the item").to_owned(),
+            item => self.trf("the item \"{item}\"", &[("item", &item)]),
+        }
+    }
+
+    /// "the item has not arrived", finishing "Unfortunately, ...".
+    fn what_went_wrong(&self) -> String {
+        let item = self.item();
+        let with_item = |english| self.trf(english, &[("item", &item)]);
+        match self.case.details.problem {
+            Problem::NotReceived => match self.case.details.dates.promised_delivery {
+                Some(promised) => self.trf(
+                    "{item} has not arrived, although delivery was promised by {day}",
+                    &[("item", &item), ("day", &self.day(promised))],
+                ),
+                None => with_item("{item} has not arrived"),
+            },
+            Problem::NotAsDescribed => with_item("{item} does not match the description in the listing"),
+            Problem::DamagedOrDefective => with_item("{item} arrived damaged or does not work"),
+            Problem::WrongItem => with_item("I received a different item from the one I ordered ({item})"),
+            Problem::Counterfeit => with_item("{item} is a counterfeit of the branded product the listing offers"),
+            Problem::MissingParts => with_item("{item} arrived with parts or items missing"),
+            Problem::RefundNotPaid => self.tr("the order was cancelled, but the refund has not been paid").to_owned(),
+            Problem::Other => with_item("there is a problem with {item}"),
+        }
+    }
+
+    fn wanted(&self) -> Resolution {
+        self.case.details.wanted.unwrap_or(reason_advice(self.case.details.platform, self.case.details.problem).resolution)
+    }
+
+    /// "a full refund of 24.99 USD", finishing "I would like ...".
+    fn wanted_text(&self) -> String {
+        let amount = self.case.details.amount.as_ref().map(|money| self.language.money(money));
+        match (self.wanted(), amount) {
+            (Resolution::RefundOnly, Some(amount)) => self.trf("a full refund of {amount}", &[("amount", &amount)]),
+            (Resolution::RefundOnly, None) => self.tr("a full refund").to_owned(),
+            (Resolution::ReturnAndRefund, Some(amount)) => {
+                self.trf("to return the item for a full refund of {amount}", &[("amount", &amount)])
             }
-            None => format!("{item} has not arrived"),
-        },
-        Problem::NotAsDescribed => format!("{item} does not match the description in the listing"),
-        Problem::DamagedOrDefective => format!("{item} arrived damaged or does not work"),
-        Problem::WrongItem => format!("I received a different item from the one I ordered ({item})"),
-        Problem::Counterfeit => format!("{item} is a counterfeit of the branded product the listing offers"),
-        Problem::MissingParts => format!("{item} arrived with parts or items missing"),
-        Problem::RefundNotPaid => "the order was cancelled, but the refund has not been paid".to_owned(),
-        Problem::Other => format!("there is a problem with {item}"),
+            (Resolution::ReturnAndRefund, None) => self.tr("to return the item for a full refund").to_owned(),
+            (Resolution::PartialRefund, _) => self.tr("a partial refund").to_owned(),
+            (Resolution::Replacement, _) => self.tr("a replacement, sent with tracking").to_owned(),
+        }
+    }
+
+    fn order_line(&self) -> String {
+        let order = &self.case.details.order_number;
+        match self.case.details.dates.paid {
+            Some(paid) => self.trf("order {order}, paid on {day}", &[("order", order), ("day", &self.day(paid))]),
+            None => self.trf("order {order}", &[("order", order)]),
+        }
+    }
+
+    fn evidence_list(&self) -> String {
+        reason_advice(self.case.details.platform, self.case.details.problem)
+            .evidence
+            .iter()
+            .map(|proof| format!("- {}", self.tr(proof.label())))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The order's story, one dated line per fact and journal entry.
+    fn timeline(&self) -> String {
+        let dates = &self.case.details.dates;
+        let facts = [
+            (Event::Paid, dates.paid),
+            (Event::Shipped, dates.shipped),
+            (Event::PromisedDelivery, dates.promised_delivery),
+            (Event::Delivered, dates.delivered),
+            (Event::ReceiptConfirmed, dates.receipt_confirmed),
+        ];
+        let mut lines: Vec<(NaiveDate, String)> = facts
+            .into_iter()
+            .filter_map(|(event, day)| day.map(|day| (day, self.tr(event.label()).to_owned())))
+            .collect();
+        lines.extend(
+            self.case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary_in(self.language))),
+        );
+        lines.sort_by_key(|(day, _)| *day);
+        lines.into_iter().map(|(day, text)| format!("- {}: {text}", self.day(day))).collect::<Vec<_>>().join("\n")
+    }
+
+    fn latest_offer(&self) -> String {
+        match self.case.journal().latest_proposal(Author::Seller) {
+            Some((entry, Entry::Proposal { resolution, amount, .. })) => {
+                let offer = self.tr(resolution.label()).to_lowercase();
+                let offer = match amount {
+                    Some(money) => format!("{offer}, {}", self.language.money(money)),
+                    None => offer,
+                };
+                self.trf("your proposal of {day} ({offer})", &[("day", &self.day(entry.on)), ("offer", &offer)])
+            }
+            _ => self.tr("your proposal").to_owned(),
+        }
+    }
+
+    fn greeting(&self) -> String {
+        match self.case.details.seller.trim() {
+            "" => self.tr("Hello,").to_owned(),
+            seller => self.trf("Hello {seller},", &[("seller", &seller)]),
+        }
+    }
+
+    fn compose(&self, kind: TemplateKind, input: &TemplateInput) -> String {
+        let case = self.case;
+        let platform = platform_name(case.details.platform, self.language);
+        let order = self.order_line();
+        let problem = self.what_went_wrong();
+        let wanted = self.wanted_text();
+        let greeting = self.greeting();
+        let values: [(&str, &dyn std::fmt::Display); 5] =
+            [("greeting", &greeting), ("platform", &platform), ("order", &order), ("problem", &problem), ("wanted", &wanted)];
+        match kind {
+            TemplateKind::FirstMessage => self.trf(
+                "{greeting}\n\nI am writing about {order}. Unfortunately, {problem}.\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
+                &values,
+            ),
+            TemplateKind::DisputeDescription => {
+                let contacted = case
+                    .journal()
+                    .current()
+                    .iter()
+                    .find(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }))
+                    .map(|c| {
+                        self.trf(
+                            " I contacted the seller on {day}, but the problem was not resolved.",
+                            &[("day", &self.day(c.latest.on))],
+                        )
+                    })
+                    .unwrap_or_default();
+                let reason = self.tr(reason_advice(case.details.platform, case.details.problem).reason);
+                self.trf(
+                    "Reason: {reason}.\n\nFor {order}, {problem}.{contacted}\n\nI request {wanted}.\n\nEvidence attached:\n{evidence}",
+                    &joined(&values, &[("reason", &reason), ("contacted", &contacted), ("evidence", &self.evidence_list())]),
+                )
+            }
+            TemplateKind::AcceptProposal => self.trf(
+                "{greeting}\n\nThank you for {offer}. I accept it. Please process it through {platform} for {order}.\n\nThank you.",
+                &joined(&values, &[("offer", &self.latest_offer())]),
+            ),
+            TemplateKind::CounterProposal => {
+                let counter = input
+                    .counter_amount
+                    .as_ref()
+                    .map(|money| self.language.money(money))
+                    .unwrap_or_else(|| self.tr("[amount]").to_owned());
+                self.trf(
+                    "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}. I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
+                    &joined(&values, &[("offer", &self.latest_offer()), ("counter", &counter)]),
+                )
+            }
+            TemplateKind::RefuseProposal => self.trf(
+                "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}. For {order}, I request {wanted}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
+                &joined(&values, &[("offer", &self.latest_offer())]),
+            ),
+            TemplateKind::EscalationRequest => {
+                let opened = match case.date_of(Event::DisputeOpened) {
+                    Some(day) => self.trf("I opened a dispute for {order} on {day}.", &joined(&values, &[("day", &self.day(day))])),
+                    None => self.trf("I opened a dispute for {order}.", &values),
+                };
+                let seller = if case.date_of(Event::SellerResponded).is_some() {
+                    self.tr("The seller and I could not agree.")
+                } else {
+                    self.tr("The seller has not responded within the time allowed.")
+                };
+                self.trf(
+                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.\n\nPlease review the dispute and decide. I request {wanted}.\n\nMy evidence:\n{evidence}\n\nThank you.",
+                    &joined(&values, &[("opened", &opened), ("seller", &seller), ("evidence", &self.evidence_list())]),
+                )
+            }
+            TemplateKind::Appeal => {
+                let decided = case
+                    .journal()
+                    .latest_decision()
+                    .map(|(entry, decision)| {
+                        self.trf(
+                            "the decision of {day} ({decision})",
+                            &[("day", &self.day(entry.on)), ("decision", &decision.summary_in(self.language).to_lowercase())],
+                        )
+                    })
+                    .unwrap_or_else(|| self.tr("the decision").to_owned());
+                self.trf(
+                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
+                    &joined(&values, &[("decided", &decided)]),
+                )
+            }
+            TemplateKind::ChargebackLetter | TemplateKind::PayPalClaim => {
+                let amount = case
+                    .details
+                    .amount
+                    .as_ref()
+                    .map(|money| self.language.money(money))
+                    .unwrap_or_else(|| self.tr("[amount]").to_owned());
+                let paid = case.details.dates.paid.map(|day| self.day(day)).unwrap_or_else(|| self.tr("[date]").to_owned());
+                let seller = match case.details.seller.trim() {
+                    "" => platform.to_owned(),
+                    seller => self.trf("{seller} on {platform}", &[("seller", &seller), ("platform", &platform)]),
+                };
+                let heading = if kind == TemplateKind::ChargebackLetter {
+                    self.tr("To: [your card issuer]\nSubject: Dispute of a card transaction\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
+                } else {
+                    self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
+                };
+                self.trf(
+                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}. I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.\n\nEnclosed:\n{evidence}\n- The dispute record from {platform}\n\n[your name]",
+                    &joined(&values, &[
+                        ("heading", &heading),
+                        ("amount", &amount),
+                        ("paid", &paid),
+                        ("seller", &seller),
+                        ("number", &case.details.order_number),
+                        ("timeline", &self.timeline()),
+                        ("evidence", &self.evidence_list()),
+                    ]),
+                )
+            }
+        }
     }
 }
 
-fn item(case: &Case) -> String {
-    let item = case.details.item.trim();
-    if item.is_empty() {
-        "the item".to_owned()
-    } else {
-        format!("the item \"{item}\"")
-    }
+type Values<'a> = [(&'a str, &'a dyn std::fmt::Display)];
+
+fn joined<'a>(first: &Values<'a>, more: &Values<'a>) -> Vec<(&'a str, &'a dyn std::fmt::Display)> {
+    [first, more].concat()
 }
 
-fn wanted(case: &Case) -> Resolution {
-    case.details.wanted.unwrap_or(reason_advice(case.details.platform, case.details.problem).resolution)
-}
-
-/// "a full refund of 24.99 USD", finishing "I would like ...".
-fn wanted_text(case: &Case) -> String {
-    let of_amount = case.details.amount.as_ref().map(|money| format!(" of {money}")).unwrap_or_default();
-    match wanted(case) {
-        Resolution::RefundOnly => format!("a full refund{of_amount}"),
-        Resolution::ReturnAndRefund => format!("to return the item for a full refund{of_amount}"),
-        Resolution::PartialRefund => "a partial refund".to_owned(),
-        Resolution::Replacement => "a replacement, sent with tracking".to_owned(),
-    }
-}
-
-fn order_line(case: &Case) -> String {
-    let paid = case.details.dates.paid.map(|day| format!(", paid on {}", day_text(day))).unwrap_or_default();
-    format!("order {}{paid}", case.details.order_number)
-}
-
-fn evidence_list(case: &Case) -> String {
-    reason_advice(case.details.platform, case.details.problem)
-        .evidence
-        .iter()
-        .map(|proof| format!("- {}", proof.label()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The order's story, one dated line per fact and journal entry.
-fn timeline(case: &Case) -> String {
-    let dates = &case.details.dates;
-    let facts = [
-        (Event::Paid, dates.paid),
-        (Event::Shipped, dates.shipped),
-        (Event::PromisedDelivery, dates.promised_delivery),
-        (Event::Delivered, dates.delivered),
-        (Event::ReceiptConfirmed, dates.receipt_confirmed),
-    ];
-    let mut lines: Vec<(chrono::NaiveDate, String)> =
-        facts.into_iter().filter_map(|(event, day)| day.map(|day| (day, event.label().to_owned()))).collect();
-    lines.extend(case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary())));
-    lines.sort_by_key(|(day, _)| *day);
-    lines.into_iter().map(|(day, text)| format!("- {}: {text}", day_text(day))).collect::<Vec<_>>().join("\n")
-}
-
-fn latest_offer(case: &Case) -> String {
-    match case.journal().latest_proposal(Author::Seller) {
-        Some((entry, Entry::Proposal { resolution, amount, .. })) => {
-            let amount = amount.as_ref().map(|money| format!(" of {money}")).unwrap_or_default();
-            format!("your proposal of {} ({}){amount}", day_text(entry.on), resolution.label().to_lowercase())
-        }
-        _ => "your proposal".to_owned(),
-    }
-}
-
-fn greeting(case: &Case) -> String {
-    match case.details.seller.trim() {
-        "" => "Hello,".to_owned(),
-        seller => format!("Hello {seller},"),
-    }
-}
-
-/// The message `kind`, written for `case`.
-pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput) -> String {
-    let platform = platform_name(case.details.platform);
-    let order = order_line(case);
-    let problem = what_went_wrong(case);
-    let wanted = wanted_text(case);
-    match kind {
-        TemplateKind::FirstMessage => format!(
-            "{}\n\nI am writing about {order}. Unfortunately, {problem}.\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
-            greeting(case)
-        ),
-        TemplateKind::DisputeDescription => {
-            let contacted = case
-                .journal()
-                .current()
-                .iter()
-                .find(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }))
-                .map(|c| format!(" I contacted the seller on {}, but the problem was not resolved.", day_text(c.latest.on)))
-                .unwrap_or_default();
-            format!(
-                "Reason: {}.\n\nFor {order}, {problem}.{contacted}\n\nI request {wanted}.\n\nEvidence attached:\n{}",
-                reason_advice(case.details.platform, case.details.problem).reason,
-                evidence_list(case)
-            )
-        }
-        TemplateKind::AcceptProposal => format!(
-            "{}\n\nThank you for {}. I accept it. Please process it through {platform} for {order}.\n\nThank you.",
-            greeting(case),
-            latest_offer(case)
-        ),
-        TemplateKind::CounterProposal => {
-            let counter = input
-                .counter_amount
-                .as_ref()
-                .map(|money| money.to_string())
-                .unwrap_or_else(|| "[amount]".to_owned());
-            format!(
-                "{}\n\nThank you for {}. I cannot accept it, because {problem}. I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
-                greeting(case),
-                latest_offer(case)
-            )
-        }
-        TemplateKind::RefuseProposal => format!(
-            "{}\n\nThank you for {}. I cannot accept it, because {problem}. For {order}, I request {wanted}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
-            greeting(case),
-            latest_offer(case)
-        ),
-        TemplateKind::EscalationRequest => {
-            let opened = case.date_of(Event::DisputeOpened).map(|day| format!(" on {}", day_text(day))).unwrap_or_default();
-            let seller = if case.date_of(Event::SellerResponded).is_some() {
-                "The seller and I could not agree."
-            } else {
-                "The seller has not responded within the time allowed."
-            };
-            format!(
-                "Dear {platform} support,\n\nI opened a dispute for {order}{opened}. {seller} In short, {problem}.\n\nPlease review the dispute and decide. I request {wanted}.\n\nMy evidence:\n{}\n\nThank you.",
-                evidence_list(case)
-            )
-        }
-        TemplateKind::Appeal => {
-            let decided = case
-                .journal()
-                .latest_decision()
-                .map(|(entry, decision)| format!("the decision of {} ({})", day_text(entry.on), decision.summary().to_lowercase()))
-                .unwrap_or_else(|| "the decision".to_owned());
-            format!(
-                "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again."
-            )
-        }
-        TemplateKind::ChargebackLetter | TemplateKind::PayPalClaim => {
-            let amount = case.details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "[amount]".to_owned());
-            let paid = case.details.dates.paid.map(day_text).unwrap_or_else(|| "[date]".to_owned());
-            let seller = match case.details.seller.trim() {
-                "" => platform.to_owned(),
-                seller => format!("{seller} on {platform}"),
-            };
-            let (to, payer) = if kind == TemplateKind::ChargebackLetter {
-                ("To: [your card issuer]\nSubject: Dispute of a card transaction", "Cardholder: [your name]\nCard ending in: [last 4 digits]")
-            } else {
-                ("To: PayPal Resolution Center\nSubject: Item not received or not as described", "PayPal account: [your email]")
-            };
-            format!(
-                "{to}\n\n{payer}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {}\n\nWhat happened: {problem}. I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{}\n\nI ask for a refund of {amount}.\n\nEnclosed:\n{}\n- The dispute record from {platform}\n\n[your name]",
-                case.details.order_number,
-                timeline(case),
-                evidence_list(case)
-            )
-        }
-    }
+/// The message `kind`, written for `case` in `language`.
+pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput, language: MessageLanguage) -> String {
+    Writer { case, language }.compose(kind, input)
 }
 
 #[cfg(test)]
@@ -257,7 +330,7 @@ mod tests {
             for problem in Problem::ALL {
                 let case = case(*platform, *problem);
                 for kind in TemplateKind::ALL {
-                    let text = compose(*kind, &case, &TemplateInput::default());
+                    let text = compose(*kind, &case, &TemplateInput::default(), MessageLanguage::English);
                     assert!(text.contains("8123456789"), "{kind:?} {problem:?}: no order number\n{text}");
                     assert!(
                         !text.contains("{") && !text.contains("}"),
@@ -269,7 +342,7 @@ mod tests {
                     // The first message and the dispute description are written on the platform itself.
                     let on_the_platform = matches!(kind, TemplateKind::FirstMessage | TemplateKind::DisputeDescription);
                     if *platform != Platform::OtherMarketplace && !on_the_platform {
-                        assert!(text.contains(platform_name(*platform)), "{kind:?}: no platform\n{text}");
+                        assert!(text.contains(platform_name(*platform, MessageLanguage::English)), "{kind:?}: no platform\n{text}");
                     }
                 }
             }
@@ -282,6 +355,7 @@ mod tests {
             TemplateKind::FirstMessage,
             &case(Platform::AliExpress, Problem::DamagedOrDefective),
             &TemplateInput::default(),
+            MessageLanguage::English,
         );
         assert_eq!(
             text,
@@ -300,7 +374,7 @@ mod tests {
             text: String::new(),
         };
         case.record(day(9, 20), message, Utc::now()).unwrap();
-        let text = compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default());
+        let text = compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(text.starts_with("Reason: Incorrect shipment."), "{text}");
         assert!(text.contains("I contacted the seller on Sun 20 Sep 2026"), "{text}");
         assert!(text.contains("I request to return the item for a full refund of 24.99 EUR."), "{text}");
@@ -318,13 +392,13 @@ mod tests {
         };
         case.record(day(9, 24), offer, Utc::now()).unwrap();
         let input = TemplateInput { counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }) };
-        let counter = compose(TemplateKind::CounterProposal, &case, &input);
+        let counter = compose(TemplateKind::CounterProposal, &case, &input, MessageLanguage::English);
         assert!(
-            counter.contains("your proposal of Thu 24 Sep 2026 (partial refund, keep the item) of 3.00 EUR"),
+            counter.contains("your proposal of Thu 24 Sep 2026 (partial refund, keep the item, 3.00 EUR)"),
             "{counter}"
         );
         assert!(counter.contains("a partial refund of 15.00 EUR"), "{counter}");
-        let without_amount = compose(TemplateKind::CounterProposal, &case, &TemplateInput::default());
+        let without_amount = compose(TemplateKind::CounterProposal, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(without_amount.contains("a partial refund of [amount]"));
     }
 
@@ -335,14 +409,14 @@ mod tests {
         let decision =
             Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
         case.record(day(10, 8), decision, Utc::now()).unwrap();
-        let letter = compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default());
+        let letter = compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(letter.starts_with("To: [your card issuer]"));
         assert!(letter.contains("Transaction: 24.99 EUR on Tue 1 Sep 2026 to Best Store on AliExpress"), "{letter}");
         assert!(letter.contains("- Tue 1 Sep 2026: Paid\n- Thu 3 Sep 2026: Shipped\n- Sat 26 Sep 2026: Dispute opened\n- Thu 8 Oct 2026: Decision: No refund"), "{letter}");
         assert!(letter.contains("- Screenshots of the tracking page"), "{letter}");
-        let appeal = compose(TemplateKind::Appeal, &case, &TemplateInput::default());
+        let appeal = compose(TemplateKind::Appeal, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(appeal.contains("I appeal the decision of Thu 8 Oct 2026 (decision: no refund)"), "{appeal}");
-        let paypal = compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default());
+        let paypal = compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(paypal.starts_with("To: PayPal Resolution Center"));
     }
 }

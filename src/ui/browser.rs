@@ -5,6 +5,7 @@ use chrono::{DateTime, DurationRound, Local, NaiveDate, Offset, TimeDelta, Utc};
 use crate::domain::case::{uuid_v4, CaseId};
 use crate::domain::clock::{end_of_day, today_in};
 use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::i18n::trf;
 
 pub fn now_utc() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -86,14 +87,21 @@ pub fn new_case_id() -> CaseId {
 /// China's midnight comes first.
 pub fn closing_text(deadline: &Deadline) -> String {
     if deadline.due == end_of_day(deadline.last_day, &buyer_zone()) {
-        format!("closes at the end of {}", day_text(deadline.last_day))
+        trf("closes at the end of {day}", &[("day", &day_text(deadline.last_day))])
     } else {
-        format!("closes {} your time (midnight in China, where the platform keeps time)", local_time_text(deadline.due))
+        trf(
+            "closes {time} your time (midnight in China, where the platform keeps time)",
+            &[("time", &local_time_text(deadline.due))],
+        )
     }
 }
 
 /// An instant in the buyer's zone, for people: "Mon 2 Nov 2026, 17:00".
 pub fn local_time_text(instant: DateTime<Utc>) -> String {
+    crate::domain::i18n::local_format(|formats| formats.time(instant)).unwrap_or_else(|| english_time_text(instant))
+}
+
+fn english_time_text(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&buyer_zone()).format("%a %-d %b %Y, %H:%M").to_string()
 }
 

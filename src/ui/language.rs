@@ -2,10 +2,15 @@
 //! preference; its catalog is fetched (from this app's own `locales/` folder, cached for offline
 //! use by the service worker) before the app starts.
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use js_sys::{Array, Date, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::i18n::{Catalog, Locale};
+use crate::domain::i18n::{self, Catalog, LocalFormats, Locale};
 use crate::storage::{Settings, StorageError};
 
 fn browser_languages() -> Vec<String> {
@@ -60,4 +65,86 @@ pub fn change_language(locale: Option<Locale>) -> Result<(), StorageError> {
         let _ = window.location().reload();
     }
     Ok(())
+}
+
+/// The tag `Intl` formats with: the browser's own tag when it speaks the chosen language, so a
+/// Mexican browser gets Mexican dates and amounts in Spanish; else the language's own.
+fn format_tag(locale: Locale) -> String {
+    let language = locale.code().split('-').next().unwrap_or_default();
+    browser_languages()
+        .into_iter()
+        .find(|tag| tag.split(['-', '_']).next().is_some_and(|own| own.eq_ignore_ascii_case(language)))
+        .unwrap_or_else(|| locale.code().to_owned())
+}
+
+/// `new Intl.<constructor>(tag, options)`'s `format` function, or `None` where the browser refuses
+/// the options (an unknown currency in a damaged record, say).
+fn intl_formatter(constructor: &str, tag: &str, options: &[(&str, &str)]) -> Option<Function> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &constructor.into()).ok()?.dyn_into().ok()?;
+    let settings = Object::new();
+    for (name, value) in options {
+        Reflect::set(&settings, &(*name).into(), &(*value).into()).ok()?;
+    }
+    let formatter = Reflect::construct(&constructor, &Array::of2(&tag.into(), &settings)).ok()?;
+    Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()
+}
+
+fn js_date(instant: DateTime<Utc>) -> JsValue {
+    Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64)).into()
+}
+
+fn formatted(format: &Function, value: &JsValue) -> Option<String> {
+    format.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+/// Days, times and amounts written by the browser's `Intl` for the buyer's locale.
+struct IntlFormats {
+    tag: String,
+    day: Option<Function>,
+    time: Option<Function>,
+    money: RefCell<HashMap<String, Option<Function>>>,
+}
+
+const DAY_PARTS: [(&str, &str); 4] = [("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")];
+
+impl IntlFormats {
+    fn new(locale: Locale) -> Self {
+        let tag = format_tag(locale);
+        let day = intl_formatter("DateTimeFormat", &tag, &[DAY_PARTS.as_slice(), &[("timeZone", "UTC")]].concat());
+        let time = intl_formatter(
+            "DateTimeFormat",
+            &tag,
+            &[DAY_PARTS.as_slice(), &[("hour", "2-digit"), ("minute", "2-digit")]].concat(),
+        );
+        Self { tag, day, time, money: RefCell::default() }
+    }
+}
+
+impl LocalFormats for IntlFormats {
+    fn day(&self, day: NaiveDate) -> Option<String> {
+        // Noon UTC, formatted in UTC: the same calendar day whatever the buyer's zone.
+        let noon = day.and_hms_opt(12, 0, 0)?.and_utc();
+        formatted(self.day.as_ref()?, &js_date(noon))
+    }
+
+    fn time(&self, instant: DateTime<Utc>) -> Option<String> {
+        formatted(self.time.as_ref()?, &js_date(instant))
+    }
+
+    fn money(&self, minor: i64, currency: &str) -> Option<String> {
+        let mut cache = self.money.borrow_mut();
+        let format = cache.entry(currency.to_owned()).or_insert_with(|| {
+            intl_formatter("NumberFormat", &self.tag, &[("style", "currency"), ("currency", currency)])
+        });
+        formatted(format.as_ref()?, &JsValue::from_f64(minor as f64 / 100.0))
+    }
+}
+
+/// Makes every day, time and amount follow `locale`'s conventions. English keeps the app's own
+/// forms ("Mon 2 Nov 2026", "24.99 EUR"), which read the same in every English-speaking region.
+pub fn install_formats(locale: Locale) {
+    if locale != Locale::En {
+        i18n::install_formats(Box::new(IntlFormats::new(locale)));
+    }
 }

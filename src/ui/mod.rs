@@ -23,7 +23,9 @@ pub fn start() {
     language::mark_document(locale);
     // Leptos's own executor starts with the app; the catalog is fetched before that.
     wasm_bindgen_futures::spawn_local(async move {
-        crate::domain::i18n::install(language::load_catalog(locale).await);
+        let catalog = language::load_catalog(locale).await;
+        language::install_formats(catalog.locale);
+        crate::domain::i18n::install(catalog);
         leptos::mount::mount_to_body(App);
     });
 }

@@ -7,6 +7,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::case::Case;
 use crate::domain::deadline::{Deadline, Source};
+use crate::domain::i18n::{tr, trf};
+use crate::domain::rules::DayCount;
 use crate::storage::StorageError;
 use crate::ui::browser::now_utc;
 use crate::ui::state::AppState;
@@ -65,15 +67,15 @@ pub fn AdjustDeadline(case: Case, deadline: Deadline) -> impl IntoView {
             let change = if !day.trim().is_empty() {
                 match NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d") {
                     Ok(day) => Ok(Change::LastDay(day)),
-                    Err(_) => Err("Enter the last day as a date.".to_owned()),
+                    Err(_) => Err(tr("Enter the last day as a date.").to_owned()),
                 }
             } else if let Some((rule, _)) = rule {
                 match days_text.get_untracked().trim().parse::<u32>() {
                     Ok(days) if days <= MAX_DAYS => Ok(Change::RuleDays { rule_id: rule.id, days }),
-                    _ => Err(format!("Enter a whole number of days from 0 to {MAX_DAYS}.")),
+                    _ => Err(trf("Enter a whole number of days from 0 to {max}.", &[("max", &MAX_DAYS)])),
                 }
             } else {
-                Err("Enter the last day as a date.".to_owned())
+                Err(tr("Enter the last day as a date.").to_owned())
             };
             match change {
                 Ok(change) => apply(change),
@@ -83,25 +85,25 @@ pub fn AdjustDeadline(case: Case, deadline: Deadline) -> impl IntoView {
     };
     view! {
         <form class="adjust" on:submit=save>
-            <p class="hint">"Does your order page or your bank say something else? Correct it for this case."</p>
+            <p class="hint">{tr("Does your order page or your bank say something else? Correct it for this case.")}</p>
             {rule.map(|(rule, _)| view! {
                 <div class="field">
-                    <label for=days_id.clone()>{format!("Length in {}", rule.unit())}</label>
-                    <p class="hint">{format!("The rule says {}; {}.", rule.days, rule.range_text())}</p>
+                    <label for=days_id.clone()>{if rule.day_count == DayCount::Business { tr("Length in business days") } else { tr("Length in days") }}</label>
+                    <p class="hint">{trf("The rule says {days}; {range}.", &[("days", &rule.days), ("range", &rule.range_text())])}</p>
                     <input id=days_id.clone() type="number" inputmode="numeric" min="0" max=MAX_DAYS
                         prop:value=move || days_text.get() on:input=move |ev| days_text.set(event_target_value(&ev)) />
                 </div>
             })}
             <div class="field">
-                <label for=day_id.clone()>"Or the exact last day"</label>
+                <label for=day_id.clone()>{tr("Or the exact last day")}</label>
                 <input id=day_id.clone() type="date" prop:value=move || day_text.get()
                     on:input=move |ev| day_text.set(event_target_value(&ev)) />
             </div>
             {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
             <div class="actions">
-                <button type="submit" class="button">"Save this deadline"</button>
+                <button type="submit" class="button">{tr("Save this deadline")}</button>
                 {adjusted.then(|| view! {
-                    <button type="button" class="button" on:click=move |_| apply(Change::Reset)>"Use the rules again"</button>
+                    <button type="button" class="button" on:click=move |_| apply(Change::Reset)>{tr("Use the rules again")}</button>
                 })}
             </div>
         </form>

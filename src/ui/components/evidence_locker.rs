@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::day_text;
+use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::evidence::{
     check_caption, check_file, checklist_status, duplicate_of, file_kind, missing, size_text, EvidenceItem, FileKind,
     FileRejected, Proof,
@@ -48,7 +49,7 @@ fn take_in(
         for file in files {
             let name = file.name();
             let slot = queue.with_untracked(Vec::len);
-            queue.update(|queue| queue.push(Intake { name: name.clone(), done: 0.0, phase: "Reading", problem: None }));
+            queue.update(|queue| queue.push(Intake { name: name.clone(), done: 0.0, phase: tr("Reading"), problem: None }));
             let set = move |change: &dyn Fn(&mut Intake)| {
                 queue.update(|queue| {
                     if let Some(intake) = queue.get_mut(slot) {
@@ -66,7 +67,7 @@ fn take_in(
                 if let Some(duplicate) = duplicate {
                     return Err(duplicate.to_string());
                 }
-                set(&|intake| intake.phase = "Saving");
+                set(&|intake| intake.phase = tr("Saving"));
                 let item = EvidenceItem {
                     id: new_uuid(),
                     case_id: case_id.clone(),
@@ -82,7 +83,7 @@ fn take_in(
             }
             .await;
             match outcome {
-                Ok(()) => set(&|intake| intake.phase = "Kept"),
+                Ok(()) => set(&|intake| intake.phase = tr("Kept")),
                 Err(problem) => set(&|intake| intake.problem = Some(problem.clone())),
             }
         }
@@ -170,15 +171,15 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
     };
     view! {
         <section class="card evidence" aria-labelledby="evidence-title">
-            <h2 id="evidence-title">"Evidence"</h2>
+            <h2 id="evidence-title">{tr("Evidence")}</h2>
             {move || {
                 let (status, missing) = status.get();
                 view! {
                     <p class="evidence-summary" class:complete=missing.is_empty()>
                         {if missing.is_empty() {
-                            "Everything on the checklist has a file.".to_owned()
+                            tr("Everything on the checklist has a file.").to_owned()
                         } else {
-                            format!("Still missing: {}.", missing.iter().map(|p| p.label().to_lowercase()).collect::<Vec<_>>().join("; "))
+                            trf("Still missing: {proofs}.", &[("proofs", &missing.iter().map(|p| tr(p.label()).to_lowercase()).collect::<Vec<_>>().join("; "))])
                         }}
                     </p>
                     <ul class="checklist-status">
@@ -186,12 +187,12 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
                             <li class:ticked={count > 0}>
                                 <span class="tick" aria-hidden="true">{if count > 0 { "✓" } else { "○" }}</span>
                                 <span>
-                                    {proof.label()}
-                                    {proof.is_optional().then_some(" (if you have it)")}
-                                    {(count > 0).then(|| format!(": {count} file{}", if count == 1 { "" } else { "s" }))}
+                                    {tr(proof.label())}
+                                    {proof.is_optional().then(|| format!(" {}", tr("(if you have it)")))}
+                                    {(count > 0).then(|| format!(": {}", trn("{count} file", "{count} files", count)))}
                                 </span>
                                 <button type="button" class="button small" on:click=move |_| pick_for(Some(proof))
-                                    aria-label=format!("Attach a file for: {}", proof.label())>"Attach"</button>
+                                    aria-label=trf("Attach a file for: {proof}", &[("proof", &tr(proof.label()))])>{tr("Attach")}</button>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -201,14 +202,14 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
                 on:dragover=move |event: leptos::ev::DragEvent| { event.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <p>"Drop photos, videos, PDFs or documents here, or paste a screenshot."</p>
+                <p>{tr("Drop photos, videos, PDFs or documents here, or paste a screenshot.")}</p>
                 <div class="actions">
                     <label class="button primary">
-                        "Choose files"
+                        {tr("Choose files")}
                         <input node_ref=picker class="visually-hidden" type="file" multiple accept=ACCEPTED on:change=on_pick.clone() />
                     </label>
                     <label class="button">
-                        "Take a photo or video"
+                        {tr("Take a photo or video")}
                         <input class="visually-hidden" type="file" accept="image/*,video/*" capture="environment" on:change=on_pick />
                     </label>
                 </div>
@@ -295,7 +296,7 @@ fn EvidenceCard(case: Case, item: EvidenceItem) -> impl IntoView {
     let id = item.id.clone();
     view! {
         <li class="evidence-card">
-            <button type="button" class="thumbnail" on:click=move |_| viewing.set(true) aria-label=format!("View {described}")>
+            <button type="button" class="thumbnail" on:click=move |_| viewing.set(true) aria-label=trf("View {file}", &[("file", &described)])>
                 {move || match (kind, thumbnail.get()) {
                     (FileKind::Image, Some(url)) => view! { <img src=url alt=alt.clone() loading="lazy" /> }.into_any(),
                     (FileKind::Video, Some(url)) => view! { <video src=url preload="metadata" muted=true aria-hidden="true"></video> }.into_any(),
@@ -305,27 +306,27 @@ fn EvidenceCard(case: Case, item: EvidenceItem) -> impl IntoView {
             </button>
             <div class="evidence-meta">
                 <p class="file-name">{item.name.clone()}</p>
-                <p class="hint">{format!("{} · added {}", size_text(item.size), day_text(item.added_at.date_naive()))}</p>
+                <p class="hint">{trf("{size} · added {day}", &[("size", &size_text(item.size)), ("day", &day_text(item.added_at.date_naive()))])}</p>
                 <p class="digest" title=item.sha256.clone()>"SHA-256 " <code>{item.sha256.get(..16).unwrap_or_default().to_owned()}"…"</code></p>
-                <label for=format!("caption-{id}")>"Caption"</label>
+                <label for=format!("caption-{id}")>{tr("Caption")}</label>
                 <input id=format!("caption-{id}") type="text" prop:value=move || caption.get()
                     on:input=move |ev| caption.set(event_target_value(&ev)) on:change=save_caption />
-                <label for=format!("proves-{id}")>"Proves"</label>
+                <label for=format!("proves-{id}")>{tr("Proves")}</label>
                 <select id=format!("proves-{id}") on:change=save_proof>
-                    <option value="" selected=item.proves.is_none()>"Not on the checklist"</option>
+                    <option value="" selected=item.proves.is_none()>{tr("Not on the checklist")}</option>
                     {proofs.into_iter().map(|proof| view! {
-                        <option value=proof.key() selected=item.proves == Some(proof)>{proof.label()}</option>
+                        <option value=proof.key() selected=item.proves == Some(proof)>{tr(proof.label())}</option>
                     }).collect_view()}
                 </select>
                 <div class="actions">
-                    <button type="button" class="button small" on:click=move |_| viewing.set(true)>"View"</button>
-                    <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>"Remove"</button>
+                    <button type="button" class="button small" on:click=move |_| viewing.set(true)>{tr("View")}</button>
+                    <button type="button" class="button small danger" on:click=move |_| confirming.set(true)>{tr("Remove")}</button>
                 </div>
                 {move || confirming.get().then(|| view! {
-                    <div class="confirm" role="group" aria-label="Confirm removal">
-                        <p>"Remove this file from the case? Its bytes are deleted from this device."</p>
-                        <button type="button" class="button small danger" on:click=remove.clone()>"Yes, remove it"</button>
-                        <button type="button" class="button small" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    <div class="confirm" role="group" aria-label=tr("Confirm removal")>
+                        <p>{tr("Remove this file from the case? Its bytes are deleted from this device.")}</p>
+                        <button type="button" class="button small danger" on:click=remove.clone()>{tr("Yes, remove it")}</button>
+                        <button type="button" class="button small" on:click=move |_| confirming.set(false)>{tr("Keep it")}</button>
                     </div>
                 })}
                 {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
@@ -355,18 +356,18 @@ fn Viewer(item: EvidenceItem, kind: FileKind, on_close: impl Fn() + Clone + Send
     on_cleanup(move || escape.remove());
     let alt = title.clone();
     view! {
-        <div class="viewer" role="dialog" aria-modal="true" aria-label=format!("Viewing {title}")>
+        <div class="viewer" role="dialog" aria-modal="true" aria-label=trf("Viewing {file}", &[("file", &title)])>
             <div class="viewer-body">
                 <div class="viewer-bar">
                     <p>{title.clone()}</p>
-                    <button type="button" class="button small" node_ref=close_ref on:click=move |_| on_close()>"Close"</button>
+                    <button type="button" class="button small" node_ref=close_ref on:click=move |_| on_close()>{tr("Close")}</button>
                 </div>
                 {move || url.get().map(|url| match kind {
                     FileKind::Image => view! { <img src=url alt=alt.clone() /> }.into_any(),
                     FileKind::Video => view! { <video src=url controls=true></video> }.into_any(),
                     FileKind::Pdf => view! { <iframe src=url title=alt.clone()></iframe> }.into_any(),
                     FileKind::Document => view! {
-                        <p>"This document cannot be shown here. " <a href=url download=item.name.clone()>"Download it"</a></p>
+                        <p>{tr("This document cannot be shown here.")}" " <a href=url download=item.name.clone()>{tr("Download it")}</a></p>
                     }.into_any(),
                 })}
             </div>
@@ -398,16 +399,16 @@ fn StorageRoom() -> impl IntoView {
     view! {
         <div class="storage-room">
             {move || usage.get().map(|usage| view! {
-                <p>{format!("Dispute Desk uses {} of the {} this browser allows it.", size_text(usage.used), size_text(usage.allowed))}</p>
+                <p>{trf("Dispute Desk uses {used} of the {allowed} this browser allows it.", &[("used", &size_text(usage.used)), ("allowed", &size_text(usage.allowed))])}</p>
             })}
             {move || match (persistent.get(), asked.get()) {
-                (Some(true), _) => view! { <p>"The browser keeps this data even when the device runs short of space."</p> }.into_any(),
+                (Some(true), _) => view! { <p>{tr("The browser keeps this data even when the device runs short of space.")}</p> }.into_any(),
                 (Some(false), false) => view! {
-                    <p>"The browser may delete this data if the device runs short of space. "
-                        <button type="button" class="button small" on:click=ask>"Ask the browser to keep it"</button></p>
+                    <p>{tr("The browser may delete this data if the device runs short of space.")}" "
+                        <button type="button" class="button small" on:click=ask>{tr("Ask the browser to keep it")}</button></p>
                 }.into_any(),
                 (Some(false), true) => view! {
-                    <p role="status">"The browser said no: it may still delete this data when space runs short. Install the app or bookmark it, use it regularly, and keep a backup."</p>
+                    <p role="status">{tr("The browser said no: it may still delete this data when space runs short. Install the app or bookmark it, use it regularly, and keep a backup.")}</p>
                 }.into_any(),
                 (None, _) => ().into_any(),
             }}

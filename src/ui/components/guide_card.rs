@@ -10,6 +10,7 @@ use crate::domain::advice::resolution_meaning;
 use crate::domain::case::Case;
 use crate::domain::deadline::chain;
 use crate::domain::guide::{guide, Action, ActionInput, Asks};
+use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::{Outcome, Resolution};
 use crate::domain::money::{parse_amount, Money};
 use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
@@ -28,7 +29,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
     view! {
         <section class="card guide" aria-labelledby="guide-title">
-            <p class="eyebrow">"What to do now"</p>
+            <p class="eyebrow">{tr("What to do now")}</p>
             {move || {
                 let guidance = guidance.get();
                 view! {
@@ -36,34 +37,34 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                     <p class="guide-why">{guidance.why.clone()}</p>
                     {guidance.races.clone().map(|deadline| view! {
                         <p class="races">
-                            <strong>{deadline.kind.label()}": "</strong>
+                            <strong>{tr(deadline.kind.label())}": "</strong>
                             <Countdown due=deadline.due />" · "{closing_text(&deadline)}
                         </p>
                     })}
                     {(!guidance.warnings.is_empty()).then(|| view! {
-                        <ul class="warnings" aria-label="Warnings">
+                        <ul class="warnings" aria-label=tr("Warnings")>
                             {guidance.warnings.iter().map(|warning| view! { <li>{warning.text()}</li> }).collect_view()}
                         </ul>
                     })}
                     {guidance.advice.clone().map(|advice| view! {
                         <div class="advice">
-                            <h3>"On the dispute form"</h3>
-                            <p>"Reason to choose: " <strong>{advice.reason}</strong></p>
-                            <p>"Ask for: " <strong>{advice.resolution.label()}</strong>". " {resolution_meaning(advice.resolution)}</p>
+                            <h3>{tr("On the dispute form")}</h3>
+                            <p>{tr("Reason to choose:")}" " <strong>{tr(advice.reason)}</strong></p>
+                            <p>{tr("Ask for:")}" " <strong>{tr(advice.resolution.label())}</strong>". " {tr(resolution_meaning(advice.resolution))}</p>
                             <p class="hint">{advice.why}</p>
-                            <h3>"Evidence that wins this kind of dispute"</h3>
-                            <ul>{advice.evidence.iter().map(|proof| view! { <li>{proof.label()}</li> }).collect_view()}</ul>
+                            <h3>{tr("Evidence that wins this kind of dispute")}</h3>
+                            <ul>{advice.evidence.iter().map(|proof| view! { <li>{tr(proof.label())}</li> }).collect_view()}</ul>
                         </div>
                     })}
                     {(!guidance.fallbacks.is_empty()).then(|| view! {
                         <ul class="fallbacks">
                             {guidance.fallbacks.iter().map(|deadline| view! {
-                                <li><strong>{deadline.kind.label()}</strong>": " <Countdown due=deadline.due /></li>
+                                <li><strong>{tr(deadline.kind.label())}</strong>": " <Countdown due=deadline.due /></li>
                             }).collect_view()}
                         </ul>
                     })}
                     {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
-                        <p><A href=href("/before-next-order")>"Before your next order: a short checklist"</A></p>
+                        <p><A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A></p>
                     })}
                     <div class="actions">
                         {guidance.actions.iter().map(|action| {
@@ -99,8 +100,8 @@ fn ActionForm(
     let day = RwSignal::new(today().format("%Y-%m-%d").to_string());
     let summary = RwSignal::new(String::new());
     let choices: Vec<(&'static str, &'static str)> = match action.asks() {
-        Asks::Proposal => Resolution::ALL.iter().map(|r| (r.key(), r.label())).collect(),
-        Asks::Decision => Outcome::ALL.iter().map(|o| (o.key(), o.label())).collect(),
+        Asks::Proposal => Resolution::ALL.iter().map(|r| (r.key(), tr(r.label()))).collect(),
+        Asks::Decision => Outcome::ALL.iter().map(|o| (o.key(), tr(o.label()))).collect(),
         Asks::DayOnly | Asks::Message => Vec::new(),
     };
     let choice = RwSignal::new(choices.first().map(|(key, _)| (*key).to_owned()).unwrap_or_default());
@@ -111,8 +112,8 @@ fn ActionForm(
         event.prevent_default();
         let on = match NaiveDate::parse_from_str(day.get_untracked().trim(), "%Y-%m-%d") {
             Ok(on) if on <= today() + chrono::Duration::days(1) => on,
-            Ok(_) => return problem.set(Some("That day is in the future. Record it once it has happened.".into())),
-            Err(_) => return problem.set(Some("Enter the day it happened.".into())),
+            Ok(_) => return problem.set(Some(tr("That day is in the future. Record it once it has happened.").into())),
+            Err(_) => return problem.set(Some(tr("Enter the day it happened.").into())),
         };
         let amount = match amount.get_untracked().trim() {
             "" => None,
@@ -147,31 +148,31 @@ fn ActionForm(
     view! {
         <form class="action-form card" on:submit=submit aria-label=action.label()>
             <div class="field">
-                <label for="action-day">"When?"</label>
+                <label for="action-day">{tr("When?")}</label>
                 <input id="action-day" type="date" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
             </div>
             {(asks == Asks::Message).then(|| view! {
                 <div class="field">
-                    <label for="action-summary">"What did you write? (optional)"</label>
+                    <label for="action-summary">{tr("What did you write? (optional)")}</label>
                     <input id="action-summary" type="text" prop:value=move || summary.get()
                         on:input=move |ev| summary.set(event_target_value(&ev)) />
                 </div>
             })}
             {(!choices.is_empty()).then(|| view! {
                 <div class="field">
-                    <label for="action-choice">{if asks == Asks::Decision { "What did the platform decide?" } else { "What was proposed?" }}</label>
+                    <label for="action-choice">{if asks == Asks::Decision { tr("What did the platform decide?") } else { tr("What was proposed?") }}</label>
                     <select id="action-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
                         {choices.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="action-amount">"Amount, if any"</label>
+                    <label for="action-amount">{tr("Amount, if any")}</label>
                     <input id="action-amount" type="text" inputmode="decimal" prop:value=move || amount.get()
                         on:input=move |ev| amount.set(event_target_value(&ev)) />
                 </div>
             })}
             {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
-            <button type="submit" class="button primary">"Record: " {action.label()}</button>
+            <button type="submit" class="button primary">{trf("Record: {action}", &[("action", &action.label())])}</button>
         </form>
     }
 }

@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, Event};
 use crate::domain::deadline::day_text;
+use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::journal::{Author, Channel, Entry, JournalEntry};
-use crate::ui::browser::{now_utc, today};
+use crate::ui::browser::{local_time_text, now_utc, today};
 use crate::ui::state::AppState;
 use crate::ui::use_draft::use_draft;
 
@@ -17,8 +18,8 @@ const MAX_TEXT: usize = 20_000;
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
     match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
         Ok(day) if day <= today() + chrono::Duration::days(1) => Ok(day),
-        Ok(_) => Err("That day is in the future.".into()),
-        Err(_) => Err("Enter the day it happened.".into()),
+        Ok(_) => Err(tr("That day is in the future.").into()),
+        Err(_) => Err(tr("Enter the day it happened.").into()),
     }
 }
 
@@ -59,9 +60,9 @@ pub fn JournalView(case: Case) -> impl IntoView {
     let originals: Vec<u32> = case.journal().current().iter().map(|c| c.original.id).collect();
     view! {
         <section class="card journal" aria-labelledby="journal-title">
-            <h2 id="journal-title">"Journal"</h2>
+            <h2 id="journal-title">{tr("Journal")}</h2>
             {if current.is_empty() {
-                view! { <p class="hint">"Nothing recorded yet. The buttons above, and the form below, write here."</p> }.into_any()
+                view! { <p class="hint">{tr("Nothing recorded yet. The buttons above, and the form below, write here.")}</p> }.into_any()
             } else {
                 view! {
                     <ol class="journal-list">
@@ -139,14 +140,14 @@ fn JournalItem(
         <li class="journal-item">
             <span class="timeline-date">{day_text(latest.on)}</span>
             <p>{latest.entry.summary()}</p>
-            {full_text.map(|full| view! { <details><summary>"Full text"</summary><p class="notes">{full}</p></details> })}
+            {full_text.map(|full| view! { <details><summary>{tr("Full text")}</summary><p class="notes">{full}</p></details> })}
             {(corrections > 0).then(|| view! {
                 <details class="history">
-                    <summary>{format!("Corrected {corrections} time{}", if corrections == 1 { "" } else { "s" })}</summary>
+                    <summary>{trn("Corrected {count} time", "Corrected {count} times", corrections)}</summary>
                     <ul>
                         {history.into_iter().map(|version| view! {
                             <li>
-                                {format!("Written {}: ", version.recorded_at.format("%-d %b %Y %H:%M UTC"))}
+                                {trf("Written {time}:", &[("time", &local_time_text(version.recorded_at))])}" "
                                 <span class=if version.corrects.is_none() { "struck" } else { "" }>
                                     {format!("{} — {}", day_text(version.on), version.entry.summary())}
                                 </span>
@@ -156,26 +157,26 @@ fn JournalItem(
                 </details>
             })}
             <button type="button" class="button small" aria-expanded=move || correcting.get().to_string()
-                on:click=move |_| correcting.update(|open| *open = !*open)>"Correct"</button>
+                on:click=move |_| correcting.update(|open| *open = !*open)>{tr("Correct")}</button>
             {move || correcting.get().then(|| view! {
                 <form class="correct-form" on:submit=save.clone()>
                     <div class="field">
-                        <label for=format!("correct-day-{original}")>"Day"</label>
+                        <label for=format!("correct-day-{original}")>{tr("Day")}</label>
                         <input id=format!("correct-day-{original}") type="date" prop:value=move || day.get()
                             on:input=move |ev| day.set(event_target_value(&ev)) />
                     </div>
                     {editable_text.is_some().then(|| view! {
                         <div class="field">
-                            <label for=format!("correct-text-{original}")>"Text"</label>
+                            <label for=format!("correct-text-{original}")>{tr("Text")}</label>
                             <input id=format!("correct-text-{original}") type="text" prop:value=move || text.get()
                                 on:input=move |ev| text.set(event_target_value(&ev)) />
                         </div>
                     })}
                     <div class="actions">
-                        <button type="submit" class="button primary">"Save the correction"</button>
-                        <button type="button" class="button danger" on:click=withdraw.clone()>"Withdraw this entry"</button>
+                        <button type="submit" class="button primary">{tr("Save the correction")}</button>
+                        <button type="button" class="button danger" on:click=withdraw.clone()>{tr("Withdraw this entry")}</button>
                     </div>
-                    <p class="hint">"The earlier version stays in the journal."</p>
+                    <p class="hint">{tr("The earlier version stays in the journal.")}</p>
                 </form>
             })}
             {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
@@ -212,10 +213,10 @@ fn AddEntry(case: Case) -> impl IntoView {
         };
         let (summary_text, full_text) = (summary.get_untracked().trim().to_owned(), full.get_untracked());
         if kind.get_untracked() != Kind::Step && summary_text.is_empty() {
-            return problem.set(Some("Write a few words about it.".into()));
+            return problem.set(Some(tr("Write a few words about it.").into()));
         }
         if summary_text.chars().count() > MAX_TEXT || full_text.chars().count() > MAX_TEXT {
-            return problem.set(Some(format!("That is too long: at most {MAX_TEXT} characters.")));
+            return problem.set(Some(trf("That is too long: at most {max} characters.", &[("max", &MAX_TEXT)])));
         }
         let entry = match kind.get_untracked() {
             Kind::Message => Entry::Message {
@@ -243,11 +244,11 @@ fn AddEntry(case: Case) -> impl IntoView {
     };
     view! {
         <form class="add-entry" on:submit=submit>
-            <h3>"Add to the journal"</h3>
-            {restored.then(|| view! { <p class="hint" role="status">"What you were writing last time is back below; it is not added yet."</p> })}
+            <h3>{tr("Add to the journal")}</h3>
+            {restored.then(|| view! { <p class="hint" role="status">{tr("What you were writing last time is back below; it is not added yet.")}</p> })}
             <fieldset class="inline-choices">
-                <legend>"What"</legend>
-                {[(Kind::Message, "A message"), (Kind::Note, "A note"), (Kind::Step, "A step")].into_iter().map(|(value, label)| view! {
+                <legend>{tr("What")}</legend>
+                {[(Kind::Message, tr("A message")), (Kind::Note, tr("A note")), (Kind::Step, tr("A step"))].into_iter().map(|(value, label)| view! {
                     <label class="radio">
                         <input type="radio" name="entry-kind" prop:checked=move || kind.get() == value on:change=move |_| kind.set(value) />
                         {label}
@@ -255,51 +256,51 @@ fn AddEntry(case: Case) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <div class="field">
-                <label for="entry-day">"Day"</label>
+                <label for="entry-day">{tr("Day")}</label>
                 <input id="entry-day" type="date" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
             </div>
             {move || match kind.get() {
                 Kind::Message => view! {
                     <div class="field-row">
                         <div class="field">
-                            <label for="entry-from">"From"</label>
+                            <label for="entry-from">{tr("From")}</label>
                             <select id="entry-from" on:change=move |ev| if let Some(a) = Author::from_key(&event_target_value(&ev)) { from.set(a) }>
-                                {Author::ALL.iter().copied().map(|a| view! { <option value=a.key() selected=move || from.get() == a>{a.label()}</option> }).collect_view()}
+                                {Author::ALL.iter().copied().map(|a| view! { <option value=a.key() selected=move || from.get() == a>{tr(a.label())}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="entry-channel">"Where"</label>
+                            <label for="entry-channel">{tr("Where")}</label>
                             <select id="entry-channel" on:change=move |ev| if let Some(c) = Channel::from_key(&event_target_value(&ev)) { channel.set(c) }>
-                                {Channel::ALL.iter().copied().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{c.label()}</option> }).collect_view()}
+                                {Channel::ALL.iter().copied().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{tr(c.label())}</option> }).collect_view()}
                             </select>
                         </div>
                     </div>
                     <div class="field">
-                        <label for="entry-summary">"In short"</label>
+                        <label for="entry-summary">{tr("In short")}</label>
                         <input id="entry-summary" type="text" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
-                        <label for="entry-full">"Full text (optional: paste the conversation)"</label>
+                        <label for="entry-full">{tr("Full text (optional: paste the conversation)")}</label>
                         <textarea id="entry-full" rows="4" prop:value=move || full.get() on:input=move |ev| full.set(event_target_value(&ev))></textarea>
                     </div>
                 }.into_any(),
                 Kind::Note => view! {
                     <div class="field">
-                        <label for="entry-summary">"Note"</label>
+                        <label for="entry-summary">{tr("Note")}</label>
                         <input id="entry-summary" type="text" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev)) />
                     </div>
                 }.into_any(),
                 Kind::Step => view! {
                     <div class="field">
-                        <label for="entry-step">"Step"</label>
+                        <label for="entry-step">{tr("Step")}</label>
                         <select id="entry-step" on:change=move |ev| if let Some(e) = Event::from_key(&event_target_value(&ev)) { step.set(e) }>
-                            {steps.iter().copied().map(|e| view! { <option value=e.key() selected=move || step.get() == e>{e.label()}</option> }).collect_view()}
+                            {steps.iter().copied().map(|e| view! { <option value=e.key() selected=move || step.get() == e>{tr(e.label())}</option> }).collect_view()}
                         </select>
                     </div>
                 }.into_any(),
             }}
             {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
-            <button type="submit" class="button">"Add to the journal"</button>
+            <button type="submit" class="button">{tr("Add to the journal")}</button>
         </form>
     }
 }

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::case::Case;
+use crate::domain::i18n::{current_locale, tr, Locale, MessageLanguage};
 use crate::domain::money::{parse_amount, Money};
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
 
@@ -28,22 +29,40 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
     let first = suggested.first().copied().unwrap_or(TemplateKind::FirstMessage);
     let kind = RwSignal::new(first);
     let counter = RwSignal::new(String::new());
+    let language = RwSignal::new(MessageLanguage::Buyers);
     let currency = case.details.amount.as_ref().map(|m| m.currency.clone()).unwrap_or_else(|| "USD".into());
     let compose_now = {
         let case = case.clone();
-        move |kind: TemplateKind, counter: &str| {
+        move |kind: TemplateKind, counter: &str, language: MessageLanguage| {
             let counter_amount =
                 parse_amount(counter.trim()).ok().map(|minor| Money { minor, currency: currency.clone() });
-            compose(kind, &case, &TemplateInput { counter_amount })
+            compose(kind, &case, &TemplateInput { counter_amount }, language)
         }
     };
-    let text = RwSignal::new(compose_now(first, ""));
-    // A new choice or a new counter amount rewrites the text; the buyer edits it afterwards.
+    let copied = RwSignal::new(None::<bool>);
+    let text = RwSignal::new(compose_now(first, "", MessageLanguage::Buyers));
+    // A new choice, language or counter amount rewrites the text; the buyer edits it afterwards.
     Effect::new({
         let compose_now = compose_now.clone();
-        move |_| text.set(compose_now(kind.get(), &counter.get()))
+        move |_| text.set(compose_now(kind.get(), &counter.get(), language.get()))
     });
-    let copied = RwSignal::new(None::<bool>);
+    // Sellers usually read English: a buyer who uses the app in another language picks per message.
+    let own_language = current_locale();
+    let language_choice = (own_language != Locale::En).then(|| {
+        let options = [(MessageLanguage::Buyers, own_language.own_name()), (MessageLanguage::English, "English")];
+        view! {
+            <fieldset class="inline-choices">
+                <legend>{tr("Write it in")}</legend>
+                {options.into_iter().map(|(value, name)| view! {
+                    <label class="radio">
+                        <input type="radio" name="message-language" prop:checked=move || language.get() == value
+                            on:change=move |_| { language.set(value); copied.set(None); } />
+                        {name}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        }
+    });
     let copy = move |_| {
         spawn_local(async move {
             let ok = copy_to_clipboard(&text.get_untracked()).await;
@@ -56,41 +75,42 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
     let others: Vec<TemplateKind> = TemplateKind::ALL.iter().copied().filter(|k| !suggested.contains(k)).collect();
     view! {
         <section class="card messages" aria-labelledby="messages-title">
-            <h2 id="messages-title">"Messages written for you"</h2>
+            <h2 id="messages-title">{tr("Messages written for you")}</h2>
             <div class="field">
-                <label for="message-kind">"Message"</label>
+                <label for="message-kind">{tr("Message")}</label>
                 <select id="message-kind" on:change=move |ev| {
                     if let Some(chosen) = TemplateKind::from_key(&event_target_value(&ev)) {
                         kind.set(chosen);
                         copied.set(None);
                     }
                 }>
-                    <optgroup label="For this step">
-                        {suggested.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    <optgroup label=tr("For this step")>
+                        {suggested.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{tr(k.label())}</option> }).collect_view()}
                     </optgroup>
-                    <optgroup label="Other messages">
-                        {others.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    <optgroup label=tr("Other messages")>
+                        {others.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{tr(k.label())}</option> }).collect_view()}
                     </optgroup>
                 </select>
             </div>
+            {language_choice}
             {move || (kind.get() == TemplateKind::CounterProposal).then(|| view! {
                 <div class="field">
-                    <label for="counter-amount">"Your counter-offer"</label>
+                    <label for="counter-amount">{tr("Your counter-offer")}</label>
                     <input id="counter-amount" type="text" inputmode="decimal" prop:value=move || counter.get()
                         on:input=move |ev| counter.set(event_target_value(&ev)) />
                 </div>
             })}
             <div class="field">
-                <label for="message-text">"Text (edit it before copying)"</label>
+                <label for="message-text">{tr("Text (edit it before copying)")}</label>
                 <textarea id="message-text" rows="12" prop:value=move || text.get()
                     on:input=move |ev| { text.set(event_target_value(&ev)); copied.set(None); }></textarea>
             </div>
             <div class="actions">
-                <button type="button" class="button primary" on:click=copy>"Copy the text"</button>
+                <button type="button" class="button primary" on:click=copy>{tr("Copy the text")}</button>
                 <span role="status" class="copy-status">
                     {move || match copied.get() {
-                        Some(true) => "Copied. Paste it into the platform's chat or form.",
-                        Some(false) => "This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy).",
+                        Some(true) => tr("Copied. Paste it into the platform's chat or form."),
+                        Some(false) => tr("This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy)."),
                         None => "",
                     }}
                 </span>

@@ -6,6 +6,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::domain::i18n::trf;
+
 pub const PAGE: usize = 50;
 
 /// How many rows to show, growing by [`PAGE`] each time the sentinel below the list is reached.
@@ -34,7 +36,7 @@ pub fn MoreRows(shown: RwSignal<usize>, total: Signal<usize>) -> impl IntoView {
         <div node_ref=sentinel class="more-rows">
             {move || (shown.get() < total.get()).then(|| view! {
                 <button type="button" class="button" on:click=move |_| shown.update(|shown| *shown += PAGE)>
-                    {move || format!("Show more ({} of {})", shown.get().min(total.get()), total.get())}
+                    {move || trf("Show more ({shown} of {total})", &[("shown", &shown.get().min(total.get())), ("total", &total.get())])}
                 </button>
             })}
         </div>

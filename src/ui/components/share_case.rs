@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::Case;
+use crate::domain::i18n::{tr, trf};
 use crate::domain::share::{case_bytes, encode, Sealed, ShareError, FRAGMENT_KEY, LONG_LINK_CHARS};
 use crate::ui::backup_io::{download_backup, Scope};
 use crate::ui::browser::{app_url, now_utc};
@@ -45,39 +46,39 @@ pub fn ShareCase(case: Case) -> impl IntoView {
                 format!("dispute-desk-case-{}", order.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
             let outcome =
                 download_backup(state, Scope::OneCase(id), with_media.get_untracked(), &name, now_utc()).await;
-            message.set(outcome.err().map(|error| format!("The case file could not be made ({error}).")));
+            message.set(outcome.err().map(|error| trf("The case file could not be made ({error}).", &[("error", &error)])));
         });
     };
     view! {
         <section class="card" aria-labelledby="share-title">
-            <h2 id="share-title">"Share with a helper"</h2>
-            <p class="hint">"Nothing goes through a server: you send the file or the link yourself."</p>
-            <h3>"As a case file"</h3>
+            <h2 id="share-title">{tr("Share with a helper")}</h2>
+            <p class="hint">{tr("Nothing goes through a server: you send the file or the link yourself.")}</p>
+            <h3>{tr("As a case file")}</h3>
             <label class="checkbox">
                 <input type="checkbox" prop:checked=move || with_media.get() on:change=move |ev| with_media.set(event_target_checked(&ev)) />
-                " Include photos, videos and documents"
+                " "{tr("Include photos, videos and documents")}
             </label>
             <div class="actions">
-                <button type="button" class="button" on:click=download>"Download this case as a file"</button>
+                <button type="button" class="button" on:click=download>{tr("Download this case as a file")}</button>
             </div>
-            <p class="hint">"Your helper opens it in Dispute Desk with Backup, Restore, Merge."</p>
-            <h3>"As a link (without files)"</h3>
+            <p class="hint">{tr("Your helper opens it in Dispute Desk with Backup, Restore, Merge.")}</p>
+            <h3>{tr("As a link (without files)")}</h3>
             <div class="field">
-                <label for="share-passphrase">"Passphrase (optional; tell it to your helper another way)"</label>
+                <label for="share-passphrase">{tr("Passphrase (optional; tell it to your helper another way)")}</label>
                 <input id="share-passphrase" type="password" autocomplete="new-password" prop:value=move || passphrase.get()
                     on:input=move |ev| { passphrase.set(event_target_value(&ev)); link.set(None); } />
             </div>
-            <button type="button" class="button" on:click=create_link>"Create the link"</button>
+            <button type="button" class="button" on:click=create_link>{tr("Create the link")}</button>
             {move || link.get().map(|made| {
                 let long = made.len() > LONG_LINK_CHARS;
                 let length = made.len();
                 view! {
                     <div class="field">
-                        <label for="share-link">"The link"</label>
+                        <label for="share-link">{tr("The link")}</label>
                         <textarea id="share-link" rows="3" readonly=true prop:value=made></textarea>
                     </div>
                     {long.then(|| view! {
-                        <p class="notice warning" role="status">{format!("This link is {length} characters long: some chat and mail apps cut links that long. If your helper cannot open it, send the case file instead.")}</p>
+                        <p class="notice warning" role="status">{trf("This link is {length} characters long: some chat and mail apps cut links that long. If your helper cannot open it, send the case file instead.", &[("length", &length)])}</p>
                     })}
                 }
             })}

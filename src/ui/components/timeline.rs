@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::case::Case;
 use crate::domain::deadline::{chain, day_text, Deadline, State};
+use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::calendar;
 use crate::ui::browser::{buyer_zone, closing_text, download_text, today};
 use crate::ui::components::{AdjustDeadline, Countdown};
@@ -80,14 +81,14 @@ pub fn Timeline(case: Case) -> impl IntoView {
     let case_for_rows = case.clone();
     view! {
         <section class="card timeline" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Deadlines"</h2>
+            <h2 id="timeline-title">{tr("Deadlines")}</h2>
             <ol class="timeline-list">
                 <For each=rows key=Row::key let:row>
                     {match row {
                         Row::Today => view! {
-                            <li class="timeline-today" aria-label="Today">
+                            <li class="timeline-today" aria-label=tr("Today")>
                                 <span class="timeline-date">{day_text(today())}</span>
-                                <span class="today-label">"Today"</span>
+                                <span class="today-label">{tr("Today")}</span>
                             </li>
                         }.into_any(),
                         Row::Deadline(deadline) => view! { <DeadlineItem case=case_for_rows.clone() deadline /> }.into_any(),
@@ -97,19 +98,19 @@ pub fn Timeline(case: Case) -> impl IntoView {
             {move || {
                 let pending = computed.with(|chain| chain.pending.clone());
                 (!pending.is_empty()).then(|| view! {
-                    <h3>"Not dated yet"</h3>
+                    <h3>{tr("Not dated yet")}</h3>
                     <ul class="pending-list">
                         {pending.into_iter().map(|pending| view! {
-                            <li><strong>{pending.kind.label()}</strong>": "{pending.explanation()}</li>
+                            <li><strong>{tr(pending.kind.label())}</strong>": "{pending.explanation()}</li>
                         }).collect_view()}
                     </ul>
                 })
             }}
             <div class="actions">
-                <button type="button" class="button" on:click=export>"Add these deadlines to my calendar (.ics)"</button>
+                <button type="button" class="button" on:click=export>{tr("Add these deadlines to my calendar (.ics)")}</button>
             </div>
             {move || export_error.get().map(|error| view! {
-                <div class="notice danger" role="alert">"The calendar file could not be made (" {error} "). Try again."</div>
+                <div class="notice danger" role="alert">{trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)])}</div>
             })}
         </section>
     }
@@ -120,12 +121,12 @@ fn DeadlineItem(case: Case, deadline: Deadline) -> impl IntoView {
     let state = deadline.state;
     let party = deadline.kind.party();
     let timing = match state {
-        State::Met { on: Some(on) } => view! { <p>"Done on " {day_text(on)} "."</p> }.into_any(),
-        State::Met { on: None } => view! { <p>"Done."</p> }.into_any(),
-        State::NotNeeded => view! { <p>"No longer needed for this case."</p> }.into_any(),
+        State::Met { on: Some(on) } => view! { <p>{trf("Done on {day}.", &[("day", &day_text(on))])}</p> }.into_any(),
+        State::Met { on: None } => view! { <p>{tr("Done.")}</p> }.into_any(),
+        State::NotNeeded => view! { <p>{tr("No longer needed for this case.")}</p> }.into_any(),
         State::Upcoming | State::DueSoon | State::Missed => view! {
             <p><Countdown due=deadline.due /> " · " {closing_text(&deadline)}</p>
-            <p class="if-missed">"If it passes: " {deadline.kind.if_missed()}</p>
+            <p class="if-missed">{tr("If it passes:")}" " {deadline.kind.if_missed()}</p>
         }
         .into_any(),
     };
@@ -133,15 +134,15 @@ fn DeadlineItem(case: Case, deadline: Deadline) -> impl IntoView {
         <li class=format!("timeline-item {}", state_class(state))>
             <span class="timeline-date">{day_text(deadline.last_day)}</span>
             <div class="timeline-body">
-                <h3>{deadline.kind.label()}</h3>
+                <h3>{tr(deadline.kind.label())}</h3>
                 <p>
-                    <span class="badge">{state.label()}</span>" "
-                    <span class="party">{party.label()} " must act"</span>" "
+                    <span class="badge">{tr(state.label())}</span>" "
+                    <span class="party">{party.must_act()}</span>" "
                     <span class=if deadline.is_estimate() { "tag estimate" } else { "tag platform" }>{deadline.source_label()}</span>
                 </p>
                 {timing}
                 <details>
-                    <summary>"Why this date"</summary>
+                    <summary>{tr("Why this date")}</summary>
                     <p>{deadline.why()}</p>
                     <AdjustDeadline case deadline />
                 </details>

@@ -9,7 +9,6 @@ use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::cases_calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
-use crate::domain::rules::Party;
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
@@ -27,16 +26,6 @@ struct Line {
     when: When,
 }
 
-/// Who must act on a deadline, as the end of a sentence ("the seller must act").
-fn who_acts(party: Party) -> &'static str {
-    match party {
-        Party::Buyer => tr("you must act"),
-        Party::Seller => tr("the seller must act"),
-        Party::Platform => tr("the platform must act"),
-        Party::Bank => tr("the bank must act"),
-    }
-}
-
 impl From<&UpcomingItem<'_>> for Line {
     fn from(item: &UpcomingItem) -> Self {
         let case = item.case;
@@ -45,7 +34,7 @@ impl From<&UpcomingItem<'_>> for Line {
             title: case.title().to_owned(),
             summary: trf(
                 "Order {order} · {who}",
-                &[("order", &case.details.order_number), ("who", &who_acts(item.deadline.kind.party()))],
+                &[("order", &case.details.order_number), ("who", &item.deadline.kind.party().must_act())],
             ),
             deadline: item.deadline.clone(),
             when: item.when,
