@@ -6,13 +6,16 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use dispute_desk::domain::advice::resolution_meaning;
-use dispute_desk::domain::case::{PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::advice::{reason_advice, resolution_meaning};
+use dispute_desk::domain::case::{Event, PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::deadline::State;
+use dispute_desk::domain::evidence::Proof;
 use dispute_desk::domain::i18n::{Catalog, Locale};
-use dispute_desk::domain::journal::Resolution;
+use dispute_desk::domain::import::Target;
+use dispute_desk::domain::journal::{Author, Channel, Outcome, Resolution};
 use dispute_desk::domain::overview::{Attention, When};
-use dispute_desk::domain::rules::DeadlineKind;
+use dispute_desk::domain::rules::{DeadlineKind, RULES};
+use dispute_desk::domain::templates::TemplateKind;
 use dispute_desk::domain::worklist::SortBy;
 
 /// The string literal at the start of `text` (after spaces), unescaped, and what follows it.
@@ -25,6 +28,12 @@ fn literal(text: &str) -> Option<(String, &str)> {
             '"' => return Some((value, &rest[at + 1..])),
             '\\' => match chars.next()?.1 {
                 'n' => value.push('\n'),
+                // A line continuation: the newline and the next line's indentation are not text.
+                '\n' => {
+                    while chars.clone().next().is_some_and(|(_, next)| next.is_whitespace()) {
+                        chars.next();
+                    }
+                }
                 other => value.push(other),
             },
             _ => value.push(c),
@@ -84,6 +93,17 @@ fn wanted_keys() -> BTreeSet<String> {
     keys.extend(states.iter().map(|state| state.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| choice.label().to_owned()));
     keys.extend(Resolution::ALL.iter().map(|choice| resolution_meaning(*choice).to_owned()));
+    keys.extend(Outcome::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Author::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Channel::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Event::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Proof::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(TemplateKind::ALL.iter().map(|choice| choice.label().to_owned()));
+    keys.extend(Target::ALL.iter().map(|target| target.label().to_owned()));
+    keys.extend(RULES.iter().filter(|rule| !rule.note.is_empty()).map(|rule| rule.note.to_owned()));
+    for platform in Platform::ALL {
+        keys.extend(Problem::ALL.iter().map(|problem| reason_advice(*platform, *problem).reason.to_owned()));
+    }
     keys
 }
 

@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use super::i18n::{tr, trf};
+
 use super::case::Case;
 use super::evidence::{EvidenceItem, MAX_FILE_BYTES};
 use super::form::CaseForm;
@@ -56,19 +58,17 @@ pub struct Manifest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum BackupError {
-    #[error("This file is not a Dispute Desk backup. Choose a file whose name ends in .{FILE_EXTENSION}.")]
+    #[error("{}", trf("This file is not a Dispute Desk backup. Choose a file whose name ends in .{file_extension}.", &[("file_extension", &FILE_EXTENSION)]))]
     NotABackup,
-    #[error(
-        "This backup was made by a newer version of Dispute Desk. Reload the page to update the app, then try again."
-    )]
+    #[error("{}", tr("This backup was made by a newer version of Dispute Desk. Reload the page to update the app, then try again."))]
     NewerFormat,
-    #[error("This backup is incomplete: the file was cut short, perhaps while it was downloaded or copied. Nothing was changed; use another copy.")]
+    #[error("{}", tr("This backup is incomplete: the file was cut short, perhaps while it was downloaded or copied. Nothing was changed; use another copy."))]
     Truncated,
-    #[error("This backup is damaged ({0}). Nothing was changed; use another copy.")]
+    #[error("{}", trf("This backup is damaged ({detail}). Nothing was changed; use another copy.", &[("detail", &.0)]))]
     Damaged(String),
-    #[error("Case {index} in this backup is not valid ({reason}). Nothing was changed.")]
+    #[error("{}", trf("Case {index} in this backup is not valid ({reason}). Nothing was changed.", &[("index", &.index), ("reason", &.reason)]))]
     InvalidCase { index: usize, reason: String },
-    #[error("The file \"{0}\" in this backup does not match its fingerprint, so the backup is damaged. Nothing was changed.")]
+    #[error("{}", trf("The file \"{detail}\" in this backup does not match its fingerprint, so the backup is damaged. Nothing was changed.", &[("detail", &.0)]))]
     DigestMismatch(String),
 }
 

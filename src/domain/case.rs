@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::journal::{Entry, Journal, JournalError, Resolution};
 use super::i18n::tr;
+use super::journal::{Entry, Journal, JournalError, Resolution};
 use super::money::Money;
 use super::rules::DeadlineKind;
 

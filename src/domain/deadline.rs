@@ -134,7 +134,11 @@ impl Deadline {
             Source::OrderPage => tr("The protection end date from your order page").to_owned(),
             Source::Estimate { rule, counted_from, from_day, days } => trf(
                 "{length} after {event} ({day})",
-                &[("length", &rule.length_text(*days)), ("event", &counted_from.phrase()), ("day", &day_text(*from_day))],
+                &[
+                    ("length", &rule.length_text(*days)),
+                    ("event", &counted_from.phrase()),
+                    ("day", &day_text(*from_day)),
+                ],
             ),
         }
     }

@@ -76,15 +76,15 @@ const MAX_CAPTION: usize = 1_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum FileRejected {
-    #[error("\"{name}\" is {size_mb} MB: files up to 1 GB can be kept. Trim the video, or keep it elsewhere and attach a screenshot of it.")]
+    #[error("{}", trf("\"{name}\" is {size_mb} MB: files up to 1 GB can be kept. Trim the video, or keep it elsewhere and attach a screenshot of it.", &[("name", &.name), ("size_mb", &.size_mb)]))]
     TooLarge { name: String, size_mb: u64 },
-    #[error("\"{0}\" is empty.")]
+    #[error("{}", trf("\"{detail}\" is empty.", &[("detail", &.0)]))]
     Empty(String),
-    #[error("\"{0}\" is not a photo, a video, a PDF or a document. Save it as one of those, then attach it.")]
+    #[error("{}", trf("\"{detail}\" is not a photo, a video, a PDF or a document. Save it as one of those, then attach it.", &[("detail", &.0)]))]
     UnsupportedType(String),
-    #[error("\"{name}\" is already attached to this case, as \"{existing}\".")]
+    #[error("{}", trf("\"{name}\" is already attached to this case, as \"{existing}\".", &[("name", &.name), ("existing", &.existing)]))]
     Duplicate { name: String, existing: String },
-    #[error("The caption is too long: at most {MAX_CAPTION} characters.")]
+    #[error("{}", trf("The caption is too long: at most {max_caption} characters.", &[("max_caption", &MAX_CAPTION)]))]
     CaptionTooLong,
 }
 

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use super::i18n::{tr, trf};
+
 use super::case::{Case, CaseDetails, CaseId, Platform, Problem};
 use super::form::{CaseForm, Field, FieldError};
 
@@ -18,13 +20,13 @@ pub const MAX_IMPORT_ROWS: usize = 50_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ImportError {
-    #[error("This file is larger than 20 MB. Split it into smaller files and import them one by one.")]
+    #[error("{}", tr("This file is larger than 20 MB. Split it into smaller files and import them one by one."))]
     TooLarge,
-    #[error("This file holds more than {MAX_IMPORT_ROWS} rows. Split it and import the parts one by one.")]
+    #[error("{}", trf("This file holds more than {max_import_rows} rows. Split it and import the parts one by one.", &[("max_import_rows", &MAX_IMPORT_ROWS)]))]
     TooManyRows,
-    #[error("This file is empty, or holds a header and no orders.")]
+    #[error("{}", tr("This file is empty, or holds a header and no orders."))]
     NoRows,
-    #[error("This file cannot be read as a spreadsheet ({0}). Save it from your spreadsheet as CSV and try again.")]
+    #[error("{}", trf("This file cannot be read as a spreadsheet ({detail}). Save it from your spreadsheet as CSV and try again.", &[("detail", &.0)]))]
     Unreadable(String),
 }
 
@@ -44,10 +46,10 @@ impl TextEncoding {
         match self {
             TextEncoding::Utf8 | TextEncoding::Utf16 => None,
             TextEncoding::Windows1252 => {
-                Some("The file is not UTF-8; it was read as Western European (Windows-1252). Check accented letters.")
+                Some(tr("The file is not UTF-8; it was read as Western European (Windows-1252). Check accented letters."))
             }
             TextEncoding::Utf8Repaired => {
-                Some("The file's accented letters had been garbled by an earlier program (\"Ã©\" for \"é\"); they were repaired.")
+                Some(tr("The file's accented letters had been garbled by an earlier program (\"Ã©\" for \"é\"); they were repaired."))
             }
         }
     }
@@ -504,22 +506,33 @@ fn fill_form(base: CaseForm, cells: &[String], mapping: &Mapping) -> (CaseForm, 
             Target::Platform => match platform_from(cell) {
                 Some(platform) => platform.key().to_owned(),
                 None => {
-                    problems
-                        .push(format!("{}: \"{cell}\" is not AliExpress, Alibaba.com or \"other\".", target.label()));
+                    problems.push(format!(
+                        "{}: {}",
+                        tr(target.label()),
+                        trf("\"{cell}\" is not AliExpress, Alibaba.com or \"other\".", &[("cell", cell)])
+                    ));
                     continue;
                 }
             },
             Target::Problem => match problem_from(cell) {
                 Some(problem) => problem.key().to_owned(),
                 None => {
-                    problems.push(format!("{}: \"{cell}\" is not one of the problems the app knows.", target.label()));
+                    problems.push(format!(
+                        "{}: {}",
+                        tr(target.label()),
+                        trf("\"{cell}\" is not one of the problems the app knows.", &[("cell", cell)])
+                    ));
                     continue;
                 }
             },
             date if date.is_date() => match parse_day(cell, mapping.date_order) {
                 Some(day) => day.format("%Y-%m-%d").to_string(),
                 None => {
-                    problems.push(format!("{}: \"{cell}\" is not a date.", target.label()));
+                    problems.push(format!(
+                        "{}: {}",
+                        tr(target.label()),
+                        trf("\"{cell}\" is not a date.", &[("cell", cell)])
+                    ));
                     continue;
                 }
             },
@@ -560,7 +573,7 @@ fn field_messages(errors: Vec<FieldError>) -> Vec<String> {
             let column = Target::ALL
                 .iter()
                 .find(|target| target.field() == error.field)
-                .map_or(error.field.key(), |t| t.label());
+                .map_or(error.field.key(), |t| tr(t.label()));
             format!("{column}: {}", error.problem)
         })
         .collect()
@@ -600,7 +613,7 @@ pub fn plan(
             outcome: if has_order_column {
                 planner.row(*row_number, cells)
             } else {
-                RowOutcome::Rejected(vec!["No column is set as the order number.".into()])
+                RowOutcome::Rejected(vec![tr("No column is set as the order number.").into()])
             },
         })
         .collect()

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::case::{Event, Status};
-use super::i18n::MessageLanguage;
+use super::i18n::{tr, trf, MessageLanguage};
 use super::money::Money;
 
 choices! {
@@ -113,13 +113,16 @@ impl Entry {
 
     /// A one-line account in `language`: the buyer's, or English for a letter to the bank.
     pub fn summary_in(&self, language: MessageLanguage) -> String {
-        let amount = |amount: &Option<Money>| {
-            amount.as_ref().map(|m| format!(" ({})", language.money(m))).unwrap_or_default()
-        };
+        let amount =
+            |amount: &Option<Money>| amount.as_ref().map(|m| format!(" ({})", language.money(m))).unwrap_or_default();
         match self {
             Entry::Message { channel, from, summary, .. } => language.trf(
                 "{who} wrote ({channel}): {summary}",
-                &[("who", &language.tr(from.label())), ("channel", &language.tr(channel.label()).to_lowercase()), ("summary", summary)],
+                &[
+                    ("who", &language.tr(from.label())),
+                    ("channel", &language.tr(channel.label()).to_lowercase()),
+                    ("summary", summary),
+                ],
             ),
             Entry::Step { event } => language.tr(event.label()).to_owned(),
             Entry::Proposal { from, resolution, amount: money, .. } => {
@@ -160,11 +163,11 @@ pub struct JournalEntry {
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum JournalError {
-    #[error("There is no journal entry {0} to correct.")]
+    #[error("{}", trf("There is no journal entry {detail} to correct.", &[("detail", &.0)]))]
     NoSuchEntry(u32),
-    #[error("Only an original entry can be corrected; correct entry {0} instead.")]
+    #[error("{}", trf("Only an original entry can be corrected; correct entry {detail} instead.", &[("detail", &.0)]))]
     NotAnOriginal(u32),
-    #[error("An entry can only be withdrawn as a correction.")]
+    #[error("{}", tr("An entry can only be withdrawn as a correction."))]
     WithdrawnOnItsOwn,
 }
 

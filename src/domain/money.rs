@@ -97,7 +97,8 @@ impl Money {
 impl Money {
     /// The amount as the buyer's locale writes it ("24,99 €" in French), or "24.99 EUR".
     pub fn local_text(&self) -> String {
-        super::i18n::local_format(|formats| formats.money(self.minor, &self.currency)).unwrap_or_else(|| self.to_string())
+        super::i18n::local_format(|formats| formats.money(self.minor, &self.currency))
+            .unwrap_or_else(|| self.to_string())
     }
 }
 

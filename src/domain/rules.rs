@@ -26,15 +26,6 @@ impl Party {
             Party::Bank => tr("the bank must act"),
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Party::Buyer => tr("You"),
-            Party::Seller => tr("The seller"),
-            Party::Platform => tr("The platform"),
-            Party::Bank => tr("The bank"),
-        }
-    }
 }
 
 choices! {

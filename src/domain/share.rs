@@ -13,6 +13,8 @@ use base64::Engine;
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use super::i18n::{tr, trf};
+
 use super::case::Case;
 use super::form::CaseForm;
 use super::record::{from_record, to_record};
@@ -36,15 +38,18 @@ pub enum Sealed {
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ShareError {
-    #[error("This link does not hold a Dispute Desk case. Ask for the link again, or for the case file.")]
+    #[error("{}", tr("This link does not hold a Dispute Desk case. Ask for the link again, or for the case file."))]
     NotAShareLink,
-    #[error("This link was made by a newer version of Dispute Desk. Reload the page to update the app.")]
+    #[error("{}", tr("This link was made by a newer version of Dispute Desk. Reload the page to update the app."))]
     NewerVersion,
-    #[error("This link is damaged, perhaps cut short when it was sent. Ask for it again, or for the case file.")]
+    #[error(
+        "{}",
+        tr("This link is damaged, perhaps cut short when it was sent. Ask for it again, or for the case file.")
+    )]
     Damaged,
-    #[error("That passphrase does not open this link. Check it with the person who sent it.")]
+    #[error("{}", tr("That passphrase does not open this link. Check it with the person who sent it."))]
     WrongPassphrase,
-    #[error("The case in this link is not valid ({0}).")]
+    #[error("{}", trf("The case in this link is not valid ({detail}).", &[("detail", &.0)]))]
     InvalidCase(String),
 }
 

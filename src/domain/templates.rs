@@ -88,7 +88,10 @@ impl Writer<'_> {
     }
 
     fn wanted(&self) -> Resolution {
-        self.case.details.wanted.unwrap_or(reason_advice(self.case.details.platform, self.case.details.problem).resolution)
+        self.case
+            .details
+            .wanted
+            .unwrap_or(reason_advice(self.case.details.platform, self.case.details.problem).resolution)
     }
 
     /// "a full refund of 24.99 USD", finishing "I would like ...".
@@ -172,8 +175,13 @@ impl Writer<'_> {
         let problem = self.what_went_wrong();
         let wanted = self.wanted_text();
         let greeting = self.greeting();
-        let values: [(&str, &dyn std::fmt::Display); 5] =
-            [("greeting", &greeting), ("platform", &platform), ("order", &order), ("problem", &problem), ("wanted", &wanted)];
+        let values: [(&str, &dyn std::fmt::Display); 5] = [
+            ("greeting", &greeting),
+            ("platform", &platform),
+            ("order", &order),
+            ("problem", &problem),
+            ("wanted", &wanted),
+        ];
         match kind {
             TemplateKind::FirstMessage => self.trf(
                 "{greeting}\n\nI am writing about {order}. Unfortunately, {problem}.\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
@@ -342,7 +350,10 @@ mod tests {
                     // The first message and the dispute description are written on the platform itself.
                     let on_the_platform = matches!(kind, TemplateKind::FirstMessage | TemplateKind::DisputeDescription);
                     if *platform != Platform::OtherMarketplace && !on_the_platform {
-                        assert!(text.contains(platform_name(*platform, MessageLanguage::English)), "{kind:?}: no platform\n{text}");
+                        assert!(
+                            text.contains(platform_name(*platform, MessageLanguage::English)),
+                            "{kind:?}: no platform\n{text}"
+                        );
                     }
                 }
             }
@@ -374,7 +385,8 @@ mod tests {
             text: String::new(),
         };
         case.record(day(9, 20), message, Utc::now()).unwrap();
-        let text = compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English);
+        let text =
+            compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(text.starts_with("Reason: Incorrect shipment."), "{text}");
         assert!(text.contains("I contacted the seller on Sun 20 Sep 2026"), "{text}");
         assert!(text.contains("I request to return the item for a full refund of 24.99 EUR."), "{text}");
@@ -398,7 +410,8 @@ mod tests {
             "{counter}"
         );
         assert!(counter.contains("a partial refund of 15.00 EUR"), "{counter}");
-        let without_amount = compose(TemplateKind::CounterProposal, &case, &TemplateInput::default(), MessageLanguage::English);
+        let without_amount =
+            compose(TemplateKind::CounterProposal, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(without_amount.contains("a partial refund of [amount]"));
     }
 
@@ -409,7 +422,8 @@ mod tests {
         let decision =
             Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
         case.record(day(10, 8), decision, Utc::now()).unwrap();
-        let letter = compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+        let letter =
+            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(letter.starts_with("To: [your card issuer]"));
         assert!(letter.contains("Transaction: 24.99 EUR on Tue 1 Sep 2026 to Best Store on AliExpress"), "{letter}");
         assert!(letter.contains("- Tue 1 Sep 2026: Paid\n- Thu 3 Sep 2026: Shipped\n- Sat 26 Sep 2026: Dispute opened\n- Thu 8 Oct 2026: Decision: No refund"), "{letter}");

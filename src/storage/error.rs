@@ -1,29 +1,41 @@
 use thiserror::Error;
 
+use crate::domain::i18n::{tr, trf};
+
 /// What went wrong with the browser's storage, in words for the buyer, with what to do next.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum StorageError {
     #[error(
-        "This browser is not letting Dispute Desk store data. Private windows and some privacy settings \
+        "{}",
+        tr(
+            "This browser is not letting Dispute Desk store data. Private windows and some privacy settings \
          block it: open the app in a normal window, or allow this site to store data."
+        )
     )]
     Unavailable,
     #[error(
-        "There is no room left to save on this device. Nothing was changed. Free some space, or remove \
+        "{}",
+        tr(
+            "There is no room left to save on this device. Nothing was changed. Free some space, or remove \
          large attachments, then try again."
+        )
     )]
     QuotaExceeded,
-    #[error("Your cases were saved by a newer version of Dispute Desk. Reload the page to get that version.")]
-    NewerVersion,
-    #[error("Dispute Desk is being updated in another tab. Close its other tabs, then reload this page.")]
-    Blocked,
-    #[error("This case was changed in another tab or window since you opened it here. Nothing was saved yet.")]
-    ChangedElsewhere,
-    #[error("Dispute Desk was updated in another tab. Reload this tab to go on; nothing you saved is lost.")]
-    Outdated,
     #[error(
-        "The browser could not save or read your cases ({0}). Nothing was changed. Try again, or reload the page."
+        "{}",
+        tr("Your cases were saved by a newer version of Dispute Desk. Reload the page to get that version.")
     )]
+    NewerVersion,
+    #[error("{}", tr("Dispute Desk is being updated in another tab. Close its other tabs, then reload this page."))]
+    Blocked,
+    #[error(
+        "{}",
+        tr("This case was changed in another tab or window since you opened it here. Nothing was saved yet.")
+    )]
+    ChangedElsewhere,
+    #[error("{}", tr("Dispute Desk was updated in another tab. Reload this tab to go on; nothing you saved is lost."))]
+    Outdated,
+    #[error("{}", trf("The browser could not save or read your cases ({detail}). Nothing was changed. Try again, or reload the page.", &[("detail", &.0)]))]
     Failed(String),
 }
 

@@ -106,7 +106,8 @@ struct IntlFormats {
     money: RefCell<HashMap<String, Option<Function>>>,
 }
 
-const DAY_PARTS: [(&str, &str); 4] = [("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")];
+const DAY_PARTS: [(&str, &str); 4] =
+    [("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")];
 
 impl IntlFormats {
     fn new(locale: Locale) -> Self {

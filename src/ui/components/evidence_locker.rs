@@ -8,11 +8,11 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::day_text;
-use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::evidence::{
     check_caption, check_file, checklist_status, duplicate_of, file_kind, missing, size_text, EvidenceItem, FileKind,
     FileRejected, Proof,
 };
+use crate::domain::i18n::{tr, trf, trn};
 use crate::storage::quota;
 use crate::ui::browser::{new_uuid, now_utc};
 use crate::ui::components::use_object_url;
@@ -49,7 +49,9 @@ fn take_in(
         for file in files {
             let name = file.name();
             let slot = queue.with_untracked(Vec::len);
-            queue.update(|queue| queue.push(Intake { name: name.clone(), done: 0.0, phase: tr("Reading"), problem: None }));
+            queue.update(|queue| {
+                queue.push(Intake { name: name.clone(), done: 0.0, phase: tr("Reading"), problem: None })
+            });
             let set = move |change: &dyn Fn(&mut Intake)| {
                 queue.update(|queue| {
                     if let Some(intake) = queue.get_mut(slot) {

@@ -46,7 +46,9 @@ pub fn ShareCase(case: Case) -> impl IntoView {
                 format!("dispute-desk-case-{}", order.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
             let outcome =
                 download_backup(state, Scope::OneCase(id), with_media.get_untracked(), &name, now_utc()).await;
-            message.set(outcome.err().map(|error| trf("The case file could not be made ({error}).", &[("error", &error)])));
+            message.set(
+                outcome.err().map(|error| trf("The case file could not be made ({error}).", &[("error", &error)])),
+            );
         });
     };
     view! {

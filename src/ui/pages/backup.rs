@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::backup::{merge, preview, Backup, RestorePreview, FILE_EXTENSION};
+use crate::domain::i18n::{tr, trf, trn};
 use crate::storage::Settings;
 use crate::ui::backup_io::{check_files, download_backup, read_backup, Scope};
 use crate::ui::browser::{local_time_text, now_utc, picked_file};
@@ -27,13 +28,17 @@ pub fn BackupPage() -> impl IntoView {
 
     let export = move |media: bool| {
         spawn_local(async move {
-            busy.set(Some("Preparing the backup…".into()));
+            busy.set(Some(tr("Preparing the backup…").into()));
             let outcome = download_backup(state, Scope::Everything, media, "dispute-desk-backup", now_utc()).await;
             busy.set(None);
             last_backup.set(Settings::load().last_backup_at);
             message.set(Some(match outcome {
-                Ok(()) => (true, "Your backup is downloading. Keep it somewhere safe, away from this device.".into()),
-                Err(error) => (false, format!("The backup could not be made ({error}). Nothing was changed.")),
+                Ok(()) => {
+                    (true, tr("Your backup is downloading. Keep it somewhere safe, away from this device.").into())
+                }
+                Err(error) => {
+                    (false, trf("The backup could not be made ({error}). Nothing was changed.", &[("error", &error)]))
+                }
             }));
         });
     };
@@ -43,7 +48,7 @@ pub fn BackupPage() -> impl IntoView {
         spawn_local(async move {
             message.set(None);
             preview_shown.set(None);
-            busy.set(Some("Reading the backup…".into()));
+            busy.set(Some(tr("Reading the backup…").into()));
             let outcome = read_backup(&file).await;
             busy.set(None);
             match outcome {
@@ -73,8 +78,10 @@ pub fn BackupPage() -> impl IntoView {
                     .with_untracked(|here| state.evidence.with_untracked(|files_here| merge(&backup, here, files_here)))
             };
             let total = entries.len();
-            let checked =
-                check_files(&file, &entries, |done| busy.set(Some(format!("Checking files: {done} of {total}")))).await;
+            let checked = check_files(&file, &entries, |done| {
+                busy.set(Some(trf("Checking files: {done} of {total}", &[("done", &done), ("total", &total)])))
+            })
+            .await;
             let files = match checked {
                 Ok(files) => files,
                 Err(error) => {
@@ -83,68 +90,78 @@ pub fn BackupPage() -> impl IntoView {
                 }
             };
             if replace {
-                busy.set(Some("Saving a backup of what is here now…".into()));
+                busy.set(Some(tr("Saving a backup of what is here now…").into()));
                 if let Err(error) =
                     download_backup(state, Scope::Everything, true, "dispute-desk-before-restore", now_utc()).await
                 {
                     busy.set(None);
                     return message.set(Some((
                         false,
-                        format!(
-                            "The automatic backup of your current cases failed ({error}), so nothing was replaced."
+                        trf(
+                            "The automatic backup of your current cases failed ({error}), so nothing was replaced.",
+                            &[("error", &error)],
                         ),
                     )));
                 }
             }
-            busy.set(Some("Restoring…".into()));
+            busy.set(Some(tr("Restoring…").into()));
             let outcome = state.restore(replace, &cases, &files).await;
             busy.set(None);
             preview_shown.set(None);
             picked.set_value(None);
             message.set(Some(match outcome {
-                Ok(()) => (true, format!("Restored {} case(s) and {} file(s).", cases.len(), files.len())),
-                Err(error) => (false, format!("Nothing was restored: {error}")),
+                Ok(()) => (
+                    true,
+                    trf(
+                        "Restored {cases} and {files}.",
+                        &[
+                            ("cases", &trn("{count} case", "{count} cases", cases.len())),
+                            ("files", &trn("{count} file", "{count} files", files.len())),
+                        ],
+                    ),
+                ),
+                Err(error) => (false, trf("Nothing was restored: {error}", &[("error", &error)])),
             }));
         });
     };
 
     view! {
-        <h1>"Backup and restore"</h1>
-        <p class="lead">"Everything stays on this device, so keep a backup elsewhere: a phone gets lost, a browser clears its data."</p>
+        <h1>{tr("Backup and restore")}</h1>
+        <p class="lead">{tr("Everything stays on this device, so keep a backup elsewhere: a phone gets lost, a browser clears its data.")}</p>
         <section class="card" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Make a backup"</h2>
+            <h2 id="backup-title">{tr("Make a backup")}</h2>
             <p>{move || match last_backup.get() {
-                Some(at) => format!("Your last full backup: {}.", local_time_text(at)),
-                None => "You have not made a backup yet.".to_owned(),
+                Some(at) => trf("Your last full backup: {time}.", &[("time", &local_time_text(at))]),
+                None => tr("You have not made a backup yet.").to_owned(),
             }}</p>
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| export(true) disabled=move || busy.get().is_some()>
-                    "Download a full backup"
+                    {tr("Download a full backup")}
                 </button>
                 <button type="button" class="button" on:click=move |_| export(false) disabled=move || busy.get().is_some()>
-                    "Download a small backup, without photos and videos"
+                    {tr("Download a small backup, without photos and videos")}
                 </button>
             </div>
         </section>
         <section class="card" aria-labelledby="restore-title">
-            <h2 id="restore-title">"Restore from a backup"</h2>
+            <h2 id="restore-title">{tr("Restore from a backup")}</h2>
             <label class="button">
-                "Choose a backup file"
+                {tr("Choose a backup file")}
                 <input class="visually-hidden" type="file" accept=format!(".{FILE_EXTENSION},application/octet-stream") on:change=on_pick />
             </label>
             {move || preview_shown.get().map(|(summary, made, media)| view! {
-                <div class="restore-preview" role="group" aria-label="What the backup holds">
-                    <p><strong>{format!("A backup from {made}")}</strong>{(!media).then_some(" (without photos and videos)")}</p>
+                <div class="restore-preview" role="group" aria-label=tr("What the backup holds")>
+                    <p><strong>{trf("A backup from {time}", &[("time", &made)])}</strong>{(!media).then(|| format!(" {}", tr("(without photos and videos)")))}</p>
                     <ul>
-                        <li>{format!("{} case(s), {} already here", summary.cases, summary.cases_already_here)}
-                            {(summary.cases_newer_here > 0).then(|| format!(" ({} changed here since the backup: merging keeps your newer copy)", summary.cases_newer_here))}</li>
-                        <li>{format!("{} file(s), {} already here", summary.files, summary.files_already_here)}</li>
+                        <li>{trf("{cases}, {here} already here", &[("cases", &trn("{count} case", "{count} cases", summary.cases)), ("here", &summary.cases_already_here)])}
+                            {(summary.cases_newer_here > 0).then(|| format!(" {}", trf("({count} changed here since the backup: merging keeps your newer copy)", &[("count", &summary.cases_newer_here)])))}</li>
+                        <li>{trf("{files}, {here} already here", &[("files", &trn("{count} file", "{count} files", summary.files)), ("here", &summary.files_already_here)])}</li>
                     </ul>
                     <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| restore(false)>"Merge into my cases"</button>
-                        <button type="button" class="button danger" on:click=move |_| restore(true)>"Replace everything here"</button>
+                        <button type="button" class="button primary" on:click=move |_| restore(false)>{tr("Merge into my cases")}</button>
+                        <button type="button" class="button danger" on:click=move |_| restore(true)>{tr("Replace everything here")}</button>
                     </div>
-                    <p class="hint">"Replacing first downloads a backup of what is here now. Either way it is all or nothing: if anything fails, your data stays exactly as it is."</p>
+                    <p class="hint">{tr("Replacing first downloads a backup of what is here now. Either way it is all or nothing: if anything fails, your data stays exactly as it is.")}</p>
                 </div>
             })}
         </section>
@@ -152,6 +169,6 @@ pub fn BackupPage() -> impl IntoView {
         {move || message.get().map(|(ok, text)| view! {
             <div class=if ok { "notice success" } else { "notice danger" } role=if ok { "status" } else { "alert" }>{text}</div>
         })}
-        <p class="hint">{format!("Backups are .{FILE_EXTENSION} files; the README of Dispute Desk describes the format.")}</p>
+        <p class="hint">{trf("Backups are .{extension} files; the README of Dispute Desk describes the format.", &[("extension", &FILE_EXTENSION)])}</p>
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::deadline::day_text;
 use crate::domain::guide::guide;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
+use crate::domain::money::Money;
 use crate::storage::StorageError;
 use crate::ui::browser::{buyer_zone, href, local_time_text, now_utc};
 use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, ShareCase, Timeline};
@@ -29,7 +30,7 @@ fn CaseView(case: Case) -> impl IntoView {
         <article class="case">
             <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
             <h1>{case.title().to_owned()}</h1>
-            <p class="lead">{case.details.platform.label()}" · order "{case.details.order_number.clone()}</p>
+            <p class="lead">{trf("{platform} · order {order}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number)])}</p>
             <GuideCard case=case.clone() />
             <MessageWriter case=case.clone() suggested />
             <EvidenceLocker case=case.clone() />
@@ -61,7 +62,7 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         (tr("Seller"), known(&details.seller)),
         (tr("Item"), known(&details.item)),
         (tr("Tracking number"), known(&details.tracking_number)),
-        (tr("Amount"), details.amount.as_ref().map(ToString::to_string).unwrap_or_else(|| "—".into())),
+        (tr("Amount"), details.amount.as_ref().map(Money::local_text).unwrap_or_else(|| "—".into())),
         (tr("Paid with"), tr(details.payment_method.label()).to_owned()),
         (tr("Problem"), tr(details.problem.label()).to_owned()),
         (tr("Wanted"), details.wanted.map(|wanted| tr(wanted.label()).to_owned()).unwrap_or_else(|| "—".into())),

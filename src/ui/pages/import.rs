@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::case::{Case, CaseId, Platform, Problem};
+use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::import::{
     guess_mapping, plan, read_sheet, rejected_csv, summarize, DateOrder, ImportError, Mapping, OnExisting, PlannedRow,
     RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
@@ -43,16 +44,12 @@ async fn read_file(file: &web_sys::File) -> Result<Sheet, ImportError> {
 
 fn outcome_text(outcome: &RowOutcome) -> String {
     match outcome {
-        RowOutcome::New(_) => "New case".into(),
-        RowOutcome::Update { .. } => "Updates the case already here".into(),
-        RowOutcome::AlreadyHere { .. } => "Already here: skipped".into(),
-        RowOutcome::RepeatedInFile { first_row } => format!("Same order as row {first_row}: skipped"),
+        RowOutcome::New(_) => tr("New case").into(),
+        RowOutcome::Update { .. } => tr("Updates the case already here").into(),
+        RowOutcome::AlreadyHere { .. } => tr("Already here: skipped").into(),
+        RowOutcome::RepeatedInFile { first_row } => trf("Same order as row {row}: skipped", &[("row", first_row)]),
         RowOutcome::Rejected(reasons) => reasons.join(" "),
     }
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 #[component]
@@ -116,18 +113,18 @@ pub fn ImportPage() -> impl IntoView {
                 Ok(()) => phase.set(Phase::Done { summary: summarize(&rows), rejected }),
                 Err(error) => {
                     phase.set(Phase::Choosing);
-                    problem.set(Some(format!("Nothing was imported. {error}")));
+                    problem.set(Some(trf("Nothing was imported. {error}", &[("error", &error)])));
                 }
             }
         });
     };
 
     view! {
-        <h1>"Import orders from a spreadsheet"</h1>
-        <p class="lead">"Export your orders as a CSV file (from your order tool, or with \"Save as CSV\" in a spreadsheet) and bring them in at once. Nothing is imported until you have checked it."</p>
+        <h1>{tr("Import orders from a spreadsheet")}</h1>
+        <p class="lead">{tr("Export your orders as a CSV file (from your order tool, or with \"Save as CSV\" in a spreadsheet) and bring them in at once. Nothing is imported until you have checked it.")}</p>
         <section class="card">
             <label class="button">
-                "Choose a CSV file"
+                {tr("Choose a CSV file")}
                 <input id="import-file" class="visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_pick />
             </label>
             {move || problem.get().map(|message| view! { <p class="notice danger" role="alert">{message}</p> })}
@@ -136,19 +133,24 @@ pub fn ImportPage() -> impl IntoView {
             (Phase::Done { summary, rejected }, _) => view! { <ImportReport summary rejected file_name=file_name.get_untracked() /> }.into_any(),
             (Phase::Importing { done, total }, _) => view! {
                 <section class="card" aria-live="polite">
-                    <label for="import-progress">{format!("Importing… {done} of {total}")}</label>
+                    <label for="import-progress">{trf("Importing… {done} of {total}", &[("done", &done), ("total", &total)])}</label>
                     <progress id="import-progress" max=total value=done></progress>
                 </section>
             }.into_any(),
             (Phase::Choosing, Some(read)) => view! {
                 <MappingForm sheet=read.clone() file_name mapping on_existing />
                 <section class="card import-preview">
-                    <h2>"What will happen"</h2>
+                    <h2>{tr("What will happen")}</h2>
                     <p class="import-summary">{move || {
                         let Summary { new, updated, already_here, repeated, rejected } = summary.get();
-                        format!("{} · {} · {already_here} already here · {repeated} repeated in the file · {}",
-                            plural(new, "new case", "new cases"), plural(updated, "update", "updates"),
-                            plural(rejected, "row with problems", "rows with problems"))
+                        [
+                            trn("{count} new case", "{count} new cases", new),
+                            trn("{count} update", "{count} updates", updated),
+                            trf("{count} already here", &[("count", &already_here)]),
+                            trf("{count} repeated in the file", &[("count", &repeated)]),
+                            trn("{count} row with problems", "{count} rows with problems", rejected),
+                        ]
+                        .join(" · ")
                     }}</p>
                     <PreviewTable rows=planned sheet=read mapping />
                     <RefusedRows rows=planned />
@@ -156,7 +158,7 @@ pub fn ImportPage() -> impl IntoView {
                         <button type="button" class="button primary"
                             disabled=move || { let s = summary.get(); s.new + s.updated == 0 }
                             on:click=start_import>
-                            {move || { let s = summary.get(); format!("Import {}", plural(s.new + s.updated, "order", "orders")) }}
+                            {move || { let s = summary.get(); trn("Import {count} order", "Import {count} orders", s.new + s.updated) }}
                         </button>
                     </div>
                 </section>
@@ -185,13 +187,13 @@ fn MappingForm(
     let chosen = move |test: &dyn Fn(&Mapping) -> bool| mapping.with(|mapping| mapping.as_ref().is_some_and(test));
     view! {
         <section class="card">
-            <h2>"Match the columns"</h2>
-            <p>{move || format!("{}: {} found.", file_name.get(), plural(row_count, "row", "rows"))}</p>
+            <h2>{tr("Match the columns")}</h2>
+            <p>{move || trf("{file}: {rows} found.", &[("file", &file_name.get()), ("rows", &trn("{count} row", "{count} rows", row_count))])}</p>
             {sheet.encoding.note().map(|note| view! { <p class="notice" role="status">{note}</p> })}
-            <p class="hint">"The app guessed which column holds what. Correct any guess; columns set to \"Not imported\" are left out."</p>
+            <p class="hint">{tr("The app guessed which column holds what. Correct any guess; columns set to \"Not imported\" are left out.")}</p>
             <div class="table-scroll">
                 <table class="mapping">
-                    <thead><tr><th scope="col">"Column in the file"</th><th scope="col">"First row"</th><th scope="col">"Goes into"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("Column in the file")}</th><th scope="col">{tr("First row")}</th><th scope="col">{tr("Goes into")}</th></tr></thead>
                     <tbody>
                         {sheet.header.iter().enumerate().map(|(at, name)| {
                             let id = format!("column-{at}");
@@ -211,9 +213,9 @@ fn MappingForm(
                                                 mapping.columns[at] = chosen;
                                             }));
                                         }>
-                                            <option value="" selected=move || chosen(&|m| m.columns[at].is_none())>"Not imported"</option>
+                                            <option value="" selected=move || chosen(&|m| m.columns[at].is_none())>{tr("Not imported")}</option>
                                             {Target::ALL.iter().map(|target| view! {
-                                                <option value=target.key() selected=move || chosen(&|m| m.columns[at] == Some(*target))>{target.label()}</option>
+                                                <option value=target.key() selected=move || chosen(&|m| m.columns[at] == Some(*target))>{tr(target.label())}</option>
                                             }).collect_view()}
                                         </select>
                                     </td>
@@ -225,31 +227,31 @@ fn MappingForm(
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="import-date-order">"Dates like 03/10/2026 mean"</label>
+                    <label for="import-date-order">{tr("Dates like 03/10/2026 mean")}</label>
                     <select id="import-date-order" on:change=move |event| {
                         let order = if event_target_value(&event) == "month" { DateOrder::MonthFirst } else { DateOrder::DayFirst };
                         update(Box::new(move |mapping| mapping.date_order = order));
                     }>
-                        <option value="day" selected=move || chosen(&|m| m.date_order == DateOrder::DayFirst)>"3 October (day first)"</option>
-                        <option value="month" selected=move || chosen(&|m| m.date_order == DateOrder::MonthFirst)>"March 10 (month first)"</option>
+                        <option value="day" selected=move || chosen(&|m| m.date_order == DateOrder::DayFirst)>{tr("3 October (day first)")}</option>
+                        <option value="month" selected=move || chosen(&|m| m.date_order == DateOrder::MonthFirst)>{tr("March 10 (month first)")}</option>
                     </select>
                 </div>
-                <ChoiceSelect id="import-platform" label="Platform, where the file does not say" choices=Platform::ALL
-                    key=Platform::key name=Platform::label
+                <ChoiceSelect id="import-platform" label=tr("Platform, where the file does not say") choices=Platform::ALL
+                    key=Platform::key name=|platform: Platform| tr(platform.label())
                     current=Signal::derive(move || mapping.with(|m| m.as_ref().map(|m| m.platform)))
                     set=Callback::new(move |chosen: Option<Platform>| if let Some(platform) = chosen {
                         update(Box::new(move |mapping| mapping.platform = platform));
                     }) />
             </div>
             <div class="field-row">
-                <ChoiceSelect id="import-problem" label="Problem, where the file does not say" choices=Problem::ALL
-                    key=Problem::key name=Problem::label
+                <ChoiceSelect id="import-problem" label=tr("Problem, where the file does not say") choices=Problem::ALL
+                    key=Problem::key name=|problem: Problem| tr(problem.label())
                     current=Signal::derive(move || mapping.with(|m| m.as_ref().map(|m| m.problem)))
                     set=Callback::new(move |chosen: Option<Problem>| if let Some(problem) = chosen {
                         update(Box::new(move |mapping| mapping.problem = problem));
                     }) />
                 <div class="field">
-                    <label for="import-currency">"Currency, where the file does not say"</label>
+                    <label for="import-currency">{tr("Currency, where the file does not say")}</label>
                     <input id="import-currency" type="text" maxlength="3" autocomplete="off"
                         prop:value=move || mapping.with(|m| m.as_ref().map(|m| m.currency.clone()).unwrap_or_default())
                         on:change=move |event| {
@@ -259,8 +261,8 @@ fn MappingForm(
                 </div>
             </div>
             <fieldset class="inline-choices">
-                <legend>"Orders you already have (same platform and order number)"</legend>
-                {[(OnExisting::Skip, "Skip them"), (OnExisting::Update, "Update them with the file's columns")].into_iter().map(|(choice, label)| view! {
+                <legend>{tr("Orders you already have (same platform and order number)")}</legend>
+                {[(OnExisting::Skip, tr("Skip them")), (OnExisting::Update, tr("Update them with the file's columns"))].into_iter().map(|(choice, label)| view! {
                     <label class="radio">
                         <input type="radio" name="on-existing" prop:checked=move || on_existing.get() == choice on:change=move |_| on_existing.set(choice) />
                         {label}
@@ -289,8 +291,8 @@ fn PreviewTable(
     view! {
         <div class="table-scroll">
             <table class="preview">
-                <caption>{format!("The first {} rows", PREVIEW_ROWS.min(sheet.rows.len()))}</caption>
-                <thead><tr><th scope="col">"Row"</th><th scope="col">"Order"</th><th scope="col">"Item"</th><th scope="col">"What happens"</th></tr></thead>
+                <caption>{trf("The first {count} rows", &[("count", &PREVIEW_ROWS.min(sheet.rows.len()))])}</caption>
+                <thead><tr><th scope="col">{tr("Row")}</th><th scope="col">{tr("Order")}</th><th scope="col">{tr("Item")}</th><th scope="col">{tr("What happens")}</th></tr></thead>
                 <tbody>
                     {move || rows.get().iter().zip(&sheet.rows).take(PREVIEW_ROWS).map(|(row, (_, cells))| {
                         let rejected = matches!(row.outcome, RowOutcome::Rejected(_));
@@ -325,14 +327,14 @@ fn RefusedRows(rows: Memo<Arc<Vec<PlannedRow>>>) -> impl IntoView {
             let total = refused.len();
             view! {
                 <details class="refused-rows">
-                    <summary>{format!("See the {} with problems", plural(total, "row", "rows"))}</summary>
+                    <summary>{trn("See the {count} row with problems", "See the {count} rows with problems", total)}</summary>
                     <ul>
                         {refused.into_iter().take(REFUSED_SHOWN).map(|(row, reasons)| view! {
-                            <li>{format!("Row {row}: {reasons}")}</li>
+                            <li>{trf("Row {row}: {reasons}", &[("row", &row), ("reasons", &reasons)])}</li>
                         }).collect_view()}
                     </ul>
                     {(total > REFUSED_SHOWN).then(|| view! {
-                        <p class="hint">{format!("And {} more: after the import, download them all as a CSV.", total - REFUSED_SHOWN)}</p>
+                        <p class="hint">{trf("And {count} more: after the import, download them all as a CSV.", &[("count", &(total - REFUSED_SHOWN))])}</p>
                     })}
                 </details>
             }
@@ -347,23 +349,23 @@ fn ImportReport(summary: Summary, rejected: Option<String>, file_name: String) -
     let fix_name = format!("{}-to-fix.csv", file_name.trim_end_matches(".csv"));
     view! {
         <section class="card import-report" role="status">
-            <h2>"Import finished"</h2>
+            <h2>{tr("Import finished")}</h2>
             <ul>
-                <li>{format!("Imported {} and updated {}.", plural(new, "new case", "new cases"), plural(updated, "case", "cases"))}</li>
-                {(already_here > 0).then(|| view! { <li>{format!("Skipped {}: already here.", plural(already_here, "order", "orders"))}</li> })}
-                {(repeated > 0).then(|| view! { <li>{format!("Skipped {}: the same order appears earlier in the file.", plural(repeated, "row", "rows"))}</li> })}
-                {(rejected_count > 0).then(|| view! { <li>{format!("Not imported: {} with problems.", plural(rejected_count, "row", "rows"))}</li> })}
+                <li>{trf("Imported {new} and updated {updated}.", &[("new", &trn("{count} new case", "{count} new cases", new)), ("updated", &trn("{count} case", "{count} cases", updated))])}</li>
+                {(already_here > 0).then(|| view! { <li>{trn("Skipped {count} order: already here.", "Skipped {count} orders: already here.", already_here)}</li> })}
+                {(repeated > 0).then(|| view! { <li>{trn("Skipped {count} row: the same order appears earlier in the file.", "Skipped {count} rows: the same order appears earlier in the file.", repeated)}</li> })}
+                {(rejected_count > 0).then(|| view! { <li>{trn("Not imported: {count} row with problems.", "Not imported: {count} rows with problems.", rejected_count)}</li> })}
             </ul>
             {rejected.map(|text| view! {
-                <p>"Download those rows with the reason for each, fix them in your spreadsheet, and import that file."</p>
+                <p>{tr("Download those rows with the reason for each, fix them in your spreadsheet, and import that file.")}</p>
                 <button type="button" class="button" on:click=move |_| {
                     if let Err(error) = download_text(&fix_name, "text/csv", &text) {
-                        problem.set(Some(format!("The file could not be offered for download ({error}).")));
+                        problem.set(Some(trf("The file could not be offered for download ({error}).", &[("error", &error)])));
                     }
-                }>"Download the rows to fix (CSV)"</button>
+                }>{tr("Download the rows to fix (CSV)")}</button>
             })}
             {move || problem.get().map(|message| view! { <p class="notice danger" role="alert">{message}</p> })}
-            <p><A href=href("/")>"See your cases"</A></p>
+            <p><A href=href("/")>{tr("See your cases")}</A></p>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::case::Case;
 use crate::domain::deadline::{chain, day_text};
 use crate::domain::evidence::{file_kind, size_text, EvidenceItem, FileKind};
+use crate::domain::i18n::{tr, trf};
 use crate::ui::browser::{buyer_zone, local_time_text, now_utc};
 use crate::ui::components::use_object_url;
 use crate::ui::pages::case_detail::CaseFacts;
@@ -34,38 +35,38 @@ fn PrintView(case: Case) -> impl IntoView {
     view! {
         <article class="print-case">
             <div class="actions no-print">
-                <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
+                <button type="button" class="button primary" on:click=print>{tr("Print or save as PDF")}</button>
             </div>
-            <h1>{format!("Case file: {}", case.title())}</h1>
-            <p class="lead">{format!("{} · order {} · made {}", case.details.platform.label(), case.details.order_number, local_time_text(now))}</p>
+            <h1>{trf("Case file: {title}", &[("title", &case.title())])}</h1>
+            <p class="lead">{trf("{platform} · order {order} · made {time}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number), ("time", &local_time_text(now))])}</p>
             <section>
-                <h2>"Summary"</h2>
+                <h2>{tr("Summary")}</h2>
                 <CaseFacts case=case.clone() />
             </section>
             <section>
-                <h2>"Deadlines"</h2>
+                <h2>{tr("Deadlines")}</h2>
                 <table>
-                    <thead><tr><th scope="col">"Deadline"</th><th scope="col">"Last day"</th><th scope="col">"State"</th><th scope="col">"Basis"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("Deadline")}</th><th scope="col">{tr("Last day")}</th><th scope="col">{tr("State")}</th><th scope="col">{tr("Basis")}</th></tr></thead>
                     <tbody>
                         {deadlines.into_iter().map(|d| view! {
-                            <tr><td>{d.kind.label()}</td><td>{day_text(d.last_day)}</td><td>{d.state.label()}</td><td>{d.basis()}</td></tr>
+                            <tr><td>{tr(d.kind.label())}</td><td>{day_text(d.last_day)}</td><td>{tr(d.state.label())}</td><td>{d.basis()}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </section>
             <section>
-                <h2>"Journal"</h2>
+                <h2>{tr("Journal")}</h2>
                 <table>
-                    <thead><tr><th scope="col">"Day"</th><th scope="col">"What happened"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("Day")}</th><th scope="col">{tr("What happened")}</th></tr></thead>
                     <tbody>
                         {journal.into_iter().map(|(on, text)| view! { <tr><td>{day_text(on)}</td><td>{text}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </section>
             <section>
-                <h2>"Evidence"</h2>
+                <h2>{tr("Evidence")}</h2>
                 <table class="evidence-index">
-                    <thead><tr><th scope="col">"File"</th><th scope="col">"Caption and what it proves"</th><th scope="col">"Details"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("File")}</th><th scope="col">{tr("Caption and what it proves")}</th><th scope="col">{tr("Details")}</th></tr></thead>
                     <tbody>
                         {files.into_iter().map(|item| view! { <EvidenceRow item /> }).collect_view()}
                     </tbody>
@@ -88,10 +89,10 @@ fn EvidenceRow(item: EvidenceItem) -> impl IntoView {
             </td>
             <td>
                 <p>{item.caption.clone()}</p>
-                <p class="hint">{item.proves.map(|proof| proof.label()).unwrap_or("Not on the checklist")}</p>
+                <p class="hint">{tr(item.proves.map(|proof| proof.label()).unwrap_or("Not on the checklist"))}</p>
             </td>
             <td>
-                <p>{format!("{} · added {}", size_text(item.size), day_text(item.added_at.date_naive()))}</p>
+                <p>{trf("{size} · added {day}", &[("size", &size_text(item.size)), ("day", &day_text(item.added_at.date_naive()))])}</p>
                 <p class="digest">"SHA-256: " <code>{item.sha256.clone()}</code></p>
             </td>
         </tr>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::domain::case::Case;
 use crate::domain::deadline::{chain, day_text};
+use crate::domain::i18n::tr;
 use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
 use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};
 use crate::ui::pages::case_detail::CaseFacts;
@@ -52,20 +53,20 @@ pub fn SharedCase() -> impl IntoView {
         });
     };
     view! {
-        <h1>"A shared case"</h1>
+        <h1>{tr("A shared case")}</h1>
         {move || match opening.get() {
-            Opening::Working => view! { <p class="loading">"Opening the link…"</p> }.into_any(),
+            Opening::Working => view! { <p class="loading">{tr("Opening the link…")}</p> }.into_any(),
             Opening::Failed(error) => view! { <div class="notice danger" role="alert">{error.to_string()}</div> }.into_any(),
             Opening::NeedsPassphrase(_) => view! {
                 <form class="card" on:submit=unlock>
-                    <p>"This case is protected by a passphrase. Ask the person who sent the link for it."</p>
+                    <p>{tr("This case is protected by a passphrase. Ask the person who sent the link for it.")}</p>
                     <div class="field">
-                        <label for="open-passphrase">"Passphrase"</label>
+                        <label for="open-passphrase">{tr("Passphrase")}</label>
                         <input id="open-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get()
                             on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     </div>
                     {move || wrong.get().map(|error| view! { <p class="error-text" role="alert">{error.to_string()}</p> })}
-                    <button type="submit" class="button primary">"Open"</button>
+                    <button type="submit" class="button primary">{tr("Open")}</button>
                 </form>
             }.into_any(),
             Opening::Opened(case) => view! { <SharedView case /> }.into_any(),
@@ -104,30 +105,30 @@ fn SharedView(case: Case) -> impl IntoView {
     };
     let add_copy = add.clone();
     view! {
-        <p class="lead">"Read-only: nothing is kept on this device unless you add it."</p>
+        <p class="lead">{tr("Read-only: nothing is kept on this device unless you add it.")}</p>
         <section class="card">
             <h2>{case.title().to_owned()}</h2>
             <CaseFacts case=case.clone() />
         </section>
         <section class="card">
-            <h2>"Deadlines"</h2>
-            <ul>{deadlines.into_iter().map(|d| view! { <li>{format!("{}: {} ({})", d.kind.label(), day_text(d.last_day), d.state.label())}</li> }).collect_view()}</ul>
+            <h2>{tr("Deadlines")}</h2>
+            <ul>{deadlines.into_iter().map(|d| view! { <li>{format!("{}: {} ({})", tr(d.kind.label()), day_text(d.last_day), tr(d.state.label()))}</li> }).collect_view()}</ul>
         </section>
         <section class="card">
-            <h2>"Journal"</h2>
+            <h2>{tr("Journal")}</h2>
             <ul>{journal.into_iter().map(|(on, text)| view! { <li>{format!("{}: ", day_text(on))}{text}</li> }).collect_view()}</ul>
         </section>
         <div class="actions">
             {move || {
                 let (add, add_copy) = (add.clone(), add_copy.clone());
                 match already_here.get() {
-                    None => view! { <p class="loading">"Checking your cases…"</p> }.into_any(),
+                    None => view! { <p class="loading">{tr("Checking your cases…")}</p> }.into_any(),
                     Some(true) => view! {
-                        <p>"This case is already on this device."</p>
-                        <button type="button" class="button primary" on:click=move |_| add(false)>"Replace my copy with this one"</button>
-                        <button type="button" class="button" on:click=move |_| add_copy(true)>"Keep both"</button>
+                        <p>{tr("This case is already on this device.")}</p>
+                        <button type="button" class="button primary" on:click=move |_| add(false)>{tr("Replace my copy with this one")}</button>
+                        <button type="button" class="button" on:click=move |_| add_copy(true)>{tr("Keep both")}</button>
                     }.into_any(),
-                    Some(false) => view! { <button type="button" class="button primary" on:click=move |_| add(false)>"Add to my cases"</button> }.into_any(),
+                    Some(false) => view! { <button type="button" class="button primary" on:click=move |_| add(false)>{tr("Add to my cases")}</button> }.into_any(),
                 }
             }}
         </div>
