@@ -68,22 +68,27 @@ impl Writer<'_> {
     /// "the item has not arrived", finishing "Unfortunately, ...".
     fn what_went_wrong(&self) -> String {
         let item = self.item();
-        let with_item = |english| self.trf(english, &[("item", &item)]);
         match self.case.details.problem {
             Problem::NotReceived => match self.case.details.dates.promised_delivery {
                 Some(promised) => self.trf(
                     "{item} has not arrived, although delivery was promised by {day}",
                     &[("item", &item), ("day", &self.day(promised))],
                 ),
-                None => with_item("{item} has not arrived"),
+                None => self.trf("{item} has not arrived", &[("item", &item)]),
             },
-            Problem::NotAsDescribed => with_item("{item} does not match the description in the listing"),
-            Problem::DamagedOrDefective => with_item("{item} arrived damaged or does not work"),
-            Problem::WrongItem => with_item("I received a different item from the one I ordered ({item})"),
-            Problem::Counterfeit => with_item("{item} is a counterfeit of the branded product the listing offers"),
-            Problem::MissingParts => with_item("{item} arrived with parts or items missing"),
+            Problem::NotAsDescribed => {
+                self.trf("{item} does not match the description in the listing", &[("item", &item)])
+            }
+            Problem::DamagedOrDefective => self.trf("{item} arrived damaged or does not work", &[("item", &item)]),
+            Problem::WrongItem => {
+                self.trf("I received a different item from the one I ordered ({item})", &[("item", &item)])
+            }
+            Problem::Counterfeit => {
+                self.trf("{item} is a counterfeit of the branded product the listing offers", &[("item", &item)])
+            }
+            Problem::MissingParts => self.trf("{item} arrived with parts or items missing", &[("item", &item)]),
             Problem::RefundNotPaid => self.tr("the order was cancelled, but the refund has not been paid").to_owned(),
-            Problem::Other => with_item("there is a problem with {item}"),
+            Problem::Other => self.trf("there is a problem with {item}", &[("item", &item)]),
         }
     }
 
@@ -250,7 +255,7 @@ impl Writer<'_> {
                             &[("day", &self.day(entry.on)), ("decision", &decision.summary_in(self.language).to_lowercase())],
                         )
                     })
-                    .unwrap_or_else(|| self.tr("the decision").to_owned());
+                    .unwrap_or_else(|| self.tr("the platform's decision").to_owned());
                 self.trf(
                     "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
                     &joined(&values, &[("decided", &decided)]),
