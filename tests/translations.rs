@@ -162,3 +162,49 @@ fn every_locale_translates_every_text_with_the_same_placeholders() {
     }
     assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Words that only an English text has, and only a Spanish one.
+const ENGLISH_WORDS: [&str; 4] = ["the ", " order ", "refund", "Thank you"];
+const SPANISH_WORDS: [&str; 3] = ["pedido", "reembolso", "Gracias"];
+
+#[test]
+fn a_message_is_written_in_the_buyers_language_or_in_english_as_chosen() {
+    use chrono::{TimeZone, Utc};
+    use dispute_desk::domain::deadline::chain;
+    use dispute_desk::domain::guide::guide;
+    use dispute_desk::domain::i18n::{install, MessageLanguage};
+    use dispute_desk::domain::sample::sample_cases;
+    use dispute_desk::domain::templates::{compose, TemplateInput};
+
+    let json = fs::read_to_string("public/locales/es.json").unwrap_or_default();
+    install(Catalog::from_json(Locale::Es, &json).unwrap_or_else(|error| panic!("es.json: {error}")));
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    for case in sample_cases(40, 7, now) {
+        for kind in TemplateKind::ALL {
+            let input = TemplateInput::default();
+            let english = compose(*kind, &case, &input, MessageLanguage::English);
+            let spanish = compose(*kind, &case, &input, MessageLanguage::Buyers);
+            for text in [&english, &spanish] {
+                assert!(text.contains(case.details.order_number.as_str()), "{kind:?}: no order number\n{text}");
+                assert!(!text.contains('{') && !text.contains('}'), "{kind:?}: a placeholder is left\n{text}");
+            }
+            let lower = |text: &str| text.to_lowercase();
+            assert!(
+                SPANISH_WORDS.iter().all(|word| !lower(&english).contains(&lower(word))),
+                "{kind:?}: Spanish in the English message\n{english}"
+            );
+            assert!(
+                ENGLISH_WORDS.iter().all(|word| !spanish.contains(word)),
+                "{kind:?}: English left in the Spanish message\n{spanish}"
+            );
+            assert!(SPANISH_WORDS.iter().any(|word| spanish.contains(word)), "{kind:?}: not Spanish\n{spanish}");
+        }
+        let guidance = guide(&case, &chain(&case, &Utc, now));
+        assert!(
+            ENGLISH_WORDS.iter().all(|word| !guidance.why.contains(word) && !guidance.title.contains(word)),
+            "English left in the guide: {} / {}",
+            guidance.title,
+            guidance.why
+        );
+    }
+}

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::case::Case;
 use super::deadline::{chain, day_text, Chain, Deadline, State};
+use super::i18n::{tr, trf};
 
 const MAX_LINE_OCTETS: usize = 75;
 
@@ -48,18 +49,23 @@ fn push_event(out: &mut String, case: &Case, deadline: &Deadline, stamp_now: &st
         let _ = line.write_fmt(args);
         push_line(out, &line);
     };
-    let summary = escape(&format!("{}: {} (order {})", deadline.kind.label(), case.title(), case.details.order_number));
+    let summary = escape(&trf(
+        "{deadline}: {title} (order {order})",
+        &[("deadline", &tr(deadline.kind.label())), ("title", &case.title()), ("order", &case.details.order_number)],
+    ));
     let status = match deadline.state {
         State::Met { .. } | State::NotNeeded => "CANCELLED",
         State::Upcoming | State::DueSoon | State::Missed => "CONFIRMED",
     };
     // The short basis only: the full provenance, with its sources, is on the case page.
-    let description = escape(&format!(
-        "Last day: {} ({}: {}).\nIf it passes: {}",
-        day_text(deadline.last_day),
-        deadline.source_label(),
-        deadline.basis(),
-        deadline.kind.if_missed(),
+    let description = escape(&trf(
+        "Last day: {day} ({source}: {basis}).\nIf it passes: {then}",
+        &[
+            ("day", &day_text(deadline.last_day)),
+            ("source", &deadline.source_label()),
+            ("basis", &deadline.basis()),
+            ("then", &deadline.kind.if_missed()),
+        ],
     ));
     push_line(out, "BEGIN:VEVENT");
     push(out, format_args!("UID:{}.{}@dispute-desk", case.id, deadline.kind.key()));

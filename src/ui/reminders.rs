@@ -5,6 +5,7 @@ use chrono::Duration;
 use leptos::prelude::*;
 
 use crate::domain::clock::time_left_text;
+use crate::domain::i18n::tr;
 use crate::domain::ics::uid;
 use crate::domain::overview::due_soon;
 use crate::storage::Settings;
@@ -61,7 +62,7 @@ pub fn watch_reminders() {
                 let options = web_sys::NotificationOptions::new();
                 options.set_body(&format!("{}: {}", item.case.title(), time_left_text(item.deadline.due, now)));
                 options.set_tag(&key);
-                let title = format!("Dispute Desk: {}", item.deadline.kind.label());
+                let title = format!("Dispute Desk: {}", tr(item.deadline.kind.label()));
                 // Some phones only allow notifications from a service worker; the banner still shows.
                 if web_sys::Notification::new_with_options(&title, &options).is_ok() {
                     settings.reminded.insert(key);

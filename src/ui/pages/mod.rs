@@ -30,6 +30,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::i18n::tr;
 use crate::ui::state::{AppState, Loading};
 
 /// The case named by the route's `:id`, rendered by `found` again whenever it changes (here or
@@ -54,7 +55,7 @@ fn routed_case<V: IntoView + 'static>(
     let case = move |id: &CaseId| if follow { state.case(id) } else { untrack(|| state.case(id)) };
     move || match (state.loading.get(), case(&id.get())) {
         (_, Some(case)) => found(case).into_any(),
-        (Loading::Pending, None) => view! { <p class="loading">"Loading your cases…"</p> }.into_any(),
+        (Loading::Pending, None) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
         (_, None) => view! { <NotFound /> }.into_any(),
     }
 }
