@@ -112,10 +112,10 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
 
   await pickBackup(page, backup.path);
-  await page.getByText('2 case(s), 0 already here').waitFor();
-  assert.match(await page.locator('.restore-preview').innerText(), /2 file\(s\), 0 already here/);
+  await page.getByText('2 cases, 0 already here').waitFor();
+  assert.match(await page.locator('.restore-preview').innerText(), /2 files, 0 already here/);
   await page.getByRole('button', { name: 'Merge into my cases' }).click();
-  await page.getByText('Restored 2 case(s) and 2 file(s).').waitFor();
+  await page.getByText('Restored 2 cases and 2 files.').waitFor();
   assert.deepEqual(await dump(page), before);
 
   // The restored evidence opens, and the restored cases show on the dashboard.
@@ -135,24 +135,24 @@ test('replacing saves what it replaces first; merging keeps the newer copy', asy
   // After the backup, one case changes and another is added.
   await addCase(page, 'BK-3', 'Kettle');
   await pickBackup(page, backup.path);
-  await page.getByText('2 case(s), 2 already here').waitFor();
+  await page.getByText('2 cases, 2 already here').waitFor();
   await page.getByRole('button', { name: 'Merge into my cases' }).click();
-  await page.getByText('Restored 0 case(s) and 0 file(s).').waitFor();
+  await page.getByText('Restored 0 cases and 0 files.').waitFor();
   assert.equal((await dump(page)).cases.length, 3, 'merging adds nothing older and deletes nothing');
 
   await pickBackup(page, backup.path);
-  await page.getByText('2 case(s), 2 already here').waitFor();
+  await page.getByText('2 cases, 2 already here').waitFor();
   const [automatic] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Replace everything here' }).click(),
   ]);
   assert.match(automatic.suggestedFilename(), /^dispute-desk-before-restore-2026-11-21\.ddbackup$/);
-  await page.getByText('Restored 2 case(s) and 2 file(s).').waitFor();
+  await page.getByText('Restored 2 cases and 2 files.').waitFor();
   assert.deepEqual(await dump(page), atBackup, 'replace brings back exactly the backup');
 
   // The automatic backup holds the three cases it replaced.
   await pickBackup(page, await automatic.path());
-  await page.getByText('3 case(s), 2 already here').waitFor();
+  await page.getByText('3 cases, 2 already here').waitFor();
   guard.assertClean();
   await context.close();
 });

@@ -67,7 +67,7 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   assert.match(await item(page, 'Last day to open a dispute').innerText(), /DONE[\s\S]*Done on Wed 18 Nov 2026/);
   const seller = item(page, 'Seller must respond');
   assert.equal(await seller.locator('.timeline-date').innerText(), 'Mon 23 Nov 2026');
-  assert.match(await seller.innerText(), /The seller must act/);
+  assert.match(await seller.innerText(), /the seller must act/);
   assert.equal(await seller.locator('.countdown').innerText(), '2 days 4 hours left');
   assert.match(await page.locator('dl.details').innerText(), /Status\s+Dispute open/);
   assert.match(await page.locator('.journal-list').innerText(), /Wed 18 Nov 2026\s+Dispute opened/);

@@ -69,7 +69,6 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   await page.getByRole('heading', { name: 'Échéances à venir' }).waitFor();
   assert.match(await page.locator('.upcoming-group .row-summary').first().innerText(), /^Commande ES-1 · c'est à vous d'agir$/);
   await page.getByRole('link', { name: 'Dispute Desk' }).click();
-  assert.match(await page.locator('.language-menu').innerText(), /Certaines pages ne sont pas encore traduites/);
 
   await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('en')]);
   await page.getByRole('heading', { name: 'Your cases', exact: true }).waitFor();
@@ -92,6 +91,111 @@ test('Russian counts take Russian plural forms', async () => {
   await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Ваши дела', exact: true }).waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '2 дела');
+  guard.assertClean();
+  await context.close();
+});
+
+test('the main journey in Spanish: the guide, its messages in Spanish or English, amounts and dates the Spanish way', async () => {
+  const context = await app.browser.newContext({
+    locale: 'es-ES',
+    timezoneId: 'Europe/Madrid',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const guard = guardPage(page, app.server.url);
+  await page.clock.setFixedTime(NOW);
+  await page.goto(app.server.url);
+  await page.getByRole('link', { name: 'Empezar: responde 6 preguntas' }).click();
+  const next = () => page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByLabel('AliExpress').check();
+  await next();
+  await page.getByLabel('Nunca llegó').check();
+  await next();
+  await page.locator('#paid').fill('2026-10-01');
+  await page.locator('#shipped').fill('2026-10-03');
+  await next();
+  await next();
+  await page.getByLabel('Tarjeta de crédito o débito').check();
+  await next();
+  await page.locator('#order-number').fill('ES-1001');
+  await page.getByRole('button', { name: 'Crear mi caso' }).click();
+  const guide = page.locator('.guide');
+  await guide.waitFor();
+  const title = () => page.locator('#guide-title').innerText();
+  const act = async (label, { day, choice, amount, summary } = {}) => {
+    await guide.getByRole('button', { name: label, exact: true }).click();
+    const form = page.locator('.action-form');
+    if (day) await form.locator('#action-day').fill(day);
+    if (summary) await form.locator('#action-summary').fill(summary);
+    if (choice) await form.locator('#action-choice').selectOption(choice);
+    if (amount) await form.locator('#action-amount').fill(amount);
+    await form.getByRole('button', { name: `Anotar: ${label}` }).click();
+    await form.waitFor({ state: 'detached' });
+  };
+
+  // Step 1, with the day written by the browser's Intl for Spain (3 Oct + 60 days = Wed 2 Dec).
+  assert.equal(await title(), 'Escribe al vendedor');
+  assert.match(await guide.innerText(), /abre la disputa antes del mié, 2 dic 2026 aunque el vendedor te pida esperar/);
+  assert.match(await guide.innerText(), /Motivo que elegir: Artículo no recibido/);
+  assert.match(await guide.innerText(), /Capturas de la página de seguimiento/);
+  assert.match(await guide.locator('.warnings').innerText(), /amplíe la protección en la página del pedido/);
+
+  // The message in Spanish, or in English for a seller who reads English, chosen per message.
+  const text = page.locator('#message-text');
+  assert.match(await text.inputValue(), /^Hola:\n\nLe escribo por el pedido ES-1001, pagado el jue, 1 oct 2026\. Lamentablemente, el artículo no ha llegado\./);
+  await page.getByLabel('English', { exact: true }).check();
+  assert.match(await text.inputValue(), /^Hello,\n\nI am writing about order ES-1001, paid on Thu 1 Oct 2026\. Unfortunately, the item has not arrived\./);
+  await page.getByRole('button', { name: 'Copiar el texto' }).click();
+  await page.getByText('Copiado. Pégalo en el chat').waitFor();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Hello,/);
+  await page.getByLabel('Español', { exact: true }).check();
+  assert.match(await text.inputValue(), /^Hola:/);
+
+  await act('Escribí al vendedor', { day: '2026-11-10', summary: 'Pregunté por el paquete' });
+  assert.equal(await title(), 'Abre la disputa');
+  assert.match(await guide.innerText(), /elige "Artículo no recibido" y pide "Reembolso total, me quedo el artículo"/);
+  assert.match(await text.inputValue(), /^Motivo: Artículo no recibido\.\n\nEn el pedido ES-1001, pagado el jue, 1 oct 2026, el artículo no ha llegado\. Escribí al vendedor el mar, 10 nov 2026, pero el problema no se resolvió\./);
+
+  await act('Abrí la disputa', { day: '2026-11-16' });
+  assert.equal(await title(), 'Espera la respuesta del vendedor');
+  assert.match(await guide.innerText(), /El vendedor tiene hasta el .+ 2026 para responder a la disputa\./);
+  assert.match(await guide.locator('.warnings').innerText(), /Nunca canceles la disputa/);
+
+  // A proposal with an amount: the amount is written the Spanish way.
+  await act('El vendedor propuso…', { day: '2026-11-18', choice: 'partial_refund', amount: '5' });
+  assert.equal(await title(), 'Responder a la propuesta del vendedor');
+  assert.match(await guide.innerText(), /El vendedor propuso: Reembolso parcial, me quedo el artículo \(5,00\sUS\$\)\. Acéptala si te da lo que necesitas\./);
+  assert.match(await text.inputValue(), /Gracias por su propuesta del mié, 18 nov 2026 \(reembolso parcial, me quedo el artículo, 5,00\sUS\$\)\. La acepto\./);
+
+  await act('Acepté la propuesta', { day: '2026-11-19' });
+  assert.equal(await title(), 'Vigila tu reembolso');
+  await act('Se emitió el reembolso', { day: '2026-11-20' });
+  assert.match(await guide.innerText(), /Los reembolsos tardan de 3 a 20 días hábiles en llegar a tu cuenta\. Si no ha llegado antes del .+, pide a AliExpress la referencia del reembolso/);
+  await act('El reembolso llegó', { day: '2026-11-21' });
+  assert.equal(await title(), 'Hecho');
+
+  // The rest of the case page speaks Spanish too, and keeps it across a reload.
+  await page.reload();
+  await page.locator('.journal-list').waitFor();
+  const journal = await page.locator('.journal-list').innerText();
+  for (const line of ['Tú (chat de la plataforma): Pregunté por el paquete', 'Disputa abierta',
+    'El vendedor propuso: Reembolso parcial, me quedo el artículo (5,00', 'Reembolso emitido', 'Reembolso recibido']) {
+    assert.ok(journal.includes(line), `the journal lacks "${line}":\n${journal}`);
+  }
+  const timeline = page.locator('.timeline');
+  assert.match(await timeline.getByRole('heading', { level: 2 }).innerText(), /^Plazos$/);
+  assert.match(await timeline.locator('.timeline-item', { hasText: 'Último día para abrir una disputa' }).innerText(), /Hecho el lun, 16 nov 2026\./);
+  const pageText = await page.locator('main').innerText();
+  for (const english of ['Deadlines', 'Evidence', 'Journal', 'What to do now', 'Messages written for you', 'Share with a helper',
+    'Why this date', 'Add to the journal', 'Record', 'order ES-1001']) {
+    assert.ok(!pageText.includes(english), `English "${english}" is left on the case page`);
+  }
+  assert.equal(await page.getByRole('heading', { name: 'Pruebas' }).count(), 1);
+  assert.equal(await page.getByRole('heading', { name: 'Compartir con un ayudante' }).count(), 1);
+
+  await page.getByRole('link', { name: 'Copia de seguridad', exact: true }).click();
+  await page.getByRole('heading', { name: 'Copia de seguridad y restauración' }).waitFor();
+  await page.getByText('Aún no has hecho ninguna copia de seguridad.').waitFor();
   guard.assertClean();
   await context.close();
 });

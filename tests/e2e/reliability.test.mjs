@@ -290,7 +290,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await other.page.goto(`${app.server.url}/backup`);
   await other.page.locator('input[type=file]').setInputFiles(backupPath);
   await other.page.getByRole('button', { name: 'Merge into my cases' }).click();
-  await other.page.getByText('Restored 1 case(s)').waitFor();
+  await other.page.getByText('Restored 1 case and').waitFor();
   await other.page.goto(caseUrl);
   await other.page.locator('.journal-item').nth(HOSTILE.length).waitFor();
   await literal('the restored backup');

@@ -22,9 +22,6 @@ pub fn LanguageMenu() -> impl IntoView {
                     <option value=locale.code() lang=locale.code() selected=*locale == current>{locale.own_name()}</option>
                 }).collect_view()}
             </select>
-            {(current != Locale::En).then(|| view! {
-                <p class="hint">{tr("Some pages are not translated yet and show in English.")}</p>
-            })}
             {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
         </div>
     }
