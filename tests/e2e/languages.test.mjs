@@ -199,3 +199,26 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   guard.assertClean();
   await context.close();
 });
+
+test('the loading screen already speaks the language the app will speak', async () => {
+  for (const [locale, expected] of [['pt-BR', 'Abrindo seus casos…'], ['en-GB', 'Opening your cases…'], ['ru-RU', 'Открываем ваши дела…']]) {
+    const context = await app.browser.newContext({ locale, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // Without its wasm the app never starts, so the loading screen stays to be read.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(app.server.url);
+    assert.equal(await page.locator('#boot-text').innerText(), expected, locale);
+    await context.close();
+  }
+  // A language chosen in the app beats the browser's.
+  const context = await app.browser.newContext({ locale: 'es-ES', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { name: 'Todavía no hay casos' }).waitFor();
+  await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('fr')]);
+  await page.getByRole('heading', { name: "Aucun dossier pour l'instant" }).waitFor();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.reload();
+  assert.equal(await page.locator('#boot-text').innerText(), 'Ouverture de vos dossiers…');
+  await context.close();
+});

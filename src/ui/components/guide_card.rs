@@ -43,7 +43,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                     })}
                     {(!guidance.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" aria-label=tr("Warnings")>
-                            {guidance.warnings.iter().map(|warning| view! { <li>{warning.text()}</li> }).collect_view()}
+                            {guidance.warnings.iter().map(|warning| view! { <li><strong>{tr("Warning:")}</strong>" "{warning.text()}</li> }).collect_view()}
                         </ul>
                     })}
                     {guidance.advice.clone().map(|advice| view! {
