@@ -289,6 +289,11 @@ impl Chain {
     }
 }
 
+/// Every case's chain, in the cases' order: worked out once and shared by every view of many cases.
+pub fn chains<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<Chain> {
+    cases.iter().map(|case| chain(case, buyer_zone, now)).collect()
+}
+
 /// A calendar day for people, as the buyer's locale writes it.
 pub fn day_text(day: NaiveDate) -> String {
     super::i18n::local_format(|formats| formats.day(day)).unwrap_or_else(|| english_day_text(day))

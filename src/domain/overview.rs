@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::case::{Case, Status};
 use super::clock::today_in;
-use super::deadline::{chain, Chain, Deadline, State};
+use super::deadline::{Chain, Deadline, State};
 use super::rules::DeadlineKind;
 
 /// What a case needs from the buyer, most pressing first.
@@ -50,13 +50,13 @@ impl Attention {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseOverview<'a> {
     pub case: &'a Case,
-    pub chain: Chain,
+    pub chain: &'a Chain,
     pub attention: Attention,
 }
 
 impl<'a> CaseOverview<'a> {
-    pub fn of<Tz: TimeZone>(case: &'a Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Self {
-        let chain = chain(case, buyer_zone, now);
+    /// `case` seen through its deadline `chain` (from [`chains`]).
+    pub fn of(case: &'a Case, chain: &'a Chain) -> Self {
         let attention = match chain.most_urgent().map(|deadline| deadline.state) {
             _ if case.status() == Status::Resolved => Attention::Closed,
             Some(State::Missed) => Attention::Overdue,
@@ -88,9 +88,10 @@ impl<'a> CaseOverview<'a> {
 }
 
 /// Every case with its most urgent deadline, most urgent first: by attention, then by due
-/// instant, then the most recently changed.
-pub fn overview<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<CaseOverview<'a>> {
-    let mut rows: Vec<CaseOverview> = cases.iter().map(|case| CaseOverview::of(case, buyer_zone, now)).collect();
+/// instant, then the most recently changed. `chains` are the cases' own, in the same order.
+pub fn overview<'a>(cases: &'a [Case], chains: &'a [Chain]) -> Vec<CaseOverview<'a>> {
+    let mut rows: Vec<CaseOverview> =
+        cases.iter().zip(chains).map(|(case, chain)| CaseOverview::of(case, chain)).collect();
     rows.sort_by_cached_key(CaseOverview::urgency);
     rows
 }
@@ -139,19 +140,23 @@ pub struct UpcomingItem<'a> {
 
 /// Every open or missed deadline of every case still going, soonest first, missed ones most
 /// recent first.
-pub fn upcoming<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem<'a>> {
+pub fn upcoming<'a, Tz: TimeZone>(
+    cases: &'a [Case],
+    chains: &[Chain],
+    buyer_zone: &Tz,
+    now: DateTime<Utc>,
+) -> Vec<UpcomingItem<'a>> {
     let mut items: Vec<UpcomingItem> = cases
         .iter()
-        .filter(|case| case.status() != Status::Resolved)
-        .flat_map(|case| {
-            chain(case, buyer_zone, now)
-                .dated
-                .into_iter()
-                .filter(|deadline| deadline.state.is_open() || deadline.state == State::Missed)
-                .map(move |deadline| {
-                    let when = When::of(&deadline, buyer_zone, now);
-                    UpcomingItem { case, deadline, when }
-                })
+        .zip(chains)
+        .filter(|(case, _)| case.status() != Status::Resolved)
+        .flat_map(|(case, chain)| {
+            chain.dated.iter().filter(|deadline| deadline.state.is_open() || deadline.state == State::Missed).map(
+                move |deadline| {
+                    let when = When::of(deadline, buyer_zone, now);
+                    UpcomingItem { case, deadline: deadline.clone(), when }
+                },
+            )
         })
         .collect();
     items.sort_by(|a, b| {
@@ -164,14 +169,20 @@ pub fn upcoming<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateT
 }
 
 /// Open deadlines due within 48 hours, for the app-wide banner.
-pub fn due_soon<'a, Tz: TimeZone>(cases: &'a [Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<UpcomingItem<'a>> {
-    upcoming(cases, buyer_zone, now).into_iter().filter(|item| item.deadline.state == State::DueSoon).collect()
+pub fn due_soon<'a, Tz: TimeZone>(
+    cases: &'a [Case],
+    chains: &[Chain],
+    buyer_zone: &Tz,
+    now: DateTime<Utc>,
+) -> Vec<UpcomingItem<'a>> {
+    upcoming(cases, chains, buyer_zone, now).into_iter().filter(|item| item.deadline.state == State::DueSoon).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::deadline::{chain, chains};
     use chrono::NaiveDate;
     use chrono_tz::America;
 
@@ -220,7 +231,8 @@ mod tests {
             case("later-a", Some(20), Status::New, 1),
             case("overdue-older", Some(75), Status::New, 1),
         ];
-        let rows = overview(&cases, &Utc, now());
+        let chains = chains(&cases, &Utc, now());
+        let rows = overview(&cases, &chains);
         let order: Vec<_> = rows.iter().map(|row| row.case.id.as_str()).collect();
         assert_eq!(
             order,
@@ -238,7 +250,8 @@ mod tests {
     fn only_an_undatable_opening_window_makes_the_deadline_unknown() {
         let mut card = case("card", Some(10), Status::New, 1);
         card.details.payment_method = PaymentMethod::Card;
-        let row = CaseOverview::of(&card, &Utc, now());
+        let chain = chain(&card, &Utc, now());
+        let row = CaseOverview::of(&card, &chain);
         assert!(row.chain.pending.iter().any(|p| p.kind == DeadlineKind::Chargeback && p.missing_input()));
         assert_eq!(row.attention, Attention::Upcoming, "a missing payment date only hides the chargeback window");
     }
@@ -246,7 +259,8 @@ mod tests {
     #[test]
     fn ties_show_the_most_recently_changed_first() {
         let cases = [case("old", Some(10), Status::DisputeOpen, 5), case("new", Some(10), Status::DisputeOpen, 1)];
-        let order: Vec<_> = overview(&cases, &Utc, now()).into_iter().map(|row| row.case.id.clone()).collect();
+        let chains = chains(&cases, &Utc, now());
+        let order: Vec<_> = overview(&cases, &chains).into_iter().map(|row| row.case.id.clone()).collect();
         assert_eq!(order, [CaseId::new("new"), CaseId::new("old")]);
     }
 
@@ -263,7 +277,8 @@ mod tests {
             case("later", Some(10), Status::New, 1),
             case("resolved", Some(60), Status::Resolved, 1),
         ];
-        let items = upcoming(&cases, &America::New_York, now());
+        let chains = chains(&cases, &America::New_York, now());
+        let items = upcoming(&cases, &chains, &America::New_York, now());
         let listed: Vec<_> = items.iter().map(|i| (i.when, i.case.id.as_str(), i.deadline.kind)).collect();
         assert_eq!(
             listed,
@@ -276,7 +291,8 @@ mod tests {
                 (When::Later, "later", DeadlineKind::OpenDispute),
             ]
         );
-        let soon: Vec<_> = due_soon(&cases, &America::New_York, now()).into_iter().map(|i| i.case.id.clone()).collect();
+        let soon: Vec<_> =
+            due_soon(&cases, &chains, &America::New_York, now()).into_iter().map(|i| i.case.id.clone()).collect();
         assert_eq!(soon, [CaseId::new("today"), CaseId::new("disputed")]);
     }
 

@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::case::{Case, Platform, Problem, Status};
-use super::deadline::Deadline;
+use super::deadline::{Chain, Deadline};
 use super::evidence::{checklist, EvidenceItem, Proof};
 use super::overview::{Attention, CaseOverview};
 
@@ -46,13 +46,9 @@ fn proof_bit(proof: Proof) -> u64 {
     1 << (proof as u32)
 }
 
-/// Every case, most urgent first, prepared for [`select`].
-pub fn entries<Tz: TimeZone>(
-    cases: &[Case],
-    evidence: &[EvidenceItem],
-    buyer_zone: &Tz,
-    now: DateTime<Utc>,
-) -> Vec<Entry> {
+/// Every case, most urgent first, prepared for [`select`]; `chains` are the cases' own, in the
+/// same order.
+pub fn entries(cases: &[Case], chains: &[Chain], evidence: &[EvidenceItem]) -> Vec<Entry> {
     // The proofs on file for each case, one bit per kind of proof: one lookup per case.
     let mut proven: HashMap<&str, u64> = HashMap::new();
     for item in evidence {
@@ -60,8 +56,12 @@ pub fn entries<Tz: TimeZone>(
             *proven.entry(item.case_id.as_str()).or_default() |= proof_bit(proof);
         }
     }
-    let mut rows: Vec<(usize, CaseOverview)> =
-        cases.iter().enumerate().map(|(index, case)| (index, CaseOverview::of(case, buyer_zone, now))).collect();
+    let mut rows: Vec<(usize, CaseOverview)> = cases
+        .iter()
+        .zip(chains)
+        .enumerate()
+        .map(|(index, (case, chain))| (index, CaseOverview::of(case, chain)))
+        .collect();
     rows.sort_by_cached_key(|(_, row)| row.urgency());
     rows.into_iter()
         .map(|(index, row)| {
@@ -209,6 +209,7 @@ pub fn chart(entries: &[Entry], cases: &[Case], today: NaiveDate) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::deadline::chains;
     use crate::domain::overview::overview;
     use crate::domain::sample::sample_cases;
     use chrono::TimeZone;
@@ -220,7 +221,7 @@ mod tests {
 
     fn prepared(count: usize) -> (Vec<Case>, Vec<Entry>) {
         let cases = sample_cases(count, 21, now());
-        let entries = entries(&cases, &[], &Utc, now());
+        let entries = entries(&cases, &chains(&cases, &Utc, now()), &[]);
         (cases, entries)
     }
 
@@ -231,8 +232,9 @@ mod tests {
     #[test]
     fn entries_keep_the_dashboard_order() {
         let (cases, entries) = prepared(300);
+        let chains = chains(&cases, &Utc, now());
         let expected: Vec<&str> =
-            overview(&cases, &Utc, now()).iter().map(|row| row.case.details.order_number.as_str()).collect();
+            overview(&cases, &chains).iter().map(|row| row.case.details.order_number.as_str()).collect();
         let all = select(&entries, &cases, None, &Filter::default(), SortBy::Urgency, now());
         assert_eq!(order_numbers(&cases, &entries, &all), expected);
     }
@@ -311,7 +313,8 @@ mod tests {
     fn evidence_on_file_is_no_longer_missing() {
         let cases = sample_cases(40, 21, now());
         let open = cases.iter().position(|case| !case.status().is_closed()).unwrap();
-        let before = entries(&cases, &[], &Utc, now());
+        let chains = chains(&cases, &Utc, now());
+        let before = entries(&cases, &chains, &[]);
         let needed: Vec<Proof> = checklist(&cases[open]).iter().copied().filter(|proof| !proof.is_optional()).collect();
         let files: Vec<EvidenceItem> = needed
             .iter()
@@ -328,7 +331,7 @@ mod tests {
                 sha256: String::new(),
             })
             .collect();
-        let after = entries(&cases, &files, &Utc, now());
+        let after = entries(&cases, &chains, &files);
         let missing =
             |entries: &[Entry]| entries.iter().find(|entry| entry.index == open).map(|entry| entry.evidence_missing);
         assert_eq!(missing(&before), Some(needed.len()));

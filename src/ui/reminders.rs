@@ -52,7 +52,7 @@ pub fn watch_reminders() {
         let mut settings = Settings::load();
         let mut changed = false;
         let live: Vec<String> = state.cases.with(|cases| {
-            let soon = due_soon(cases, &buyer_zone(), now);
+            let soon = state.chains.with(|chains| due_soon(cases, chains, &buyer_zone(), now));
             for item in &soon {
                 let stage = if item.deadline.due - now <= Duration::hours(24) { "24h" } else { "48h" };
                 let key = format!("{}:{}:{stage}", uid(item.case, &item.deadline), item.deadline.last_day);

@@ -10,9 +10,11 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseId};
+use crate::domain::deadline::{chains, Chain};
 use crate::domain::evidence::EvidenceItem;
 use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
-use crate::ui::browser::mark;
+use crate::ui::browser::{buyer_zone, mark, measured};
+use crate::ui::use_now::use_minute;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loading {
@@ -32,6 +34,9 @@ const PROGRESS_STEP: usize = 100;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub cases: RwSignal<Vec<Case>>,
+    /// Every case's deadline chain, in the cases' order: worked out once a minute, or when a case
+    /// changes, and shared by the dashboard, the Upcoming page, the banner and the reminders.
+    pub chains: Memo<Vec<Chain>>,
     /// Every file's metadata; the bytes are read from storage only when shown.
     pub evidence: RwSignal<Vec<EvidenceItem>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
@@ -45,8 +50,14 @@ pub struct AppState {
 impl AppState {
     /// Creates the state, starts loading the cases, and shares it with the components below.
     pub fn provide() -> Self {
+        let cases = RwSignal::new(Vec::<Case>::new());
+        let minute = use_minute();
+        let chains = Memo::new(move |_| {
+            cases.with(|cases| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), minute.get())))
+        });
         let state = Self {
-            cases: RwSignal::new(Vec::new()),
+            cases,
+            chains,
             evidence: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             loading: RwSignal::new(Loading::Pending),

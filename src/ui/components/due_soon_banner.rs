@@ -17,7 +17,7 @@ pub fn DueSoonBanner() -> impl IntoView {
     // The count, and the soonest deadline's name and due instant.
     let soon = Memo::new(move |_| {
         state.cases.with(|cases| {
-            let items = due_soon(cases, &buyer_zone(), minute.get());
+            let items = state.chains.with(|chains| due_soon(cases, chains, &buyer_zone(), minute.get()));
             let first = items.first().map(|item| {
                 let what = trf(
                     "{deadline} for {case}",

@@ -12,7 +12,7 @@ use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};
-use crate::ui::browser::{buyer_zone, href, mark, measured, today};
+use crate::ui::browser::{href, mark, measured, today};
 use crate::ui::components::{BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
@@ -36,13 +36,13 @@ pub fn Dashboard() -> impl IntoView {
     let sort = RwSignal::new(SortBy::Urgency);
     let chosen = RwSignal::new(HashSet::<CaseId>::new());
     let shown = RwSignal::new(PAGE);
-    // Chains, search text and missing evidence: once per change of the cases (or the minute).
+    // The order and missing evidence: once per change of the cases (or the minute).
     let prepared = Memo::new(move |_| {
         state.evidence.with(|evidence| {
             state.cases.with(|cases| {
-                Arc::new(measured("dispute-desk:dashboard-order", || {
-                    entries(cases, evidence, &buyer_zone(), minute.get())
-                }))
+                state.chains.with(|chains| {
+                    Arc::new(measured("dispute-desk:dashboard-order", || entries(cases, chains, evidence)))
+                })
             })
         })
     });

@@ -47,9 +47,11 @@ pub fn Upcoming() -> impl IntoView {
     let state = AppState::expect();
     let minute = use_minute();
     let items = Memo::new(move |_| {
-        state
-            .cases
-            .with(|cases| upcoming(cases, &buyer_zone(), minute.get()).iter().map(Line::from).collect::<Vec<_>>())
+        state.cases.with(|cases| {
+            state.chains.with(|chains| {
+                upcoming(cases, chains, &buyer_zone(), minute.get()).iter().map(Line::from).collect::<Vec<_>>()
+            })
+        })
     });
     let shown = RwSignal::new(PAGE);
     let export_error = RwSignal::new(None::<String>);
