@@ -165,9 +165,33 @@ impl Catalog {
     }
 }
 
-/// `{name}` in `text` replaced by each value.
+/// `{name}` in `text` replaced by each value, in one pass: a value is never searched for
+/// placeholders itself (a buyer's "{item}" stays as typed), and a brace without a known name
+/// stays as it is.
 pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
-    values.iter().fold(text.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
+    use std::fmt::Write;
+    let mut filled = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(known, _)| *known == name).map(|(_, value)| (value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                let _ = write!(filled, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 static CURRENT: OnceLock<Catalog> = OnceLock::new();
@@ -302,6 +326,8 @@ mod tests {
         );
         assert_eq!(Catalog::english().count("{count} case", "{count} cases", 1), "1 case");
         assert_eq!(fill("{done} of {total}", &[("done", &3), ("total", &10)]), "3 of 10");
+        assert_eq!(fill("{a}{a} {b}", &[("a", &"x"), ("b", &"{a}")]), "xx {a}", "values are not filled again");
+        assert_eq!(fill("{unknown} {", &[("a", &1)]), "{unknown} {");
     }
 
     #[test]
