@@ -289,9 +289,14 @@ impl Chain {
     }
 }
 
-/// Every case's chain, in the cases' order: worked out once and shared by every view of many cases.
+/// Every case's chain, in the cases' order, for the views of many cases (worked out once and
+/// shared). A resolved case's deadlines are all met or no longer needed, and no such view shows
+/// them, so its chain is left empty rather than worked out.
 pub fn chains<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<Chain> {
-    cases.iter().map(|case| chain(case, buyer_zone, now)).collect()
+    cases
+        .iter()
+        .map(|case| if case.status() == Status::Resolved { Chain::default() } else { chain(case, buyer_zone, now) })
+        .collect()
 }
 
 /// A calendar day for people, as the buyer's locale writes it.
@@ -351,6 +356,17 @@ mod tests {
 
     fn shipped(on: NaiveDate) -> OrderDates {
         OrderDates { shipped: Some(on), ..OrderDates::default() }
+    }
+
+    #[test]
+    fn the_shared_chains_leave_out_only_resolved_cases() {
+        let open = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 3, 2)));
+        let mut resolved = open.clone();
+        resolved.set_status(Status::Resolved);
+        let full = chain(&resolved, &Utc, early());
+        assert!(!full.dated.is_empty() && full.dated.iter().all(|d| !d.state.is_open()), "nothing left to count down");
+        let shared = chains(&[open.clone(), resolved], &Utc, early());
+        assert_eq!(shared, [chain(&open, &Utc, early()), Chain::default()]);
     }
 
     /// A moment long before every deadline in these tests, so states are about dates only.

@@ -3,7 +3,7 @@
 // AliExpress, once on Alibaba.com.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, recordAction } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -47,18 +47,6 @@ async function interview(page, answers) {
 
 const guideTitle = (page) => page.locator('#guide-title').innerText();
 
-/** Presses an action button, fills its form and records it. */
-async function act(page, label, { day, choice, amount, summary } = {}) {
-  await page.locator('.guide').getByRole('button', { name: label, exact: true }).click();
-  const form = page.locator('.action-form');
-  if (day) await form.locator('#action-day').fill(day);
-  if (summary) await form.locator('#action-summary').fill(summary);
-  if (choice) await form.locator('#action-choice').selectOption(choice);
-  if (amount) await form.locator('#action-amount').fill(amount);
-  await form.getByRole('button', { name: `Record: ${label}` }).click();
-  // The form closes once the journal entry is saved.
-  await form.waitFor({ state: 'detached' });
-}
 
 test('AliExpress: a parcel that never came, from the first message to a chargeback letter', async () => {
   const { context, page, guard } = await openApp();
@@ -86,12 +74,12 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   assert.equal(copied, await text.inputValue());
   assert.ok(copied.endsWith('Thank you for your help.\nTracking: LP000123'), copied);
 
-  await act(page, 'I messaged the seller', { day: '2026-11-10', summary: 'Asked where the parcel is' });
+  await recordAction(page, 'I messaged the seller', { day: '2026-11-10', summary: 'Asked where the parcel is' });
   assert.equal(await guideTitle(page), 'Open the dispute');
   assert.match(await guide.innerText(), /choose "Item not received" and ask for "Full refund, keep the item"/);
   assert.match(await text.inputValue(), /^Reason: Item not received\.[\s\S]*I contacted the seller on Tue 10 Nov 2026/);
 
-  await act(page, 'I opened the dispute', { day: '2026-11-16' });
+  await recordAction(page, 'I opened the dispute', { day: '2026-11-16' });
   assert.equal(await guideTitle(page), "Wait for the seller's answer");
   assert.match(await guide.innerText(), /Seller must respond: 4 hours left/);
   assert.match(await guide.locator('.warnings').innerText(), /Never cancel the dispute/);
@@ -99,21 +87,21 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   // A day later the seller has not answered: the guide says to escalate.
   await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
   await page.waitForFunction(() => document.querySelector('#guide-title')?.textContent === 'The seller did not answer: escalate');
-  await act(page, 'I escalated to the platform', { day: '2026-11-22' });
+  await recordAction(page, 'I escalated to the platform', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), "Wait for AliExpress's decision");
 
   // The platform refuses: appeal within 7 days, with the appeal written for the buyer.
-  await act(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
+  await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
   assert.equal(await guideTitle(page), 'Appeal by Sun 29 Nov 2026 or accept the decision');
   assert.match(await text.inputValue(), /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
-  await act(page, 'I appealed', { day: '2026-11-22' });
+  await recordAction(page, 'I appealed', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), 'Wait for the ruling on your appeal');
-  await act(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
+  await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
   assert.equal(await guideTitle(page), 'Accept the decision');
   assert.equal(await guide.getByRole('button', { name: 'I appealed' }).count(), 0, 'one appeal per dispute');
 
   // Last resort: the card chargeback, with its deadline and a letter for the bank.
-  await act(page, 'I accept the decision', { day: '2026-11-22' });
+  await recordAction(page, 'I accept the decision', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), 'Last resort: your card or PayPal');
   assert.match(await guide.locator('.fallbacks').innerText(), /Last day for a card chargeback: 68 days 17 hours left/);
   const letter = await text.inputValue();
@@ -147,31 +135,31 @@ test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer 
   assert.match(await guide.locator('.warnings').innerText(), /Never confirm receipt before/);
   assert.match(await guide.innerText(), /Reason to choose: Product quality problem/);
 
-  await act(page, 'I messaged the seller', { day: '2026-11-13', summary: 'Sent photos of the scratches' });
+  await recordAction(page, 'I messaged the seller', { day: '2026-11-13', summary: 'Sent photos of the scratches' });
   assert.equal(await guideTitle(page), 'Open the dispute');
-  await act(page, 'I opened the dispute', { day: '2026-11-18' });
+  await recordAction(page, 'I opened the dispute', { day: '2026-11-18' });
   assert.match(await guide.innerText(), /escalate to Alibaba from day 4/);
 
   // The supplier offers 5 USD; the buyer counters with 15, using the message written for them.
-  await act(page, 'The seller proposed…', { day: '2026-11-20', choice: 'partial_refund', amount: '5' });
+  await recordAction(page, 'The seller proposed…', { day: '2026-11-20', choice: 'partial_refund', amount: '5' });
   assert.equal(await guideTitle(page), "Answer the seller's proposal");
   assert.match(await guide.innerText(), /The seller proposed: Partial refund, keep the item \(5\.00 USD\)/);
   await page.locator('#message-kind').selectOption('counter_proposal');
   await page.locator('#counter-amount').fill('15');
   await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('a partial refund of 15.00 USD'));
   assert.match(await page.locator('#message-text').inputValue(), /I cannot accept it, because the item does not match the description/);
-  await act(page, 'I refused or made a counter-offer', { day: '2026-11-20', choice: 'partial_refund', amount: '15' });
+  await recordAction(page, 'I refused or made a counter-offer', { day: '2026-11-20', choice: 'partial_refund', amount: '15' });
   assert.equal(await guideTitle(page), "Wait for the seller's answer");
 
-  await act(page, 'I escalated to the platform', { day: '2026-11-21' });
+  await recordAction(page, 'I escalated to the platform', { day: '2026-11-21' });
   assert.equal(await guideTitle(page), "Wait for Alibaba.com's decision");
-  await act(page, 'The platform decided…', { day: '2026-11-21', choice: 'full_refund' });
+  await recordAction(page, 'The platform decided…', { day: '2026-11-21', choice: 'full_refund' });
   assert.equal(await guideTitle(page), 'Accept the decision: your refund is coming');
-  await act(page, 'I accept the decision', { day: '2026-11-21' });
+  await recordAction(page, 'I accept the decision', { day: '2026-11-21' });
   assert.equal(await guideTitle(page), 'Watch for your refund');
-  await act(page, 'The refund was issued', { day: '2026-11-21' });
+  await recordAction(page, 'The refund was issued', { day: '2026-11-21' });
   assert.match(await guide.innerText(), /Refund should have arrived: /);
-  await act(page, 'The refund arrived', { day: '2026-11-21' });
+  await recordAction(page, 'The refund arrived', { day: '2026-11-21' });
   assert.equal(await guideTitle(page), 'Done');
 
   // A closed case points to the checklist for the next order.

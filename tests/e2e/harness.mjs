@@ -137,3 +137,19 @@ export function guardPage(page, origin) {
     },
   };
 }
+
+/**
+ * Presses one of the guide's action buttons, fills its form and records it; `record` is the
+ * record button's words before the action's name ("Record", or "Anotar" in Spanish).
+ */
+export async function recordAction(page, label, { day, choice, amount, summary } = {}, record = 'Record') {
+  await page.locator('.guide').getByRole('button', { name: label, exact: true }).click();
+  const form = page.locator('.action-form');
+  if (day) await form.locator('#action-day').fill(day);
+  if (summary) await form.locator('#action-summary').fill(summary);
+  if (choice) await form.locator('#action-choice').selectOption(choice);
+  if (amount) await form.locator('#action-amount').fill(amount);
+  await form.getByRole('button', { name: `${record}: ${label}` }).click();
+  // The form closes once the journal entry is saved.
+  await form.waitFor({ state: 'detached' });
+}

@@ -2,7 +2,7 @@
 // footer that is remembered, and counts in each language's plural forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, recordAction } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -122,16 +122,7 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   const guide = page.locator('.guide');
   await guide.waitFor();
   const title = () => page.locator('#guide-title').innerText();
-  const act = async (label, { day, choice, amount, summary } = {}) => {
-    await guide.getByRole('button', { name: label, exact: true }).click();
-    const form = page.locator('.action-form');
-    if (day) await form.locator('#action-day').fill(day);
-    if (summary) await form.locator('#action-summary').fill(summary);
-    if (choice) await form.locator('#action-choice').selectOption(choice);
-    if (amount) await form.locator('#action-amount').fill(amount);
-    await form.getByRole('button', { name: `Anotar: ${label}` }).click();
-    await form.waitFor({ state: 'detached' });
-  };
+  const act = (label, fields) => recordAction(page, label, fields, 'Anotar');
 
   // Step 1, with the day written by the browser's Intl for Spain (3 Oct + 60 days = Wed 2 Dec).
   assert.equal(await title(), 'Escribe al vendedor');
