@@ -232,7 +232,7 @@ impl Writer<'_> {
             ),
             TemplateKind::EscalationRequest => {
                 let opened = match case.date_of(Event::DisputeOpened) {
-                    Some(day) => self.trf("I opened a dispute for {order} on {day}.", &joined(&values, &[("day", &self.day(day))])),
+                    Some(day) => self.trf("On {day}, I opened a dispute for {order}.", &joined(&values, &[("day", &self.day(day))])),
                     None => self.trf("I opened a dispute for {order}.", &values),
                 };
                 let seller = if case.date_of(Event::SellerResponded).is_some() {
