@@ -161,7 +161,8 @@ impl Catalog {
             _ => None,
         };
         let english = if count == 1 { one } else { other };
-        form.unwrap_or(english).replace("{count}", &count.to_string())
+        let number = local_format(|formats| formats.number(count)).unwrap_or_else(|| count.to_string());
+        form.unwrap_or(english).replace("{count}", &number)
     }
 }
 
@@ -225,7 +226,7 @@ pub fn trn(one: &'static str, other: &'static str, count: usize) -> String {
     }
 }
 
-/// How the buyer's locale writes days, times and amounts. The browser's `Intl` provides it in the
+/// How the buyer's locale writes days, times, counts and amounts. The browser's `Intl` provides it in the
 /// app; without one (native tests, English), or where it cannot, the app's own English forms are used.
 pub trait LocalFormats {
     /// "Mon 2 Nov 2026" in the locale's way.
@@ -234,6 +235,8 @@ pub trait LocalFormats {
     fn time(&self, instant: DateTime<Utc>) -> Option<String>;
     /// An amount in minor units (cents) of an ISO 4217 currency.
     fn money(&self, minor: i64, currency: &str) -> Option<String>;
+    /// A count, grouped the locale's way ("12 345" in French).
+    fn number(&self, count: u64) -> Option<String>;
 }
 
 thread_local! {

@@ -98,11 +98,12 @@ fn formatted(format: &Function, value: &JsValue) -> Option<String> {
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }
 
-/// Days, times and amounts written by the browser's `Intl` for the buyer's locale.
+/// Days, times, counts and amounts written by the browser's `Intl` for the buyer's locale.
 struct IntlFormats {
     tag: String,
     day: Option<Function>,
     time: Option<Function>,
+    number: Option<Function>,
     money: RefCell<HashMap<String, Option<Function>>>,
 }
 
@@ -118,7 +119,8 @@ impl IntlFormats {
             &tag,
             &[DAY_PARTS.as_slice(), &[("hour", "2-digit"), ("minute", "2-digit")]].concat(),
         );
-        Self { tag, day, time, money: RefCell::default() }
+        let number = intl_formatter("NumberFormat", &tag, &[]);
+        Self { tag, day, time, number, money: RefCell::default() }
     }
 }
 
@@ -131,6 +133,10 @@ impl LocalFormats for IntlFormats {
 
     fn time(&self, instant: DateTime<Utc>) -> Option<String> {
         formatted(self.time.as_ref()?, &js_date(instant))
+    }
+
+    fn number(&self, count: u64) -> Option<String> {
+        formatted(self.number.as_ref()?, &JsValue::from_f64(count as f64))
     }
 
     fn money(&self, minor: i64, currency: &str) -> Option<String> {

@@ -5,7 +5,7 @@ mod backup_io;
 mod browser;
 mod components;
 mod file_intake;
-mod language;
+pub mod language;
 mod pages;
 mod reminders;
 mod service_worker;

@@ -1,0 +1,30 @@
+//! Days, amounts and counts written by the browser's `Intl` for a non-English buyer, in headless
+//! Chromium: the formats the core asks for once the app has installed them.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use dispute_desk::domain::deadline::{day_text, english_day_text};
+use dispute_desk::domain::i18n::{trn, Locale, MessageLanguage};
+use dispute_desk::domain::money::Money;
+use dispute_desk::ui::language::install_formats;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn french_days_amounts_and_counts_come_from_intl_and_english_messages_keep_english_forms() {
+    let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default();
+    let euros = Money { minor: 2_499, currency: "EUR".into() };
+    assert_eq!(day_text(day), "Wed 2 Dec 2026", "nothing installed yet: the app's English forms");
+    install_formats(Locale::Fr);
+    // The browser's tag decides the region; headless Chromium's is en-US, so French is plain "fr".
+    assert_eq!(day_text(day), "mer. 2 déc. 2026");
+    assert_eq!(euros.local_text(), "24,99\u{a0}€");
+    assert_eq!(trn("{count} case", "{count} cases", 12_345), "12\u{202f}345 cases");
+    // A currency the browser does not know falls back to the plain form rather than failing.
+    assert_eq!(Money { minor: 500, currency: "ZZ".into() }.local_text(), "5.00 ZZ");
+    // A message written in English keeps English forms whatever the buyer's locale.
+    assert_eq!(MessageLanguage::English.day(day), english_day_text(day));
+    assert_eq!(MessageLanguage::English.money(&euros), "24.99 EUR");
+    assert_eq!(MessageLanguage::Buyers.money(&euros), "24,99\u{a0}€");
+}
