@@ -152,7 +152,7 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
 
 test('works on a 360 px phone screen and by keyboard alone', async () => {
   const { context, page, guard } = await openApp({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
 
   // Skip link, brand, "Upcoming", "Backup", then "New case", by keyboard; the focus ring is visible.
@@ -186,7 +186,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   assert.equal(await page.getByLabel('Not as described').isChecked(), true);
   await pressNext();
   await page.getByRole('heading', { name: /When did you pay/ }).waitFor();
-  const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(formOverflow <= 0, `the interview is ${formOverflow}px wider than the screen`);
   // The first field is "Paid on"; a date input's own segments take the following Tab presses.
   await page.keyboard.press('Tab');
@@ -203,7 +203,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   await page.locator('.guide').waitFor();
   assert.match(await page.locator('.guide').innerText(), /Message the seller/);
   assert.match(await page.locator('dl.details').innerText(), /Paid on\s+Thu 1 Oct 2026/);
-  const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
   guard.assertClean();
   await context.close();

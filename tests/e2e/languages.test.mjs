@@ -213,3 +213,30 @@ test('the loading screen already speaks the language the app will speak', async 
   assert.equal(await page.locator('#boot-text').innerText(), 'Ouverture de vos dossiers…');
   await context.close();
 });
+
+test('on a 360 px phone the longer Russian and Portuguese words stay on screen', async () => {
+  for (const locale of ['ru-RU', 'pt-BR']) {
+    const context = await app.browser.newContext({ locale, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const guard = guardPage(page, app.server.url);
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${app.server.url}/new`);
+    await page.locator('#order-number').fill('PHONE-1');
+    await page.locator('#shipped').fill('2026-10-03');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.guide').waitFor();
+    for (const path of [page.url(), `${app.server.url}/`, `${app.server.url}/upcoming`, `${app.server.url}/backup`, `${app.server.url}/import`]) {
+      await page.goto(path);
+      await page.locator('main h1, main h2').first().waitFor();
+      // Every link, button, label and field ends inside the 360 px screen. (On a phone the layout
+      // viewport widens to fit what overflows, so window.innerWidth would grow with the fault.)
+      const outside = await page.locator('a, button, label, input, select, textarea, h1, h2, h3').evaluateAll((all) => all
+        .filter((element) => element.offsetParent !== null && !element.closest('.visually-hidden, .table-scroll'))
+        .filter((element) => element.getBoundingClientRect().right > 360.5)
+        .map((element) => `${element.tagName} "${element.textContent.trim().slice(0, 40)}"`));
+      assert.deepEqual(outside, [], `${locale} ${path}`);
+    }
+    guard.assertClean();
+    await context.close();
+  }
+});
