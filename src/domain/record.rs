@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use super::i18n::{tr, trf};
+
 use super::case::Case;
 
 pub const CURRENT_FORMAT: u32 = 2;
@@ -60,11 +62,11 @@ fn format_1_to_2(mut record: Value) -> Result<Value, RecordError> {
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum RecordError {
-    #[error("the record is not a JSON object with a format number")]
+    #[error("{}", tr("the record is not a JSON object with a format number"))]
     NoFormat,
-    #[error("the record was written by a newer version of Dispute Desk (format {0}); update the app to open it")]
+    #[error("{}", trf("the record was written by a newer version of Dispute Desk (format {detail}); update the app to open it", &[("detail", &.0)]))]
     NewerFormat(u64),
-    #[error("the record is damaged: {0}")]
+    #[error("{}", trf("the record is damaged: {detail}", &[("detail", &.0)]))]
     Damaged(String),
 }
 

@@ -35,7 +35,7 @@ pub fn StorageStatus() -> impl IntoView {
                     {tr("They are kept untouched.")}" "
                     <ul>
                         {damaged.into_iter().map(|record| view! {
-                            <li>{record.id.unwrap_or_else(|| "(no id)".into())}": "{record.error.to_string()}</li>
+                            <li>{record.id.unwrap_or_else(|| tr("(no id)").into())}": "{record.error.to_string()}</li>
                         }).collect_view()}
                     </ul>
                 </div>
