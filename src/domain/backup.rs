@@ -139,7 +139,7 @@ pub fn read_prefix(prefix: &[u8], total: u64) -> Result<u64, BackupError> {
     let length_bytes: [u8; 8] = prefix.get(16..24).and_then(|b| b.try_into().ok()).ok_or(BackupError::Truncated)?;
     let length = u64::from_le_bytes(length_bytes);
     if length > MAX_MANIFEST_BYTES {
-        return Err(BackupError::Damaged("its index claims an impossible size".into()));
+        return Err(BackupError::Damaged(tr("its index claims an impossible size").to_owned()));
     }
     if PREFIX_BYTES as u64 + length > total {
         return Err(BackupError::Truncated);
@@ -154,7 +154,7 @@ pub fn read_manifest(json: &[u8], total: u64, today: NaiveDate) -> Result<Backup
         if error.is_eof() {
             BackupError::Truncated
         } else {
-            BackupError::Damaged(format!("its index cannot be read: {error}"))
+            BackupError::Damaged(trf("its index cannot be read: {error}", &[("error", &error)]))
         }
     })?;
     if manifest.app != "Dispute Desk" {
@@ -173,7 +173,7 @@ pub fn read_manifest(json: &[u8], total: u64, today: NaiveDate) -> Result<Backup
             return Err(invalid(format!("{}: {}", first.field.key(), first.problem)));
         }
         if !ids.insert(case.id.clone()) {
-            return Err(invalid(format!("the id {} appears twice", case.id)));
+            return Err(invalid(trf("the id {id} appears twice", &[("id", &case.id)])));
         }
         cases.push(case);
     }
@@ -183,18 +183,21 @@ pub fn read_manifest(json: &[u8], total: u64, today: NaiveDate) -> Result<Backup
     let mut file_ids = HashSet::new();
     let mut expected_offset = 0u64;
     for FileEntry { item, offset } in manifest.files {
-        let damaged = |what: &str| BackupError::Damaged(format!("the file \"{}\" {what}", item.name));
+        let name = &item.name;
         if !file_ids.insert(item.id.clone()) {
-            return Err(damaged("appears twice"));
+            return Err(BackupError::Damaged(trf("the file \"{name}\" appears twice", &[("name", name)])));
         }
         if !ids.contains(&item.case_id) {
-            return Err(damaged("belongs to no case in the backup"));
+            return Err(BackupError::Damaged(trf(
+                "the file \"{name}\" belongs to no case in the backup",
+                &[("name", name)],
+            )));
         }
         if item.sha256.len() != 64 || !item.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(damaged("has no valid fingerprint"));
+            return Err(BackupError::Damaged(trf("the file \"{name}\" has no valid fingerprint", &[("name", name)])));
         }
         if item.size == 0 || item.size > MAX_FILE_BYTES {
-            return Err(damaged("has an impossible size"));
+            return Err(BackupError::Damaged(trf("the file \"{name}\" has an impossible size", &[("name", name)])));
         }
         match (manifest.media_included, offset) {
             (true, Some(offset)) if offset == expected_offset => {
@@ -202,14 +205,19 @@ pub fn read_manifest(json: &[u8], total: u64, today: NaiveDate) -> Result<Backup
                 let size = item.size;
                 files.push((item, data_start + offset, size));
             }
-            (true, _) => return Err(damaged("is not where the index says")),
+            (true, _) => {
+                return Err(BackupError::Damaged(trf(
+                    "the file \"{name}\" is not where the index says",
+                    &[("name", name)],
+                )))
+            }
             (false, _) => listed_only.push(item),
         }
     }
     match data_start.checked_add(expected_offset) {
         Some(end) if end == total => {}
         Some(end) if end > total => return Err(BackupError::Truncated),
-        _ => return Err(BackupError::Damaged("it has bytes after its last file".into())),
+        _ => return Err(BackupError::Damaged(tr("it has bytes after its last file").to_owned())),
     }
     Ok(Backup { created_at: manifest.created_at, media_included: manifest.media_included, cases, files, listed_only })
 }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
+use crate::domain::i18n::tr;
 use crate::domain::record::{from_record_text, to_record_text, RecordError};
 
 /// A stored record this version cannot read, kept as it is so no data is destroyed.
@@ -176,7 +177,7 @@ impl CaseStore {
         }
         .await;
         finish(transaction, outcome).await?;
-        changed.ok_or_else(|| StorageError::Failed("the case was not saved".into()))
+        changed.ok_or_else(|| StorageError::Failed(tr("the case was not saved").to_owned()))
     }
 
     /// Saves an edit made from the case as it was (`started_from`): refused, and nothing written,
@@ -242,7 +243,7 @@ pub(super) async fn finish(transaction: Transaction, outcome: Result<(), Storage
     match outcome {
         Ok(()) => match transaction.await? {
             TransactionResult::Committed => Ok(()),
-            TransactionResult::Aborted => Err(StorageError::Failed("the browser cancelled the save".into())),
+            TransactionResult::Aborted => Err(StorageError::Failed(tr("the browser cancelled the save").to_owned())),
         },
         Err(error) => {
             // Aborting a transaction the browser already aborted fails harmlessly.
@@ -266,7 +267,7 @@ fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
 
 /// A stored case that must be there.
 fn read_stored(stored: Option<JsValue>) -> Result<Case, StorageError> {
-    let stored = stored.ok_or_else(|| StorageError::Failed("that case is no longer here".into()))?;
+    let stored = stored.ok_or_else(|| StorageError::Failed(tr("that case is no longer here").to_owned()))?;
     read_record(stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
 }
 

@@ -11,6 +11,7 @@ use crate::domain::backup::{
 };
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
+use crate::domain::i18n::tr;
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{download_blob, today};
 use crate::ui::file_intake::sha256_of;
@@ -77,7 +78,7 @@ async fn bytes_of(file: &web_sys::Blob, start: f64, end: f64) -> Result<Vec<u8>,
     let slice = file.slice_with_f64_and_f64(start, end).map_err(|_| BackupError::Truncated)?;
     let buffer = JsFuture::from(slice.array_buffer())
         .await
-        .map_err(|_| BackupError::Damaged("the file could not be read".into()))?;
+        .map_err(|_| BackupError::Damaged(tr("the file could not be read").to_owned()))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

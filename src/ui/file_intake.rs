@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::evidence::hex;
+use crate::domain::i18n::tr;
 
 const SLICE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
@@ -14,7 +15,7 @@ fn js_error(error: JsValue) -> String {
     error
         .as_string()
         .or_else(|| js_sys::JSON::stringify(&error).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_else(|| tr("unknown error").to_owned())
 }
 
 /// The SHA-256 of `blob` as lowercase hex; `progress` hears the fraction read so far.
@@ -25,7 +26,8 @@ pub async fn sha256_of(blob: &web_sys::Blob, progress: impl Fn(f64)) -> Result<S
     while offset < size {
         let end = (offset + SLICE_BYTES).min(size);
         let slice = blob.slice_with_f64_and_f64(offset, end).map_err(js_error)?;
-        let bytes = JsFuture::from(slice.array_buffer()).await.map_err(|_| "the file could not be read".to_owned())?;
+        let bytes =
+            JsFuture::from(slice.array_buffer()).await.map_err(|_| tr("the file could not be read").to_owned())?;
         buffer.set(&Uint8Array::new(&bytes), offset as u32);
         offset = end;
         progress(offset / size);

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{chains, Chain};
 use crate::domain::evidence::EvidenceItem;
+use crate::domain::i18n::tr;
 use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
 use crate::ui::use_now::use_minute;
@@ -163,7 +164,7 @@ impl AppState {
             Some(store) => Ok(store),
             None => Err(match self.loading.get_untracked() {
                 Loading::Failed(error) => error,
-                _ => StorageError::Failed("your cases are still loading".into()),
+                _ => StorageError::Failed(tr("your cases are still loading").to_owned()),
             }),
         }
     }

@@ -38,7 +38,7 @@ async fn read_file(file: &web_sys::File) -> Result<Sheet, ImportError> {
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| ImportError::Unreadable("the browser could not read the file".into()))?;
+        .map_err(|_| ImportError::Unreadable(tr("the browser could not read the file").to_owned()))?;
     read_sheet(&js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
