@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
+use thiserror::Error;
 
 use super::money::Money;
-use thiserror::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Locale {
@@ -58,13 +58,14 @@ impl Locale {
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Self {
         preferred
             .into_iter()
-            .find_map(|tag| {
-                let language = tag.split(['-', '_']).next().unwrap_or_default();
-                Self::ALL.iter().copied().find(|locale| {
-                    locale.code().split('-').next().is_some_and(|own| own.eq_ignore_ascii_case(language))
-                })
-            })
+            .find_map(|tag| Self::ALL.iter().copied().find(|locale| locale.speaks(tag)))
             .unwrap_or(Locale::En)
+    }
+
+    /// Whether a language tag ("es-MX", "pt_PT") is in this locale's language, whatever its region.
+    pub fn speaks(self, tag: &str) -> bool {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        self.code().split('-').next().is_some_and(|own| own.eq_ignore_ascii_case(language))
     }
 
     /// Which of the locale's plural forms a count takes (CLDR rules for whole numbers).
@@ -243,7 +244,7 @@ thread_local! {
     static FORMATS: RefCell<Option<Box<dyn LocalFormats>>> = RefCell::new(None);
 }
 
-/// Makes `formats` the way every day, time and amount is written for the buyer.
+/// Makes `formats` the way every day, time, count and amount is written for the buyer.
 pub fn install_formats(formats: Box<dyn LocalFormats>) {
     FORMATS.with(|installed| *installed.borrow_mut() = Some(formats));
 }

@@ -70,11 +70,7 @@ pub fn change_language(locale: Option<Locale>) -> Result<(), StorageError> {
 /// The tag `Intl` formats with: the browser's own tag when it speaks the chosen language, so a
 /// Mexican browser gets Mexican dates and amounts in Spanish; else the language's own.
 fn format_tag(locale: Locale) -> String {
-    let language = locale.code().split('-').next().unwrap_or_default();
-    browser_languages()
-        .into_iter()
-        .find(|tag| tag.split(['-', '_']).next().is_some_and(|own| own.eq_ignore_ascii_case(language)))
-        .unwrap_or_else(|| locale.code().to_owned())
+    browser_languages().into_iter().find(|tag| locale.speaks(tag)).unwrap_or_else(|| locale.code().to_owned())
 }
 
 /// `new Intl.<constructor>(tag, options)`'s `format` function, or `None` where the browser refuses
