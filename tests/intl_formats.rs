@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use dispute_desk::domain::deadline::{day_text, english_day_text};
+use dispute_desk::domain::evidence::size_text;
 use dispute_desk::domain::i18n::{trn, Locale, MessageLanguage};
 use dispute_desk::domain::money::Money;
 use dispute_desk::ui::language::install_formats;
@@ -21,6 +22,7 @@ fn french_days_amounts_and_counts_come_from_intl_and_english_messages_keep_engli
     assert_eq!(day_text(day), "mer. 2 déc. 2026");
     assert_eq!(euros.local_text(), "24,99\u{a0}€");
     assert_eq!(trn("{count} case", "{count} cases", 12_345), "12\u{202f}345 cases");
+    assert_eq!(size_text(1_536 * 1_024), "1,5 MB", "sizes take the French decimal comma");
     // A currency the browser does not know falls back to the plain form rather than failing.
     assert_eq!(Money { minor: 500, currency: "ZZ".into() }.local_text(), "5.00 ZZ");
     // A message written in English keeps English forms whatever the buyer's locale.

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::advice::reason_advice;
 use super::case::{Case, CaseId};
-use super::i18n::trf;
+use super::i18n::{number_text, trf};
 
 choices! {
     /// A piece of evidence a platform asks for (shared/RULES.md, the guides).
@@ -170,11 +170,11 @@ pub fn size_text(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let bytes_f = bytes as f64;
     if bytes_f < KB * KB {
-        trf("{size} KB", &[("size", &((bytes_f / KB).ceil() as u64))])
+        trf("{size} KB", &[("size", &number_text((bytes_f / KB).ceil(), 0))])
     } else if bytes_f < KB * KB * KB {
-        trf("{size} MB", &[("size", &format!("{:.1}", bytes_f / (KB * KB)))])
+        trf("{size} MB", &[("size", &number_text(bytes_f / (KB * KB), 1))])
     } else {
-        trf("{size} GB", &[("size", &format!("{:.2}", bytes_f / (KB * KB * KB)))])
+        trf("{size} GB", &[("size", &number_text(bytes_f / (KB * KB * KB), 2))])
     }
 }
 

@@ -162,8 +162,7 @@ impl Catalog {
             _ => None,
         };
         let english = if count == 1 { one } else { other };
-        let number = local_format(|formats| formats.number(count)).unwrap_or_else(|| count.to_string());
-        form.unwrap_or(english).replace("{count}", &number)
+        form.unwrap_or(english).replace("{count}", &number_text(count as f64, 0))
     }
 }
 
@@ -236,8 +235,8 @@ pub trait LocalFormats {
     fn time(&self, instant: DateTime<Utc>) -> Option<String>;
     /// An amount in minor units (cents) of an ISO 4217 currency.
     fn money(&self, minor: i64, currency: &str) -> Option<String>;
-    /// A count, grouped the locale's way ("12 345" in French).
-    fn number(&self, count: u64) -> Option<String>;
+    /// A number with `digits` decimals, grouped and separated the locale's way ("12 345", "1,5").
+    fn number(&self, value: f64, digits: usize) -> Option<String>;
 }
 
 thread_local! {
@@ -247,6 +246,11 @@ thread_local! {
 /// Makes `formats` the way every day, time, count and amount is written for the buyer.
 pub fn install_formats(formats: Box<dyn LocalFormats>) {
     FORMATS.with(|installed| *installed.borrow_mut() = Some(formats));
+}
+
+/// `value` with `digits` decimals as the buyer's locale writes it, else as "12345.5".
+pub fn number_text(value: f64, digits: usize) -> String {
+    local_format(|formats| formats.number(value, digits)).unwrap_or_else(|| format!("{value:.digits$}"))
 }
 
 /// The locale's text by `format`, or `None` when no locale formats are installed or they cannot.

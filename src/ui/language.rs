@@ -99,7 +99,7 @@ struct IntlFormats {
     tag: String,
     day: Option<Function>,
     time: Option<Function>,
-    number: Option<Function>,
+    numbers: RefCell<HashMap<usize, Option<Function>>>,
     money: RefCell<HashMap<String, Option<Function>>>,
 }
 
@@ -115,8 +115,7 @@ impl IntlFormats {
             &tag,
             &[DAY_PARTS.as_slice(), &[("hour", "2-digit"), ("minute", "2-digit")]].concat(),
         );
-        let number = intl_formatter("NumberFormat", &tag, &[]);
-        Self { tag, day, time, number, money: RefCell::default() }
+        Self { tag, day, time, numbers: RefCell::default(), money: RefCell::default() }
     }
 }
 
@@ -131,8 +130,14 @@ impl LocalFormats for IntlFormats {
         formatted(self.time.as_ref()?, &js_date(instant))
     }
 
-    fn number(&self, count: u64) -> Option<String> {
-        formatted(self.number.as_ref()?, &JsValue::from_f64(count as f64))
+    fn number(&self, value: f64, digits: usize) -> Option<String> {
+        let mut cache = self.numbers.borrow_mut();
+        let format = cache.entry(digits).or_insert_with(|| {
+            let digits = digits.to_string();
+            let options = [("minimumFractionDigits", digits.as_str()), ("maximumFractionDigits", digits.as_str())];
+            intl_formatter("NumberFormat", &self.tag, &options)
+        });
+        formatted(format.as_ref()?, &JsValue::from_f64(value))
     }
 
     fn money(&self, minor: i64, currency: &str) -> Option<String> {
