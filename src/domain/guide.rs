@@ -5,11 +5,11 @@
 use super::advice::{reason_advice, ReasonAdvice, Warning};
 use super::case::{Case, Event, PaymentMethod, Platform, Status};
 use super::deadline::{day_text, Chain, Deadline, State};
-use super::i18n::{tr, trf};
+use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
 use super::rules::DeadlineKind;
-use super::templates::TemplateKind;
+use super::templates::{platform_name, TemplateKind};
 
 /// Where the buyer is on the path the guides describe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -248,11 +248,7 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
 pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
     let platform = case.details.platform;
-    let platform_name = match platform {
-        Platform::OtherMarketplace => tr("the marketplace"),
-        Platform::AliExpress => "AliExpress",
-        Platform::AlibabaTradeAssurance => "Alibaba.com",
-    };
+    let platform_name = platform_name(platform, MessageLanguage::Buyers);
     let advice = reason_advice(platform, case.details.problem);
     let open = |kind| chain.get(kind).filter(|d| d.state.is_open() || d.state == State::Missed).cloned();
     let last_day = |kind| open(kind).map(|d| day_text(d.last_day));

@@ -31,7 +31,8 @@ pub struct TemplateInput {
     pub counter_amount: Option<Money>,
 }
 
-fn platform_name(platform: Platform, language: MessageLanguage) -> &'static str {
+/// The platform as a sentence names it: "AliExpress", or "the marketplace" for any other.
+pub fn platform_name(platform: Platform, language: MessageLanguage) -> &'static str {
     match platform {
         Platform::AliExpress => "AliExpress",
         Platform::AlibabaTradeAssurance => "Alibaba.com",

@@ -49,12 +49,15 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
     // Sellers usually read English: a buyer who uses the app in another language picks per message.
     let own_language = current_locale();
     let language_choice = (own_language != Locale::En).then(|| {
-        let options = [(MessageLanguage::Buyers, own_language.own_name()), (MessageLanguage::English, "English")];
+        let options = [
+            (MessageLanguage::Buyers, own_language.own_name(), own_language.code()),
+            (MessageLanguage::English, Locale::En.own_name(), Locale::En.code()),
+        ];
         view! {
             <fieldset class="inline-choices">
                 <legend>{tr("Write it in")}</legend>
-                {options.into_iter().map(|(value, name)| view! {
-                    <label class="radio">
+                {options.into_iter().map(|(value, name, code)| view! {
+                    <label class="radio" lang=code>
                         <input type="radio" name="message-language" prop:checked=move || language.get() == value
                             on:change=move |_| { language.set(value); copied.set(None); } />
                         {name}
