@@ -75,31 +75,39 @@ fn sources(folder: &Path, found: &mut Vec<String>) {
     }
 }
 
+/// The text `name` gives each of `choices`.
+fn names_of<T: Copy>(choices: &[T], name: impl Fn(T) -> &'static str) -> Vec<String> {
+    choices.iter().map(|choice| name(*choice).to_owned()).collect()
+}
+
 /// Every key the app can ask for: the literal ones in the interface's code, and the names (and
 /// for resolutions the meanings) of the choices it shows through `tr(choice.label())`.
 fn wanted_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
     sources(Path::new("src"), &mut files);
     let mut keys: BTreeSet<String> = files.iter().flat_map(|source| keys_in(source)).collect();
-    keys.extend(Status::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Platform::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Problem::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(SortBy::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Attention::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(PaymentMethod::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(DeadlineKind::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(When::ALL.iter().map(|choice| choice.label().to_owned()));
     let states = [State::Upcoming, State::DueSoon, State::Missed, State::Met { on: None }, State::NotNeeded];
-    keys.extend(states.iter().map(|state| state.label().to_owned()));
-    keys.extend(Resolution::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Resolution::ALL.iter().map(|choice| resolution_meaning(*choice).to_owned()));
-    keys.extend(Outcome::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Author::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Channel::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Event::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Proof::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(TemplateKind::ALL.iter().map(|choice| choice.label().to_owned()));
-    keys.extend(Target::ALL.iter().map(|target| target.label().to_owned()));
+    let names = [
+        names_of(Status::ALL, Status::label),
+        names_of(Platform::ALL, Platform::label),
+        names_of(Problem::ALL, Problem::label),
+        names_of(SortBy::ALL, SortBy::label),
+        names_of(Attention::ALL, Attention::label),
+        names_of(PaymentMethod::ALL, PaymentMethod::label),
+        names_of(DeadlineKind::ALL, DeadlineKind::label),
+        names_of(&When::ALL, When::label),
+        names_of(&states, State::label),
+        names_of(Resolution::ALL, Resolution::label),
+        names_of(Resolution::ALL, resolution_meaning),
+        names_of(Outcome::ALL, Outcome::label),
+        names_of(Author::ALL, Author::label),
+        names_of(Channel::ALL, Channel::label),
+        names_of(Event::ALL, Event::label),
+        names_of(Proof::ALL, Proof::label),
+        names_of(TemplateKind::ALL, TemplateKind::label),
+        names_of(Target::ALL, Target::label),
+    ];
+    keys.extend(names.into_iter().flatten());
     keys.extend(RULES.iter().filter(|rule| !rule.note.is_empty()).map(|rule| rule.note.to_owned()));
     for platform in Platform::ALL {
         keys.extend(Problem::ALL.iter().map(|problem| reason_advice(*platform, *problem).reason.to_owned()));

@@ -502,37 +502,26 @@ fn fill_form(base: CaseForm, cells: &[String], mapping: &Mapping) -> (CaseForm, 
     let mut amount_currency = None;
     for (target, cell) in mapping.columns.iter().zip(cells) {
         let (Some(target), false) = (target, cell.is_empty()) else { continue };
+        let mut refuse = |reason: String| problems.push(format!("{}: {reason}", tr(target.label())));
         let value = match target {
             Target::Platform => match platform_from(cell) {
                 Some(platform) => platform.key().to_owned(),
                 None => {
-                    problems.push(format!(
-                        "{}: {}",
-                        tr(target.label()),
-                        trf("\"{cell}\" is not AliExpress, Alibaba.com or \"other\".", &[("cell", cell)])
-                    ));
+                    refuse(trf("\"{cell}\" is not AliExpress, Alibaba.com or \"other\".", &[("cell", cell)]));
                     continue;
                 }
             },
             Target::Problem => match problem_from(cell) {
                 Some(problem) => problem.key().to_owned(),
                 None => {
-                    problems.push(format!(
-                        "{}: {}",
-                        tr(target.label()),
-                        trf("\"{cell}\" is not one of the problems the app knows.", &[("cell", cell)])
-                    ));
+                    refuse(trf("\"{cell}\" is not one of the problems the app knows.", &[("cell", cell)]));
                     continue;
                 }
             },
             date if date.is_date() => match parse_day(cell, mapping.date_order) {
                 Some(day) => day.format("%Y-%m-%d").to_string(),
                 None => {
-                    problems.push(format!(
-                        "{}: {}",
-                        tr(target.label()),
-                        trf("\"{cell}\" is not a date.", &[("cell", cell)])
-                    ));
+                    refuse(trf("\"{cell}\" is not a date.", &[("cell", cell)]));
                     continue;
                 }
             },
