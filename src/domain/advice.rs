@@ -125,6 +125,19 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// The warning in a few words, shown where the whole text is folded away.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Warning::InspectBeforeConfirming => tr("Do not confirm receipt yet"),
+            Warning::ProtectionRunsOut => tr("Never let the protection timer run out"),
+            Warning::NeverCancelForTheSeller => tr("Never cancel the dispute for the seller"),
+            Warning::NoRefundOutsideThePlatform => tr("No refund outside the platform"),
+            Warning::KeepTalkOnAlibaba => tr("Keep the talk in Alibaba's chat"),
+            Warning::EvidenceInTime => tr("Upload your evidence in time"),
+            Warning::ReadBeforeAccepting => tr("Read a proposal twice"),
+        }
+    }
+
     pub fn text(self) -> &'static str {
         match self {
             Warning::InspectBeforeConfirming => {

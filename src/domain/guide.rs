@@ -196,6 +196,14 @@ pub struct Guidance {
     pub fallbacks: Vec<Deadline>,
 }
 
+impl Guidance {
+    /// Whether the step's deadline is within 48 hours or already passed: then nothing that
+    /// warns about this step may be folded away.
+    pub fn is_pressing(&self) -> bool {
+        self.races.as_ref().is_some_and(|deadline| matches!(deadline.state, State::DueSoon | State::Missed))
+    }
+}
+
 fn stage_of(case: &Case, chain: &Chain) -> Stage {
     let done = |event| case.date_of(event).is_some();
     let missed = |kind| chain.get(kind).is_some_and(|d| d.state == State::Missed);
@@ -573,6 +581,20 @@ mod tests {
         let guidance = step_now(&case, at(10, 21));
         assert_eq!((guidance.stage, case.status()), (Stage::Done, Status::Resolved));
         assert!(guidance.actions.is_empty());
+    }
+
+    #[test]
+    fn a_step_is_pressing_from_48_hours_before_its_deadline_and_once_it_passed() {
+        // Shipped 3 Sep: the dispute can be opened until Mon 2 Nov (China's midnight, 16:00 UTC on 1 Nov).
+        let case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        let due = step_now(&case, at(9, 21)).races.map(|deadline| deadline.due).unwrap();
+        let pressing = |now: DateTime<Utc>| step_now(&case, now).is_pressing();
+        assert!(!pressing(at(9, 21)));
+        assert!(!pressing(due - chrono::Duration::hours(49)));
+        assert!(pressing(due - chrono::Duration::hours(47)));
+        let mut resolved = case.clone();
+        act(&mut resolved, Action::RefundArrived, day(9, 22), ActionInput::default());
+        assert!(!step_now(&resolved, due).is_pressing(), "a finished case has no step to press");
     }
 
     #[test]

@@ -7,8 +7,7 @@ use crate::domain::i18n::tr;
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
 use super::pages::{
-    BackupPage, CaseDetail, Checklist, Dashboard, EditCase, ImportPage, Interview, NewCase, NotFound, PrintCase,
-    SharedCase, Upcoming,
+    BackupPage, CaseRoutes, Checklist, Dashboard, ImportPage, Interview, NewCase, NotFound, SharedCase, Upcoming,
 };
 use super::reminders::watch_reminders;
 use super::service_worker::{register_service_worker, UpdateBanner};
@@ -45,10 +44,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/backup") view=BackupPage />
                     <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/shared") view=SharedCase />
-                    <Route path=path!("/cases/:id/print") view=PrintCase />
                     <Route path=path!("/upcoming") view=Upcoming />
-                    <Route path=path!("/cases/:id") view=CaseDetail />
-                    <Route path=path!("/cases/:id/edit") view=EditCase />
+                    <CaseRoutes />
                 </Routes>
             </main>
             <footer class="app-footer">

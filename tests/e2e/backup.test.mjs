@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -28,7 +28,7 @@ async function addCase(page, order, item) {
   await page.locator('#paid').fill('2026-10-20');
   await page.locator('#delivered').fill('2026-11-18');
   await page.getByRole('button', { name: 'Save case' }).click();
-  await page.locator('.evidence').waitFor();
+  await page.locator('.guide').waitFor();
 }
 
 /** Everything stored, as plain data: case records, file metadata, and each file's SHA-256. */
@@ -82,11 +82,13 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR
 
 async function richData(page) {
   await addCase(page, 'BK-1', 'Desk lamp');
+  await openSection(page, 'Evidence');
   await page.locator('.drop-zone input[type=file][multiple]').setInputFiles([
     { name: 'lamp.png', mimeType: 'image/png', buffer: png },
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Box was crushed; photos attached.\n') },
   ]);
   await page.locator('.evidence-card').nth(1).waitFor();
+  await openSection(page, 'Journal');
   await page.getByLabel('A step').check();
   await page.locator('#entry-day').fill('2026-11-19');
   await page.getByRole('button', { name: 'Add to the journal' }).click();
@@ -210,6 +212,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
   await richData(sender.page);
   await sender.page.getByRole('link', { name: 'Dispute Desk' }).click();
   await sender.page.locator('li.case-row', { hasText: 'Desk lamp' }).getByRole('link').click();
+  await openSection(sender.page, 'Share and print');
   await sender.page.locator('#share-passphrase').fill('blue kettle 42');
   await sender.page.getByRole('button', { name: 'Create the link' }).click();
   const sealedLink = await sender.page.locator('#share-link').inputValue();
@@ -234,6 +237,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
   assert.ok(requests.every((url) => !url.includes('share=')), 'the case never travels to the server');
   await helper.page.getByRole('button', { name: 'Add to my cases' }).click();
   await helper.page.locator('.guide').waitFor();
+  await openSection(helper.page, 'Details');
   assert.match(await helper.page.locator('dl.details').innerText(), /Order number\s+BK-1/);
 
   // The same case again: replace or keep both.
@@ -257,6 +261,7 @@ test('the printable case file holds the summary, deadlines, journal and evidence
   await richData(page);
   await page.getByRole('link', { name: 'Dispute Desk' }).click();
   await page.locator('li.case-row', { hasText: 'Desk lamp' }).getByRole('link').click();
+  await openSection(page, 'Share and print');
   await page.getByRole('link', { name: 'Printable case file' }).click();
   await page.getByRole('heading', { name: 'Case file: Desk lamp' }).waitFor();
   const text = await page.locator('.print-case').innerText();
@@ -267,6 +272,26 @@ test('the printable case file holds the summary, deadlines, journal and evidence
   await page.locator('.print-thumb').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.app-header').isVisible(), false, 'no app chrome on paper');
+  // A state is one word on one line, even on a narrow page ("Upcoming", never "Upcomin / g").
+  await page.setViewportSize({ width: 600, height: 900 });
+  const brokenWords = await page.evaluate(() => [...document.querySelectorAll('.print-case tbody tr td:nth-child(3)')]
+    .filter((cell) => !cell.textContent.includes(' '))
+    .filter((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    })
+    .map((cell) => cell.textContent));
+  assert.deepEqual(brokenWords, []);
+
+  // A case with no journal and no files says so, instead of printing bare headings.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
+  await page.locator('li.case-row', { hasText: 'Phone case' }).getByRole('link').click();
+  await page.goto(`${page.url()}/print`);
+  await page.getByRole('heading', { name: /^Case file: Phone case/ }).waitFor();
+  assert.equal(await page.locator('.print-case .nothing-yet').count(), 2);
+  assert.equal(await page.locator('.print-case section', { hasText: 'Journal' }).locator('table').count(), 0);
   guard.assertClean();
   await context.close();
 });

@@ -2,7 +2,7 @@
 // build. The clock and time zone are fixed so every date and countdown below is exact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York (EST, UTC-5).
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -54,6 +54,8 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   // The case page: shipped 26 Sep + 60 days = Wed 25 Nov; China's midnight, 11:00 in New York, comes first.
   await page.getByRole('heading', { name: 'Wireless earbuds <b>not bold</b>' }).waitFor();
   assert.match(page.url(), /\/cases\/[0-9a-f-]{36}$/);
+  assert.match(await page.locator('.case-clock').innerText(), /^UPCOMING Last day to open a dispute: 4 days 4 hours left$/);
+  await openSection(page, 'Deadlines');
   const deadline = page.locator('.timeline-item', { hasText: 'Last day to open a dispute' });
   assert.equal(await deadline.locator('.timeline-date').innerText(), 'Wed 25 Nov 2026');
   assert.match(await deadline.innerText(), /closes Wed 25 Nov 2026, 11:00 your time \(midnight in China/);
@@ -61,6 +63,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   assert.equal(await deadline.locator('.tag').innerText(), 'Estimate');
   await deadline.getByText('Why this date').click();
   assert.match(await deadline.innerText(), /60 days after shipment \(Sat 26 Sep 2026\); 60 to 120 days seen/);
+  await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /24\.99 EUR/);
 
   // The dashboard shows it with a countdown that keeps moving.
@@ -80,6 +83,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
 
   // Editing: the protection date from the order page beats the estimate and makes the case urgent.
   await row.getByRole('link').click();
+  await openSection(page, 'Details');
   await page.getByRole('link', { name: 'Edit case' }).click();
   await page.getByRole('heading', { name: /^Edit:/ }).waitFor();
   assert.equal(await page.getByLabel('Order number').inputValue(), '8123456789');
@@ -87,10 +91,13 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   await page.getByLabel('Buyer protection ends on').fill('2026-11-22');
   await page.getByLabel('Where the case stands').selectOption('talking_to_seller');
   await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('.case-clock.due-soon').waitFor();
+  await openSection(page, 'Deadlines');
   await page.locator('.timeline-item.due-soon').waitFor();
   assert.equal(await deadline.locator('.timeline-date').innerText(), 'Sun 22 Nov 2026');
   assert.equal(await deadline.locator('.tag').innerText(), 'From your order page');
   assert.equal(await deadline.locator('.badge').innerText(), 'DUE SOON');
+  await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /Talking to the seller/);
 
   // Deleting asks first; "Keep it" keeps it, "Yes, delete it" removes it for good.
@@ -115,7 +122,7 @@ test('the dashboard puts overdue and due-soon cases first, in words as well as c
     await page.getByLabel('Order number').fill(orderNumber);
     await page.getByLabel('Shipped on').fill(shipped);
     await page.getByRole('button', { name: 'Save case' }).click();
-    await page.locator('.timeline').waitFor();
+    await page.locator('.guide').waitFor();
   };
   await addCase('CALM', '2026-11-01');
   await addCase('LATE', '2026-09-01');
@@ -139,11 +146,16 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
   await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
   await page.getByLabel('Order number').fill('DEEP-LINK');
   await page.getByRole('button', { name: 'Save case' }).click();
-  await page.locator('.timeline').waitFor();
+  await page.locator('.guide').waitFor();
   const caseUrl = page.url();
   await page.goto(caseUrl);
   await page.getByText('order DEEP-LINK').waitFor();
+  // Each section has its own address, loaded directly.
+  await page.goto(`${caseUrl}/deadlines`);
   assert.match(await page.locator('.timeline').innerText(), /Last day to open a dispute: Add the date of shipment to the case/);
+  assert.equal(await page.locator('nav.case-sections [aria-current="page"]').innerText(), 'Deadlines');
+  await page.goto(`${caseUrl}/no-such-section`);
+  await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   await page.goto(`${app.server.url}/cases/no-such-case`);
   await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   guard.assertClean();
@@ -169,40 +181,49 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   assert.equal(outline, '3px');
   await page.keyboard.press('Enter');
 
-  // The interview, by keyboard alone: each question takes the focus; arrows pick, Tab reaches Next.
+  // The interview, by keyboard alone: each question takes the focus; Tab reaches the answers
+  // and Enter on one chooses it and goes on.
   await page.getByRole('heading', { name: 'What happened?' }).waitFor();
-  const pressNext = async () => {
+  const focused = () => page.evaluate(() => document.activeElement?.textContent);
+  const tabTo = async (wanted) => {
     for (let step = 0; step < 30; step += 1) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => ['Next', 'Create my case'].includes(document.activeElement?.textContent))) break;
+      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted), wanted)) return;
     }
-    await page.keyboard.press('Enter');
+    throw new Error(`Tab never reached ${wanted}`);
   };
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Where did you order?');
-  await pressNext();
+  assert.equal(await focused(), 'Where did you order?');
+  await tabTo('.choice');
+  assert.equal(await focused(), 'AliExpress');
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'What went wrong?' }).waitFor();
+  assert.equal(await focused(), 'What went wrong?');
   await page.keyboard.press('Tab');
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await page.getByLabel('Not as described').isChecked(), true);
-  await pressNext();
-  await page.getByRole('heading', { name: /When did you pay/ }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Not as described');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'What would put it right?' }).waitFor();
   const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(formOverflow <= 0, `the interview is ${formOverflow}px wider than the screen`);
-  // The first field is "Paid on"; a date input's own segments take the following Tab presses.
+  // The usual resolution for the problem is the one already chosen.
+  await tabTo('.choice[aria-pressed="true"]');
+  assert.match(await focused(), /^Return the item for a full refund/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'How did you pay?' }).waitFor();
+  await tabTo('.choice');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'The order number and its dates' }).waitFor();
+  await tabTo('#order-number');
+  await page.keyboard.type('KEYBOARD-1');
+  // "Paid on" comes next; a date input's own segments take the typed digits.
   await page.keyboard.press('Tab');
   await page.keyboard.type('10012026');
-  await pressNext();
-  await page.getByRole('heading', { name: 'What would put it right?' }).waitFor();
-  assert.equal(await page.getByLabel(/Return the item for a full refund/).isChecked(), true, 'the usual resolution is offered first');
-  await pressNext();
-  await pressNext();
-  await page.getByRole('heading', { name: 'What is the order number?' }).waitFor();
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('KEYBOARD-1');
   await page.keyboard.press('Enter');
   await page.locator('.guide').waitFor();
   assert.match(await page.locator('.guide').innerText(), /Message the seller/);
+  await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /Paid on\s+Thu 1 Oct 2026/);
+  assert.match(await page.locator('dl.details').innerText(), /Paid with\s+Credit or debit card/);
   const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(caseOverflow <= 0, `the case page is ${caseOverflow}px wider than the screen`);
   guard.assertClean();

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guardPage, launchWithProfile, serveDist } from './harness.mjs';
+import { guardPage, launchWithProfile, openSection, serveDist } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const BIG = 150 * 1024 * 1024;
@@ -80,8 +80,10 @@ test('killed in the middle of keeping a large video: every case opens, no file i
   await page.locator('#problem').selectOption('damaged');
   await page.locator('#delivered').fill('2026-11-18');
   await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  const caseUrl = `${page.url()}/evidence`;
+  await page.goto(caseUrl);
   await page.locator('.evidence').waitFor();
-  const caseUrl = page.url();
   await page.locator('.drop-zone input[type=file][multiple]').setInputFiles({ name: 'note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 small') });
   await page.locator('.evidence-card', { hasText: 'note.pdf' }).waitFor();
   guard.assertClean();
@@ -109,6 +111,8 @@ test('killed in the middle of keeping a large video: every case opens, no file i
       await page.goto(server.url);
       await page.locator('li.case-row', { hasText: 'CRASH-1' }).getByRole('link').click();
       await page.locator('.guide').waitFor();
+      await openSection(page, 'Evidence');
+      await page.locator('.evidence').waitFor();
       const files = await assertIntact(page, `kill after ${delay} ms`);
       assert.ok(files.some((stored) => stored.name === 'note.pdf'), 'the file kept before the crash is still there');
       const kept = files.some((stored) => stored.name === path.split('/').pop());

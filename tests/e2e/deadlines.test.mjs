@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -41,7 +41,7 @@ async function addCase(page, fields) {
     else await field.fill(value);
   }
   await page.getByRole('button', { name: 'Save case' }).click();
-  await page.locator('.timeline').waitFor();
+  await page.locator('.guide').waitFor();
 }
 
 const item = (page, title) => page.locator('.timeline-item', { has: page.getByRole('heading', { name: title, exact: true }) });
@@ -49,6 +49,7 @@ const item = (page, title) => page.locator('.timeline-item', { has: page.getByRo
 test('recording steps moves the chain; the buyer can correct a deadline for one case', async () => {
   const { context, page, guard } = await openApp();
   await addCase(page, { 'order-number': 'CHAIN-1', item: 'Desk lamp', 'payment-method': 'paypal', paid: '2026-09-24', shipped: '2026-09-26' });
+  await openSection(page, 'Deadlines');
 
   // Before the dispute: the opening window and PayPal's 180 days; later steps wait for their event.
   assert.equal(await item(page, 'Last day to open a dispute').locator('.timeline-date').innerText(), 'Wed 25 Nov 2026');
@@ -59,18 +60,22 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   assert.equal(order[0].split('\n')[1], 'Today', 'today is marked before every future deadline');
 
   // Recording "Dispute opened" in the journal meets the opening window and starts the seller's 5 days.
+  await openSection(page, 'Journal');
   await page.getByLabel('A step').check();
   await page.locator('#entry-step').selectOption('dispute_opened');
   await page.locator('#entry-day').fill('2026-11-18');
   await page.getByRole('button', { name: 'Add to the journal' }).click();
+  assert.match(await page.locator('.journal-list').innerText(), /Wed 18 Nov 2026\s+Dispute opened/);
+  await openSection(page, 'Deadlines');
   await item(page, 'Seller must respond').waitFor();
   assert.match(await item(page, 'Last day to open a dispute').innerText(), /DONE[\s\S]*Done on Wed 18 Nov 2026/);
   const seller = item(page, 'Seller must respond');
   assert.equal(await seller.locator('.timeline-date').innerText(), 'Mon 23 Nov 2026');
   assert.match(await seller.innerText(), /the seller must act/);
   assert.equal(await seller.locator('.countdown').innerText(), '2 days 4 hours left');
+  await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /Status\s+Dispute open/);
-  assert.match(await page.locator('.journal-list').innerText(), /Wed 18 Nov 2026\s+Dispute opened/);
+  await openSection(page, 'Deadlines');
 
   // "My dispute page says 7 days": the rule's length, for this case only.
   await seller.getByText('Why this date').click();
@@ -98,12 +103,14 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
   // Everything above was stored.
   await page.reload();
   await item(page, 'Seller must respond').waitFor();
+  await openSection(page, 'Journal');
   assert.match(await page.locator('.journal-list').innerText(), /Dispute opened/);
 
   // Withdrawing the step puts the chain back; the journal keeps the record of it.
   const entry = page.locator('.journal-item', { hasText: 'Dispute opened' });
   await entry.getByRole('button', { name: 'Correct' }).click();
   await entry.getByRole('button', { name: 'Withdraw this entry' }).click();
+  await openSection(page, 'Deadlines');
   await page.locator('.pending-list', { hasText: 'Seller must respond' }).waitFor();
   assert.equal(await item(page, 'Seller must respond').count(), 0);
   guard.assertClean();

@@ -7,7 +7,7 @@ import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -84,6 +84,9 @@ async function openCase() {
   await page.locator('#problem').selectOption('damaged');
   await page.locator('#delivered').fill('2026-11-18');
   await page.getByRole('button', { name: 'Save case' }).click();
+  await page.locator('.guide').waitFor();
+  await openSection(page, 'Evidence');
+  assert.match(page.url(), /\/evidence$/);
   await page.locator('.evidence').waitFor();
   return { context, page, guard };
 }

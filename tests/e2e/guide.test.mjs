@@ -3,7 +3,7 @@
 // AliExpress, once on Alibaba.com.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, recordAction } from './harness.mjs';
+import { answerInterview, appUnderTest, guardPage, openSection, recordAction } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -24,25 +24,17 @@ async function openApp() {
   return { context, page, guard };
 }
 
-/** Answers the six questions; `answers` holds the radio labels and dates to pick. */
-async function interview(page, answers) {
-  await page.getByRole('link', { name: 'Start: answer 6 questions' }).click();
-  const next = () => page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel(answers.platform).check();
-  await next();
-  await page.getByLabel(answers.problem).check();
-  await next();
-  await page.locator('#paid').fill(answers.paid);
-  await page.locator('#shipped').fill(answers.shipped);
-  if (answers.delivered) await page.locator('#delivered').fill(answers.delivered);
-  await next();
-  if (answers.wanted) await page.getByLabel(answers.wanted).check();
-  await next();
-  await page.getByLabel(answers.payment).check();
-  await next();
-  await page.locator('#order-number').fill(answers.order);
-  await page.getByRole('button', { name: 'Create my case' }).click();
-  await page.locator('.guide').waitFor();
+/** The message the Messages section offers first for the current step, read there and left. */
+async function suggestedMessage(page) {
+  await openSection(page, 'Messages');
+  const text = await page.locator('#message-text').inputValue();
+  await openSection(page, 'Next step');
+  return text;
+}
+
+/** Opens the guide's folds (the dispute form's advice, the evidence that wins) to read them. */
+async function unfoldAdvice(page) {
+  for (const summary of await page.locator('.guide details.advice:not([open]) > summary').all()) await summary.click();
 }
 
 const guideTitle = (page) => page.locator('#guide-title').innerText();
@@ -50,7 +42,7 @@ const guideTitle = (page) => page.locator('#guide-title').innerText();
 
 test('AliExpress: a parcel that never came, from the first message to a chargeback letter', async () => {
   const { context, page, guard } = await openApp();
-  await interview(page, {
+  await answerInterview(page, {
     platform: 'AliExpress', problem: 'Never arrived', paid: '2026-10-01', shipped: '2026-10-03',
     payment: 'Credit or debit card', order: 'AE-1001',
   });
@@ -60,11 +52,20 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   const guide = page.locator('.guide');
   assert.match(await guide.innerText(), /open the dispute by Wed 2 Dec 2026/);
   assert.match(await guide.innerText(), /Last day to open a dispute: 11 days 4 hours left/);
+  assert.match(await page.locator('.case-clock').innerText(), /Last day to open a dispute: 11 days 4 hours left/);
+  // With 11 days left, the warnings are a line each, and unfold to the whole warning.
+  const warnings = guide.locator('.warnings');
+  assert.match(await warnings.innerText(), /Never let the protection timer run out/);
+  assert.doesNotMatch(await warnings.innerText(), /extend the protection on the order page/);
+  await warnings.getByText('Never let the protection timer run out').click();
+  assert.match(await warnings.innerText(), /extend the protection on the order page/);
+  assert.doesNotMatch(await guide.innerText(), /Reason to choose/, 'the advice is folded below the buttons');
+  await unfoldAdvice(page);
   assert.match(await guide.innerText(), /Reason to choose: Item not received/);
   assert.match(await guide.innerText(), /Screenshots of the tracking page/);
-  assert.match(await guide.locator('.warnings').innerText(), /extend the protection on the order page/);
 
   // The first message is written for the buyer, editable, and copied as edited.
+  await guide.getByRole('link', { name: 'Write it for me: First message to the seller' }).click();
   const text = page.locator('#message-text');
   assert.match(await text.inputValue(), /^Hello,\n\nI am writing about order AE-1001, paid on Thu 1 Oct 2026\. Unfortunately, the item has not arrived\./);
   await text.fill(`${await text.inputValue()}\nTracking: LP000123`);
@@ -73,16 +74,18 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await text.inputValue());
   assert.ok(copied.endsWith('Thank you for your help.\nTracking: LP000123'), copied);
+  await openSection(page, 'Next step');
 
   await recordAction(page, 'I messaged the seller', { day: '2026-11-10', summary: 'Asked where the parcel is' });
   assert.equal(await guideTitle(page), 'Open the dispute');
   assert.match(await guide.innerText(), /choose "Item not received" and ask for "Full refund, keep the item"/);
-  assert.match(await text.inputValue(), /^Reason: Item not received\.[\s\S]*I contacted the seller on Tue 10 Nov 2026/);
+  assert.match(await suggestedMessage(page), /^Reason: Item not received\.[\s\S]*I contacted the seller on Tue 10 Nov 2026/);
 
   await recordAction(page, 'I opened the dispute', { day: '2026-11-16' });
   assert.equal(await guideTitle(page), "Wait for the seller's answer");
   assert.match(await guide.innerText(), /Seller must respond: 4 hours left/);
-  assert.match(await guide.locator('.warnings').innerText(), /Never cancel the dispute/);
+  // Within 48 hours of the step's deadline, its warnings are whole without a tap.
+  assert.match(await guide.locator('.warnings').innerText(), /Never cancel the dispute or change its reason because the seller asked/);
 
   // A day later the seller has not answered: the guide says to escalate.
   await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
@@ -93,7 +96,7 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   // The platform refuses: appeal within 7 days, with the appeal written for the buyer.
   await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
   assert.equal(await guideTitle(page), 'Appeal by Sun 29 Nov 2026 or accept the decision');
-  assert.match(await text.inputValue(), /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
+  assert.match(await suggestedMessage(page), /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
   await recordAction(page, 'I appealed', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), 'Wait for the ruling on your appeal');
   await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
@@ -104,13 +107,15 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   await recordAction(page, 'I accept the decision', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), 'Last resort: your card or PayPal');
   assert.match(await guide.locator('.fallbacks').innerText(), /Last day for a card chargeback: 68 days 17 hours left/);
-  const letter = await text.inputValue();
+  const letter = await suggestedMessage(page);
   assert.match(letter, /^To: \[your card issuer\]/);
   assert.match(letter, /Order number: AE-1001/);
   assert.match(letter, /- Mon 16 Nov 2026: Dispute opened\n- Sun 22 Nov 2026: Escalated to the platform/);
   assert.match(page.url(), /\/cases\//);
 
-  // Everything is in the journal, in order, and survives a reload.
+  // Everything is in the journal, in order, and survives a reload of the journal's own address.
+  await openSection(page, 'Journal');
+  assert.match(page.url(), /\/cases\/[0-9a-f-]{36}\/journal$/);
   await page.reload();
   await page.locator('.journal-list').waitFor();
   const journal = await page.locator('.journal-list').innerText();
@@ -118,6 +123,8 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
     'Decision: No refund', 'Appeal filed', 'Final ruling after the appeal: No refund', 'Status set to "Closed without a refund"']) {
     assert.ok(journal.includes(line), `journal lacks "${line}":\n${journal}`);
   }
+  // Back returns to the step the buyer came from.
+  await page.goBack();
   assert.equal(await guideTitle(page), 'Last resort: your card or PayPal');
   guard.assertClean();
   await context.close();
@@ -125,14 +132,15 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
 
 test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer and the refund', async () => {
   const { context, page, guard } = await openApp();
-  await interview(page, {
+  await answerInterview(page, {
     platform: 'Alibaba.com (Trade Assurance)', problem: 'Not as described', paid: '2026-10-20',
     shipped: '2026-10-22', delivered: '2026-11-12', wanted: 'Partial refund, keep the item', payment: 'PayPal', order: 'TA-2002',
   });
   const guide = page.locator('.guide');
   assert.equal(await guideTitle(page), 'Message the seller');
-  assert.match(await guide.locator('.warnings').innerText(), /Keep every conversation in Alibaba's own chat/);
-  assert.match(await guide.locator('.warnings').innerText(), /Never confirm receipt before/);
+  assert.match(await guide.locator('.warnings').innerText(), /Keep the talk in Alibaba's chat/);
+  assert.match(await guide.locator('.warnings').innerText(), /Do not confirm receipt yet/);
+  await unfoldAdvice(page);
   assert.match(await guide.innerText(), /Reason to choose: Product quality problem/);
 
   await recordAction(page, 'I messaged the seller', { day: '2026-11-13', summary: 'Sent photos of the scratches' });
@@ -144,10 +152,12 @@ test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer 
   await recordAction(page, 'The seller proposed…', { day: '2026-11-20', choice: 'partial_refund', amount: '5' });
   assert.equal(await guideTitle(page), "Answer the seller's proposal");
   assert.match(await guide.innerText(), /The seller proposed: Partial refund, keep the item \(5\.00 USD\)/);
+  await openSection(page, 'Messages');
   await page.locator('#message-kind').selectOption('counter_proposal');
   await page.locator('#counter-amount').fill('15');
   await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('a partial refund of 15.00 USD'));
   assert.match(await page.locator('#message-text').inputValue(), /I cannot accept it, because the item does not match the description/);
+  await openSection(page, 'Next step');
   await recordAction(page, 'I refused or made a counter-offer', { day: '2026-11-20', choice: 'partial_refund', amount: '15' });
   assert.equal(await guideTitle(page), "Wait for the seller's answer");
 
@@ -172,10 +182,11 @@ test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer 
 
 test('journal corrections are recorded, not overwritten', async () => {
   const { context, page, guard } = await openApp();
-  await interview(page, {
+  await answerInterview(page, {
     platform: 'AliExpress', problem: 'Wrong item', paid: '2026-11-01', shipped: '2026-11-02', delivered: '2026-11-15',
     payment: 'Credit or debit card', order: 'AE-3003',
   });
+  await openSection(page, 'Journal');
   await page.getByLabel('A message').check();
   await page.locator('#entry-from').selectOption('seller');
   await page.locator('#entry-day').fill('2026-11-16');

@@ -153,3 +153,37 @@ export async function recordAction(page, label, { day, choice, amount, summary }
   // The form closes once the journal entry is saved.
   await form.waitFor({ state: 'detached' });
 }
+
+/**
+ * Opens one part of the case page by its link in the bar of sections ("Deadlines", "Evidence",
+ * "Messages", "Journal", "Details", "Share and print", "Next step", or their translations) and
+ * waits until the address and the bar say it is the current one.
+ */
+export async function openSection(page, name) {
+  const link = page.locator('nav.case-sections').getByRole('link', { name, exact: true });
+  await link.click();
+  await page.waitForFunction((element) => element.getAttribute('aria-current') === 'page', await link.elementHandle());
+}
+
+/**
+ * Answers the five questions from the dashboard's call to action: each choice is one press that
+ * goes on; the last screen takes the order number and dates. `words` are the interface's words in
+ * the language under test.
+ */
+export async function answerInterview(page, answers, words = { start: 'Start: answer 5 questions', create: 'Create my case' }) {
+  await page.getByRole('link', { name: words.start }).click();
+  for (const choice of [answers.platform, answers.problem, answers.wanted, answers.payment]) {
+    const current = await page.locator('.interview h2').innerText();
+    const button = choice
+      ? page.locator('.choices').getByRole('button', { name: choice })
+      : page.locator('.choices [aria-pressed="true"]');
+    await button.click();
+    await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
+  }
+  await page.locator('#order-number').fill(answers.order);
+  if (answers.paid) await page.locator('#paid').fill(answers.paid);
+  if (answers.shipped) await page.locator('#shipped').fill(answers.shipped);
+  if (answers.delivered) await page.locator('#delivered').fill(answers.delivered);
+  await page.getByRole('button', { name: words.create }).click();
+  await page.locator('.guide').waitFor();
+}

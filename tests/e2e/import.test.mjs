@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -99,10 +99,15 @@ test('a 2,000-row CSV with bad rows: mapping, preview, import, summary, rows to 
   await page.locator('#case-search').fill('imp-1234');
   assert.equal(await count.innerText(), `1 of ${expectedNew + 1} cases match`);
   await page.locator('li.case-row', { hasText: 'Item 1234' }).getByRole('link').click();
+  await openSection(page, 'Details');
   const facts = await page.locator('dl.details').innerText();
   assert.match(facts, /Order number\s+IMP-1234/);
   assert.match(facts, /Tracking number\s+LP000001234CN/);
   assert.match(facts, /Amount\s+.*65[.,]50/);
+  // Back from the details to the case's first screen, then to the list, whose tools are open by
+  // themselves for a list this long.
+  await page.goBack();
+  await page.locator('.guide').waitFor();
   await page.goBack();
   await page.locator('#case-search').fill('');
   await page.locator('#filter-platform').selectOption('alibaba_ta');
@@ -159,12 +164,14 @@ test('importing again with "update" fills in the orders already here', async () 
   await page.getByText('Imported 1 new case and updated 1 case.').waitFor();
   await page.goto(app.server.url);
   await page.locator('li.case-row', { hasText: 'Kept item' }).getByRole('link').click();
+  await openSection(page, 'Details');
   const facts = await page.locator('dl.details').innerText();
   assert.match(facts, /Seller\s+Loja Azul/);
   assert.match(facts, /Tracking number\s+BR123456789/);
   assert.match(facts, /Item\s+Kept item/, 'columns the file does not have stay as they were');
   await page.goto(app.server.url);
   await page.locator('li.case-row', { hasText: 'UPD-2' }).getByRole('link').click();
+  await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /Seller\s+<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator('main img[src="x"]').count(), 0);
   assert.deepEqual(dialogs, []);

@@ -2,7 +2,7 @@
 // footer that is remembered, and counts in each language's plural forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, recordAction } from './harness.mjs';
+import { answerInterview, appUnderTest, guardPage, openSection, recordAction } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -18,23 +18,21 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   assert.equal(await page.getByRole('link', { name: 'Nuevo caso' }).count(), 1);
   assert.equal(await page.locator('#language').inputValue(), 'es');
 
-  // The six questions in Spanish make the case; then the dashboard speaks about it in Spanish.
-  await page.getByRole('link', { name: 'Empezar: responde 6 preguntas' }).click();
+  // The five questions in Spanish make the case; then the dashboard speaks about it in Spanish.
+  await page.getByRole('link', { name: 'Empezar: responde 5 preguntas' }).click();
   await page.getByRole('heading', { name: '¿Dónde compraste?' }).waitFor();
-  assert.equal(await page.locator('.interview .progress').innerText(), 'Pregunta 1 de 6');
-  await page.getByLabel('AliExpress').check();
-  await page.getByRole('button', { name: 'Siguiente' }).click();
-  await page.getByLabel('Nunca llegó').check();
-  await page.getByRole('button', { name: 'Siguiente' }).click();
-  await page.getByLabel('Enviado el').fill('2026-10-01');
-  await page.getByRole('button', { name: 'Siguiente' }).click();
+  assert.equal(await page.locator('.interview .progress').innerText(), 'Pregunta 1 de 5');
+  await page.getByRole('button', { name: 'AliExpress' }).click();
+  await page.getByRole('button', { name: 'Nunca llegó' }).click();
   await page.getByText('Te quedas el artículo (o nunca lo recibiste) y recuperas todo tu dinero.', { exact: false }).waitFor();
-  await page.getByRole('button', { name: 'Siguiente' }).click();
-  await page.getByLabel('Tarjeta de crédito o débito').check();
-  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.locator('.choices [aria-pressed="true"]').click();
+  await page.getByRole('button', { name: 'Tarjeta de crédito o débito' }).click();
+  await page.getByRole('heading', { name: 'El número de pedido y sus fechas' }).waitFor();
   await page.getByLabel('Número de pedido').fill('ES-1');
+  await page.getByLabel('Enviado el').fill('2026-10-01');
   await page.getByRole('button', { name: 'Crear mi caso' }).click();
   await page.locator('.guide').waitFor();
+  await openSection(page, 'Detalles');
   const facts = await page.locator('dl.details').innerText();
   assert.match(facts, /Número de pedido\s+ES-1/);
   assert.match(facts, /Problema\s+Nunca llegó/);
@@ -45,6 +43,9 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   assert.equal(await page.locator('.list-count').innerText(), '1 caso');
   assert.match(await page.locator('li.case-row .row-summary').innerText(), /^AliExpress · pedido ES-1 · Recién registrado$/);
   assert.match(await page.locator('li.case-row .row-deadline').innerText(), /^Último día para abrir una disputa: .+ · tiempo restante: \d+ días( \d+ horas?)?$/);
+  // One case needs no search; the tools are one tap away.
+  assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 0);
+  await page.getByRole('button', { name: 'Filtrar y ordenar' }).click();
   assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
 
   // The full form in Spanish, down to its checks.
@@ -105,33 +106,32 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
   await page.goto(app.server.url);
-  await page.getByRole('link', { name: 'Empezar: responde 6 preguntas' }).click();
-  const next = () => page.getByRole('button', { name: 'Siguiente' }).click();
-  await page.getByLabel('AliExpress').check();
-  await next();
-  await page.getByLabel('Nunca llegó').check();
-  await next();
-  await page.locator('#paid').fill('2026-10-01');
-  await page.locator('#shipped').fill('2026-10-03');
-  await next();
-  await next();
-  await page.getByLabel('Tarjeta de crédito o débito').check();
-  await next();
-  await page.locator('#order-number').fill('ES-1001');
-  await page.getByRole('button', { name: 'Crear mi caso' }).click();
+  await answerInterview(page, {
+    platform: 'AliExpress', problem: 'Nunca llegó', payment: 'Tarjeta de crédito o débito', order: 'ES-1001',
+    paid: '2026-10-01', shipped: '2026-10-03',
+  }, { start: 'Empezar: responde 5 preguntas', create: 'Crear mi caso' });
   const guide = page.locator('.guide');
-  await guide.waitFor();
+  const messageText = async () => {
+    await openSection(page, 'Mensajes');
+    const text = await page.locator('#message-text').inputValue();
+    await openSection(page, 'Siguiente paso');
+    return text;
+  };
   const title = () => page.locator('#guide-title').innerText();
   const act = (label, fields) => recordAction(page, label, fields, 'Anotar');
 
   // Step 1, with the day written by the browser's Intl for Spain (3 Oct + 60 days = Wed 2 Dec).
   assert.equal(await title(), 'Escribe al vendedor');
   assert.match(await guide.innerText(), /abre la disputa antes del mié, 2 dic 2026 aunque el vendedor te pida esperar/);
+  await guide.getByText('En el formulario de la disputa').click();
+  await guide.getByText('Pruebas que ganan este tipo de disputa').click();
   assert.match(await guide.innerText(), /Motivo que elegir: Artículo no recibido/);
   assert.match(await guide.innerText(), /Capturas de la página de seguimiento/);
+  await guide.getByText('No dejes que se agote la protección').click();
   assert.match(await guide.locator('.warnings').innerText(), /amplíe la protección en la página del pedido/);
 
   // The message in Spanish, or in English for a seller who reads English, chosen per message.
+  await guide.getByRole('link', { name: 'Escríbelo por mí: Primer mensaje al vendedor' }).click();
   const text = page.locator('#message-text');
   assert.match(await text.inputValue(), /^Hola:\n\nLe escribo por el pedido ES-1001, pagado el jue, 1 oct 2026\. Lamentablemente, el artículo no ha llegado\./);
   await page.getByLabel('English', { exact: true }).check();
@@ -141,11 +141,12 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Hello,/);
   await page.getByLabel('Español', { exact: true }).check();
   assert.match(await text.inputValue(), /^Hola:/);
+  await openSection(page, 'Siguiente paso');
 
   await act('Escribí al vendedor', { day: '2026-11-10', summary: 'Pregunté por el paquete' });
   assert.equal(await title(), 'Abre la disputa');
   assert.match(await guide.innerText(), /elige "Artículo no recibido" y pide "Reembolso total, me quedo el artículo"/);
-  assert.match(await text.inputValue(), /^Motivo: Artículo no recibido\.\n\nEn el pedido ES-1001, pagado el jue, 1 oct 2026, el artículo no ha llegado\. Escribí al vendedor el mar, 10 nov 2026, pero el problema no se resolvió\./);
+  assert.match(await messageText(), /^Motivo: Artículo no recibido\.\n\nEn el pedido ES-1001, pagado el jue, 1 oct 2026, el artículo no ha llegado\. Escribí al vendedor el mar, 10 nov 2026, pero el problema no se resolvió\./);
 
   await act('Abrí la disputa', { day: '2026-11-16' });
   assert.equal(await title(), 'Espera la respuesta del vendedor');
@@ -156,7 +157,7 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   await act('El vendedor propuso…', { day: '2026-11-18', choice: 'partial_refund', amount: '5' });
   assert.equal(await title(), 'Responder a la propuesta del vendedor');
   assert.match(await guide.innerText(), /El vendedor propuso: Reembolso parcial, me quedo el artículo \(5,00\sUS\$\)\. Acéptala si te da lo que necesitas\./);
-  assert.match(await text.inputValue(), /Gracias por su propuesta del mié, 18 nov 2026 \(reembolso parcial, me quedo el artículo, 5,00\sUS\$\)\. La acepto\./);
+  assert.match(await messageText(), /Gracias por su propuesta del mié, 18 nov 2026 \(reembolso parcial, me quedo el artículo, 5,00\sUS\$\)\. La acepto\./);
 
   await act('Acepté la propuesta', { day: '2026-11-19' });
   assert.equal(await title(), 'Vigila tu reembolso');
@@ -166,6 +167,7 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   assert.equal(await title(), 'Hecho');
 
   // The rest of the case page speaks Spanish too, and keeps it across a reload.
+  await openSection(page, 'Diario');
   await page.reload();
   await page.locator('.journal-list').waitFor();
   const journal = await page.locator('.journal-list').innerText();
@@ -173,16 +175,21 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
     'El vendedor propuso: Reembolso parcial, me quedo el artículo (5,00', 'Reembolso emitido', 'Reembolso recibido']) {
     assert.ok(journal.includes(line), `the journal lacks "${line}":\n${journal}`);
   }
+  await openSection(page, 'Plazos');
   const timeline = page.locator('.timeline');
   assert.match(await timeline.getByRole('heading', { level: 2 }).innerText(), /^Plazos$/);
   assert.match(await timeline.locator('.timeline-item', { hasText: 'Último día para abrir una disputa' }).innerText(), /Hecho el lun, 16 nov 2026\./);
-  const pageText = await page.locator('main').innerText();
-  for (const english of ['Deadlines', 'Evidence', 'Journal', 'What to do now', 'Messages written for you', 'Share with a helper',
-    'Why this date', 'Add to the journal', 'Record', 'order ES-1001']) {
-    assert.ok(!pageText.includes(english), `English "${english}" is left on the case page`);
+  // Every section of the case, one after the other: no English left on any.
+  const english = ['Deadlines', 'Evidence', 'Journal', 'What to do now', 'Messages written for you', 'Share with a helper',
+    'Why this date', 'Add to the journal', 'Record', 'order ES-1001', 'Next step', 'Share and print', 'Printable case file'];
+  for (const section of ['Siguiente paso', 'Plazos', 'Pruebas', 'Mensajes', 'Diario', 'Detalles', 'Compartir e imprimir']) {
+    await openSection(page, section);
+    const pageText = await page.locator('main').innerText();
+    for (const words of english) assert.ok(!pageText.includes(words), `English "${words}" is left on the case's "${section}"`);
   }
-  assert.equal(await page.getByRole('heading', { name: 'Pruebas' }).count(), 1);
   assert.equal(await page.getByRole('heading', { name: 'Compartir con un ayudante' }).count(), 1);
+  await openSection(page, 'Pruebas');
+  assert.equal(await page.getByRole('heading', { name: 'Pruebas' }).count(), 1);
 
   await page.getByRole('link', { name: 'Copia de seguridad', exact: true }).click();
   await page.getByRole('heading', { name: 'Copia de seguridad y restauración' }).waitFor();
@@ -225,7 +232,9 @@ test('on a 360 px phone the longer Russian and Portuguese words stay on screen',
     await page.locator('#shipped').fill('2026-10-03');
     await page.locator('button[type=submit]').click();
     await page.locator('.guide').waitFor();
-    for (const path of [page.url(), `${app.server.url}/`, `${app.server.url}/upcoming`, `${app.server.url}/backup`, `${app.server.url}/import`]) {
+    const caseUrl = page.url();
+    const sections = ['deadlines', 'evidence', 'messages', 'journal', 'details', 'share'].map((section) => `${caseUrl}/${section}`);
+    for (const path of [caseUrl, ...sections, `${app.server.url}/`, `${app.server.url}/upcoming`, `${app.server.url}/backup`, `${app.server.url}/import`]) {
       await page.goto(path);
       await page.locator('main h1, main h2').first().waitFor();
       // Every link, button, label and field ends inside the 360 px screen. (On a phone the layout

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, guardPage, launchChromium, launchWithProfile, serveDist } from './harness.mjs';
+import { DIST, guardPage, launchChromium, launchWithProfile, openSection, serveDist } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 let browser;
@@ -137,7 +137,8 @@ test('under a sub-path every route works after a reload, and links stay under it
   const caseUrl = await createCase(page, 'SUB-1');
   assert.match(caseUrl, /^http:\/\/127\.0\.0\.1:\d+\/help\/disputes\/cases\/[0-9a-f-]{36}$/);
   const id = caseUrl.split('/').pop();
-  const routes = ['/', '/new', '/start', '/upcoming', '/backup', '/before-next-order', `/cases/${id}`, `/cases/${id}/edit`, `/cases/${id}/print`];
+  const sections = ['deadlines', 'evidence', 'messages', 'journal', 'details', 'share'].map((section) => `/cases/${id}/${section}`);
+  const routes = ['/', '/new', '/start', '/upcoming', '/backup', '/before-next-order', `/cases/${id}`, ...sections, `/cases/${id}/edit`, `/cases/${id}/print`];
   for (const route of routes) {
     await page.goto(`${server.url}${route}`);
     await page.locator('main h1').first().waitFor();
@@ -147,7 +148,7 @@ test('under a sub-path every route works after a reload, and links stay under it
   }
   const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => new URL(link.href).pathname));
   assert.ok(hrefs.every((href) => href.startsWith('/help/disputes')), hrefs.join(' '));
-  await page.goto(`${server.url}/cases/${id}`);
+  await page.goto(`${server.url}/cases/${id}/share`);
   await page.getByRole('button', { name: 'Create the link' }).click();
   assert.match(await page.locator('#share-link').inputValue(), /\/help\/disputes\/shared#share=v1\.p\./);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
@@ -157,6 +158,9 @@ test('under a sub-path every route works after a reload, and links stay under it
   await context.setOffline(true);
   await page.goto(`${server.url}/cases/${id}/print`);
   await page.getByRole('heading', { name: 'Case file: SUB-1' }).waitFor();
+  await page.goto(`${server.url}/cases/${id}/evidence`);
+  await page.locator('.evidence').waitFor();
+  assert.equal(await page.locator('nav.case-sections [aria-current="page"]').innerText(), 'Evidence');
   guard.assertClean();
   await context.close();
   await server.close();
@@ -184,6 +188,7 @@ test('a new version waits for the buyer, and not over unsaved text', async () =>
   await page.locator('.guide').waitFor();
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()]);
   await page.locator('.guide').waitFor();
+  await openSection(page, 'Details');
   const version = await page.evaluate(async () => {
     const names = await caches.keys();
     return names;

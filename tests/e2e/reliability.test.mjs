@@ -2,7 +2,7 @@
 // record, a refused write and its retry, and hostile text in every field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage } from './harness.mjs';
+import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -50,6 +50,7 @@ test('two tabs: a change in one appears in the other; conflicting edits are neve
   await second.page.getByRole('button', { name: 'Discard mine and see the other version' }).click();
   await second.page.getByRole('heading', { name: 'Edited in the first tab' }).waitFor();
   await second.page.goto(`${caseUrl}/edit`);
+  await openSection(first.page, 'Journal');
   await first.page.getByLabel('A note').check();
   await first.page.locator('#entry-summary').fill('Note from the first tab');
   await first.page.getByRole('button', { name: 'Add to the journal' }).click();
@@ -59,6 +60,7 @@ test('two tabs: a change in one appears in the other; conflicting edits are neve
   await second.page.getByRole('button', { name: 'Save mine over it' }).click();
   await second.page.getByRole('heading', { name: 'Mine wins' }).waitFor();
   // Choosing "mine" replaces the form's fields only: the note the first tab added stays.
+  await openSection(second.page, 'Journal');
   await second.page.locator('.journal-item', { hasText: 'Note from the first tab' }).waitFor();
   await first.page.getByRole('heading', { name: 'Mine wins' }).waitFor();
 
@@ -183,10 +185,11 @@ test('closing or reloading the tab while typing loses nothing', async () => {
   const caseUrl = page.url();
 
   // A journal entry and an edit, both left mid-sentence.
+  await openSection(page, 'Journal');
   await page.getByLabel('A note').check();
   await page.locator('#entry-summary').fill('Seller promised a refund by Fri');
   await page.close({ runBeforeUnload: true });
-  ({ page, guard } = await tab(context, caseUrl.slice(app.server.url.length)));
+  ({ page, guard } = await tab(context, `${caseUrl.slice(app.server.url.length)}/journal`));
   await page.getByText('What you were writing last time is back below').waitFor();
   await page.getByLabel('A note').check();
   assert.equal(await page.locator('#entry-summary').inputValue(), 'Seller promised a refund by Fri');
@@ -203,8 +206,8 @@ test('closing or reloading the tab while typing loses nothing', async () => {
 
   await page.goto(`${app.server.url}/new`);
   assert.equal(await page.locator('#order-number').inputValue(), '');
-  await page.goto(caseUrl);
-  await page.locator('.guide').waitFor();
+  await page.goto(`${caseUrl}/journal`);
+  await page.locator('.journal').waitFor();
   assert.equal(await page.getByText('What you were writing last time').count(), 0);
   guard.assertClean();
   await context.close();
@@ -243,8 +246,12 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await page.locator('#tracking-url').fill('https://t.17track.net/en#nums=LP001');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
+  const caseUrl = page.url();
+  await openSection(page, 'Details');
   const listing = page.getByRole('link', { name: 'https://www.aliexpress.com/item/1005001.html?a=<b>' });
   assert.equal(await listing.getAttribute('rel'), 'noopener noreferrer');
+  assert.ok((await page.locator('.notes').innerText()).includes(HOSTILE[9]));
+  await openSection(page, 'Journal');
   for (const [i, payload] of HOSTILE.entries()) {
     await page.getByLabel('A note').check();
     await page.locator('#entry-summary').fill(payload);
@@ -263,14 +270,14 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   assert.ok(shown.includes(text(2)), 'the item as the page title');
   assert.equal(await page.locator('main script, main iframe, main svg, main img[src="x"]').count(), 0);
   // The same text in messages written for the buyer, the print view and a share link.
+  await openSection(page, 'Messages');
   assert.ok((await page.locator('#message-text').inputValue()).includes(text(1)));
-  await page.goto(`${page.url()}/print`);
+  await page.goto(`${caseUrl}/print`);
   await page.getByRole('heading', { name: /^Case file:/ }).waitFor();
   assert.ok((await page.locator('.print-case').innerText()).includes(HOSTILE[9]));
 
   // Through a share link and a backup into a browser that never saw it: still only text.
-  const caseUrl = page.url().replace(/\/print$/, '');
-  await page.goto(caseUrl);
+  await page.goto(`${caseUrl}/share`);
   await page.getByRole('button', { name: 'Create the link' }).click();
   const link = await page.locator('#share-link').inputValue();
   await page.goto(`${app.server.url}/backup`);
@@ -291,7 +298,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
   await other.page.locator('input[type=file]').setInputFiles(backupPath);
   await other.page.getByRole('button', { name: 'Merge into my cases' }).click();
   await other.page.getByText('Restored 1 case and').waitFor();
-  await other.page.goto(caseUrl);
+  await other.page.goto(`${caseUrl}/journal`);
   await other.page.locator('.journal-item').nth(HOSTILE.length).waitFor();
   await literal('the restored backup');
   other.guard.assertClean();
@@ -309,7 +316,7 @@ test('hostile text in every field shows literally and runs nothing', async () =>
     await request(store.put({ ...record, json: JSON.stringify(stored) }));
     db.close();
   });
-  await page.goto(caseUrl);
+  await page.goto(`${caseUrl}/details`);
   await page.locator('dd.address', { hasText: 'javascript:alert("t")' }).waitFor();
   assert.equal(await page.locator('main a[href^="javascript" i]').count(), 0);
   assert.deepEqual(dialogs, []);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::domain::advice::resolution_meaning;
+use crate::domain::advice::{resolution_meaning, Warning};
 use crate::domain::case::Case;
 use crate::domain::deadline::chain;
 use crate::domain::guide::{guide, Action, ActionInput, Asks};
@@ -27,6 +27,9 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     };
     let open_action = RwSignal::new(None::<Action>);
     let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
+    let messages = href(&format!("/cases/{}/messages", case.id));
+    // The step, its deadline and the buttons that record it come first; what explains the step
+    // folds below them, so a phone shows the buttons without scrolling.
     view! {
         <section class="card guide" aria-labelledby="guide-title">
             <p class="eyebrow">{tr("What to do now")}</p>
@@ -40,31 +43,6 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                             <strong>{tr(deadline.kind.label())}": "</strong>
                             <Countdown due=deadline.due />" · "{closing_text(&deadline)}
                         </p>
-                    })}
-                    {(!guidance.warnings.is_empty()).then(|| view! {
-                        <ul class="warnings" aria-label=tr("Warnings")>
-                            {guidance.warnings.iter().map(|warning| view! { <li><strong>{tr("Warning:")}</strong>" "{warning.text()}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    {guidance.advice.clone().map(|advice| view! {
-                        <div class="advice">
-                            <h3>{tr("On the dispute form")}</h3>
-                            <p>{tr("Reason to choose:")}" " <strong>{tr(advice.reason)}</strong></p>
-                            <p>{tr("Ask for:")}" " <strong>{tr(advice.resolution.label())}</strong>". " {tr(resolution_meaning(advice.resolution))}</p>
-                            <p class="hint">{advice.why}</p>
-                            <h3>{tr("Evidence that wins this kind of dispute")}</h3>
-                            <ul>{advice.evidence.iter().map(|proof| view! { <li>{tr(proof.label())}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                    {(!guidance.fallbacks.is_empty()).then(|| view! {
-                        <ul class="fallbacks">
-                            {guidance.fallbacks.iter().map(|deadline| view! {
-                                <li><strong>{tr(deadline.kind.label())}</strong>": " <Countdown due=deadline.due /></li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                    {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
-                        <p><A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A></p>
                     })}
                     <div class="actions">
                         {guidance.actions.iter().map(|action| {
@@ -84,8 +62,59 @@ pub fn GuideCard(case: Case) -> impl IntoView {
             {move || open_action.get().map(|action| view! {
                 <ActionForm case=case.clone() action currency=currency.clone() on_done=move || open_action.set(None) />
             })}
+            {move || {
+                let guidance = guidance.get();
+                view! {
+                    <StepWarnings warnings=guidance.warnings.clone() unfolded=guidance.is_pressing() />
+                    {guidance.templates.first().copied().map(|message| view! {
+                        <p class="write-it"><A href=messages.clone()>{trf("Write it for me: {message}", &[("message", &tr(message.label()))])}</A></p>
+                    })}
+                    {guidance.advice.clone().map(|advice| view! {
+                        <details class="advice">
+                            <summary>{tr("On the dispute form")}</summary>
+                            <p>{tr("Reason to choose:")}" " <strong>{tr(advice.reason)}</strong></p>
+                            <p>{tr("Ask for:")}" " <strong>{tr(advice.resolution.label())}</strong>". " {tr(resolution_meaning(advice.resolution))}</p>
+                            <p class="hint">{advice.why}</p>
+                        </details>
+                        <details class="advice">
+                            <summary>{tr("Evidence that wins this kind of dispute")}</summary>
+                            <ul>{advice.evidence.iter().map(|proof| view! { <li>{tr(proof.label())}</li> }).collect_view()}</ul>
+                        </details>
+                    })}
+                    {(!guidance.fallbacks.is_empty()).then(|| view! {
+                        <ul class="fallbacks">
+                            {guidance.fallbacks.iter().map(|deadline| view! {
+                                <li><strong>{tr(deadline.kind.label())}</strong>": " <Countdown due=deadline.due /></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
+                        <p><A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A></p>
+                    })}
+                }
+            }}
         </section>
     }
+}
+
+/// The step's warnings, each as a few words that unfold into the whole warning; unfolded from
+/// the start when the step's deadline is close, so nothing that matters then is hidden.
+#[component]
+fn StepWarnings(warnings: Vec<Warning>, unfolded: bool) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        view! {
+            <ul class="warnings" aria-label=tr("Warnings")>
+                {warnings.into_iter().map(|warning| view! {
+                    <li>
+                        <details open=unfolded>
+                            <summary><strong>{tr("Warning:")}</strong>" "{warning.headline()}</summary>
+                            <p>{warning.text()}</p>
+                        </details>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// Records one action: the day it happened and whatever else it needs.

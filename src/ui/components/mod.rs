@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 mod adjust_deadline;
+mod attention;
 mod backup_reminder;
 mod bulk_actions;
 mod case_chart;
@@ -22,6 +23,7 @@ mod timeline;
 mod worklist_tools;
 
 pub use adjust_deadline::AdjustDeadline;
+pub use attention::attention_class;
 pub use backup_reminder::BackupReminder;
 pub use bulk_actions::BulkActions;
 pub use case_chart::CaseChart;

@@ -1,5 +1,6 @@
-//! The dashboard: every case, most urgent first, as a worklist (search, filters, sort, bulk
-//! actions) with a picture of where the cases stand.
+//! The dashboard: every case, most urgent first. A buyer's few cases come straight under the
+//! heading; the worklist tools of a support desk (a picture of where the cases stand, search,
+//! filters, sort, bulk actions) are one tap away, and open by themselves for a long list.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -13,18 +14,47 @@ use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};
 use crate::ui::browser::{href, mark, measured, today};
-use crate::ui::components::{BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
+use crate::ui::components::{attention_class, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
-fn attention_class(attention: Attention) -> &'static str {
-    match attention {
-        Attention::Overdue => "overdue",
-        Attention::DueSoon => "due-soon",
-        Attention::DatesMissing => "dates-missing",
-        Attention::Upcoming => "later",
-        Attention::InProgress => "in-progress",
-        Attention::Closed => "closed",
+/// Up to this many cases, the list needs no tools to be taken in at a glance.
+const FEW_CASES: usize = 10;
+
+/// A fold of the dashboard's tools: closed for a few cases, open for a long list, until the
+/// buyer opens or closes it.
+#[derive(Clone, Copy)]
+struct Fold {
+    chosen: RwSignal<Option<bool>>,
+    open: Signal<bool>,
+}
+
+impl Fold {
+    fn new(long_list: Memo<bool>) -> Self {
+        let chosen = RwSignal::new(None);
+        Self { chosen, open: Signal::derive(move || chosen.get().unwrap_or_else(|| long_list.get())) }
+    }
+
+    fn toggle(self) {
+        let open = self.open.get_untracked();
+        self.chosen.set(Some(!open));
+    }
+}
+
+/// The button that opens or closes a fold, saying which way it is.
+#[component]
+fn FoldButton(fold: Fold, label: &'static str, controls: &'static str, on_close: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="button small" aria-controls=controls
+            aria-expanded=move || fold.open.get().to_string()
+            on:click=move |_| {
+                if fold.open.get_untracked() {
+                    on_close.run(());
+                }
+                fold.toggle();
+            }>
+            {label}
+        </button>
     }
 }
 
@@ -83,6 +113,9 @@ pub fn Dashboard() -> impl IntoView {
     // The page's layout changes only between "no cases" and "some": a saved case must not
     // rebuild the tools (and lose what the buyer typed in them).
     let no_cases = Memo::new(move |_| state.cases.with(Vec::is_empty));
+    let long_list = Memo::new(move |_| case_count.get() > FEW_CASES);
+    let tools = Fold::new(long_list);
+    let selecting = Fold::new(long_list);
     let matching_ids = Signal::derive(move || {
         let (prepared, selected) = (prepared.get(), selected.get());
         state.cases.with(|cases| selected.iter().map(|at| cases[prepared[*at].index].id.clone()).collect::<Vec<_>>())
@@ -107,23 +140,37 @@ pub fn Dashboard() -> impl IntoView {
                 <section class="card empty">
                     <h2>{tr("No cases yet")}</h2>
                     <p>{tr("Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute.")}</p>
-                    <A href=href("/start") attr:class="button primary">{tr("Start: answer 6 questions")}</A>
+                    <A href=href("/start") attr:class="button primary">{tr("Start: answer 5 questions")}</A>
                     <p><A href=href("/new")>{tr("Or fill in the full form")}</A></p>
                     <p><A href=href("/import")>{tr("Or import many orders from a spreadsheet (CSV)")}</A></p>
                     <p class="hint">{tr("Everything stays on this device.")}</p>
                 </section>
             }.into_any(),
             (_, false) => view! {
-                <CaseChart picture filter />
-                <WorklistTools filter sort />
-                <p class="list-count" role="status">{move || {
-                    let (shown_count, all) = (total.get(), case_count.get());
-                    if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
-                }}</p>
-                <BulkActions chosen matching=matching_ids matching_count=total />
+                <div class="list-bar">
+                    <p class="list-count" role="status">{move || {
+                        let (shown_count, all) = (total.get(), case_count.get());
+                        if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
+                    }}</p>
+                    <FoldButton fold=tools label=tr("Filter and sort") controls="worklist-tools"
+                        on_close=Callback::new(move |()| filter.set(Filter::default())) />
+                    <FoldButton fold=selecting label=tr("Select several") controls="bulk-actions"
+                        on_close=Callback::new(move |()| chosen.set(HashSet::new())) />
+                </div>
+                <div id="worklist-tools">
+                    {move || tools.open.get().then(|| view! {
+                        <CaseChart picture filter />
+                        <WorklistTools filter sort />
+                    })}
+                </div>
+                <div id="bulk-actions">
+                    {move || selecting.open.get().then(|| view! {
+                        <BulkActions chosen matching=matching_ids matching_count=total />
+                    })}
+                </div>
                 <ul class="case-list">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
-                        <CaseRow row chosen />
+                        <CaseRow row chosen selecting=selecting.open />
                     </For>
                 </ul>
                 <MoreRows shown total />
@@ -168,7 +215,7 @@ impl Row {
 }
 
 #[component]
-fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
+fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>, selecting: Signal<bool>) -> impl IntoView {
     let Row { id, title, summary, deadline, attention, evidence_missing } = row;
     let target = format!("/cases/{id}");
     let label = trf("Select {case}", &[("case", &title)]);
@@ -200,7 +247,9 @@ fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>) -> impl IntoView {
     };
     view! {
         <li class=format!("case-row {}", attention_class(attention))>
-            <input type="checkbox" class="row-choice" aria-label=label prop:checked=is_chosen on:change=toggle />
+            {move || selecting.get().then(|| view! {
+                <input type="checkbox" class="row-choice" aria-label=label.clone() prop:checked=is_chosen.clone() on:change=toggle.clone() />
+            })}
             // A plain link (the router still handles the click): the router's link component
             // costs more per row than the row itself.
             <a href=href(&target) class="case-link">

@@ -1,5 +1,6 @@
-//! "What happened?": six short questions, one at a time, that create a case and open its guide.
-//! Quicker than the full form, which stays one link away.
+//! "What happened?": five short questions, one at a time, that create a case and open its guide.
+//! A choice is one tap that also goes on; the last screen asks for the order number and dates
+//! together, and Enter creates the case. The full form stays one link away.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,38 +15,38 @@ use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::components::save_and_open;
 
-const QUESTIONS: usize = 6;
+const QUESTIONS: usize = 5;
+/// The last question: the order number and its dates, then the case is created.
+const ORDER: usize = QUESTIONS - 1;
 
 /// The question that asks for `field`, so a problem found at the end sends the buyer back to it.
 fn question_of(field: Field) -> usize {
     match field {
         Field::Platform => 0,
         Field::Problem => 1,
-        Field::Paid | Field::Shipped | Field::Delivered => 2,
-        Field::Wanted => 3,
-        Field::PaymentMethod => 4,
-        _ => 5,
+        Field::Wanted => 2,
+        Field::PaymentMethod => 3,
+        _ => ORDER,
     }
 }
 
+/// One button per answer: pressing one chooses it and goes on to the next question. The answer
+/// chosen so far is marked pressed, so going back shows it.
 #[component]
 fn Choices<T: Copy + PartialEq + Send + Sync + 'static>(
-    name: &'static str,
     options: Vec<(T, &'static str, Option<&'static str>)>,
     chosen: RwSignal<T>,
+    on_chosen: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <div class="choices">
+        <div class="choices" role="group">
             {options.into_iter().map(|(value, label, hint)| {
                 view! {
-                    <label class="choice">
-                        <input type="radio" name=name prop:checked=move || chosen.get() == value
-                            on:change=move |_| chosen.set(value) />
-                        <span>
-                            <strong>{label}</strong>
-                            {hint.map(|hint| view! { <span class="hint">{hint}</span> })}
-                        </span>
-                    </label>
+                    <button type="button" class="choice" aria-pressed=move || (chosen.get() == value).to_string()
+                        on:click=move |_| { chosen.set(value); on_chosen.run(()); }>
+                        <strong>{label}</strong>
+                        {hint.map(|hint| view! { <span class="hint">{hint}</span> })}
+                    </button>
                 }
             }).collect_view()}
         </div>
@@ -94,13 +95,13 @@ pub fn Interview() -> impl IntoView {
         order_number: order_number.get_untracked(),
         ..CaseForm::blank(&Settings::load().currency)
     };
-    let next = move |event: leptos::ev::SubmitEvent| {
+    let go_on = Callback::new(move |()| {
+        problem_text.set(None);
+        question.update(|q| *q = (*q + 1).min(ORDER));
+    });
+    let create = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         problem_text.set(None);
-        if question.get_untracked() + 1 < QUESTIONS {
-            question.update(|q| *q += 1);
-            return;
-        }
         match form().validate(today()) {
             Ok(details) => save_and_open(
                 Case::new(new_case_id(), details, now_utc()),
@@ -122,48 +123,23 @@ pub fn Interview() -> impl IntoView {
     let titles = [
         tr("Where did you order?"),
         tr("What went wrong?"),
-        tr("When did you pay, and when was it shipped and delivered?"),
         tr("What would put it right?"),
         tr("How did you pay?"),
-        tr("What is the order number?"),
+        tr("The order number and its dates"),
     ];
     view! {
         <h1>{tr("What happened?")}</h1>
-        <p class="lead">{tr("Six short questions, then Dispute Desk tells you what to do and by when.")}" "
+        <p class="lead">{tr("Five short questions, then Dispute Desk tells you what to do and by when.")}" "
             <A href=href("/new")>{tr("Fill in the full form instead")}</A></p>
-        <form class="card interview" on:submit=next novalidate>
+        <form class="card interview" on:submit=create novalidate>
             <p class="progress">{move || trf("Question {number} of {total}", &[("number", &(question.get() + 1)), ("total", &QUESTIONS)])}</p>
             <h2 node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
             {move || match question.get() {
-                0 => view! { <Choices name="platform" chosen=platform options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
-                1 => view! { <Choices name="problem" chosen=problem options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
-                2 => view! {
-                    <p class="hint">{tr("From the order page. Leave a date empty if you do not know it.")}</p>
-                    <div class="field">
-                        <label for="paid">{tr("Paid on")}</label>
-                        <input id="paid" type="date" prop:value=move || paid.get() on:input=move |ev| paid.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="shipped">{tr("Shipped on")}</label>
-                        <input id="shipped" type="date" prop:value=move || shipped.get() on:input=move |ev| shipped.set(event_target_value(&ev)) />
-                    </div>
-                    {(problem.get_untracked() != Problem::NotReceived).then(|| view! {
-                        <div class="field">
-                            <label for="delivered">{tr("Arrived on")}</label>
-                            <input id="delivered" type="date" prop:value=move || delivered.get() on:input=move |ev| delivered.set(event_target_value(&ev)) />
-                        </div>
-                    })}
-                }.into_any(),
-                3 => view! { <Choices name="wanted" chosen=wanted options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
-                4 => view! { <Choices name="payment" chosen=payment options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
-                _ => view! {
-                    <div class="field">
-                        <label for="order-number">{tr("Order number")}</label>
-                        <p class="hint" id="order-number-hint">{tr("As shown on the order page.")}</p>
-                        <input id="order-number" type="text" autocomplete="off" aria-describedby="order-number-hint"
-                            prop:value=move || order_number.get() on:input=move |ev| order_number.set(event_target_value(&ev)) />
-                    </div>
-                }.into_any(),
+                0 => view! { <Choices chosen=platform on_chosen=go_on options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
+                3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                _ => view! { <OrderQuestion order_number paid shipped delivered received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
             }}
             {move || problem_text.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
             {move || save_error.get().map(|error| view! {
@@ -173,10 +149,46 @@ pub fn Interview() -> impl IntoView {
                 {move || (question.get() > 0).then(|| view! {
                     <button type="button" class="button" on:click=move |_| question.update(|q| *q -= 1)>{tr("Back")}</button>
                 })}
-                <button type="submit" class="button primary" disabled=move || saving.get()>
-                    {move || if question.get() + 1 < QUESTIONS { tr("Next") } else if saving.get() { tr("Saving…") } else { tr("Create my case") }}
-                </button>
+                {move || (question.get() == ORDER).then(|| view! {
+                    <button type="submit" class="button primary" disabled=move || saving.get()>
+                        {move || if saving.get() { tr("Saving…") } else { tr("Create my case") }}
+                    </button>
+                })}
             </div>
         </form>
+    }
+}
+
+/// The last question: what the buyer copies from the order page. Every date may stay empty.
+#[component]
+fn OrderQuestion(
+    order_number: RwSignal<String>,
+    paid: RwSignal<String>,
+    shipped: RwSignal<String>,
+    delivered: RwSignal<String>,
+    /// Whether something arrived, so there is a delivery date to ask for.
+    received: bool,
+) -> impl IntoView {
+    let date = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="date" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="order-number">{tr("Order number")}</label>
+            <p class="hint" id="order-number-hint">{tr("As shown on the order page.")}</p>
+            <input id="order-number" type="text" autocomplete="off" aria-describedby="order-number-hint" enterkeyhint="done"
+                prop:value=move || order_number.get() on:input=move |ev| order_number.set(event_target_value(&ev)) />
+        </div>
+        <p class="hint">{tr("From the order page. Leave a date empty if you do not know it.")}</p>
+        <div class="date-row">
+            {date("paid", tr("Paid on"), paid)}
+            {date("shipped", tr("Shipped on"), shipped)}
+            {received.then(|| date("delivered", tr("Arrived on"), delivered))}
+        </div>
     }
 }

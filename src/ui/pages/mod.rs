@@ -1,28 +1,24 @@
-//! One component per route.
+//! One component per route; a case's several routes live in `case/`.
 
 mod backup;
-pub(crate) mod case_detail;
+pub(crate) mod case;
 mod checklist;
 mod dashboard;
-mod edit_case;
 mod import;
 mod interview;
 mod new_case;
 mod not_found;
-mod print_case;
 mod shared_case;
 mod upcoming;
 
 pub use backup::BackupPage;
-pub use case_detail::CaseDetail;
+pub use case::CaseRoutes;
 pub use checklist::Checklist;
 pub use dashboard::Dashboard;
-pub use edit_case::EditCase;
 pub use import::ImportPage;
 pub use interview::Interview;
 pub use new_case::NewCase;
 pub use not_found::NotFound;
-pub use print_case::PrintCase;
 pub use shared_case::SharedCase;
 pub use upcoming::Upcoming;
 

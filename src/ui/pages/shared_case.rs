@@ -9,7 +9,7 @@ use crate::domain::deadline::{chain, day_text};
 use crate::domain::i18n::tr;
 use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
 use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};
-use crate::ui::pages::case_detail::CaseFacts;
+use crate::ui::pages::case::CaseFacts;
 use crate::ui::share_codec::{decompress, decrypt};
 use crate::ui::state::{AppState, Loading};
 

@@ -1,53 +1,36 @@
+//! What the buyer recorded about the order, and the ways to change or delete the case.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::case::Case;
-use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
-use crate::domain::guide::guide;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
 use crate::domain::money::Money;
 use crate::storage::StorageError;
-use crate::ui::browser::{buyer_zone, href, local_time_text, now_utc};
-use crate::ui::components::{EvidenceLocker, GuideCard, JournalView, MessageWriter, ShareCase, Timeline};
+use crate::ui::browser::{href, local_time_text};
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
+/// The case's facts, and the ways to change or delete it.
 #[component]
-pub fn CaseDetail() -> impl IntoView {
-    with_routed_case(|case| view! { <CaseView case /> })
-}
-
-#[component]
-fn CaseView(case: Case) -> impl IntoView {
-    let edit = format!("/cases/{}/edit", case.id);
-    let print = format!("/cases/{}/print", case.id);
-    let suggested = guide(&case, &chain(&case, &buyer_zone(), now_utc())).templates;
-    view! {
-        <article class="case">
-            <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
-            <h1>{case.title().to_owned()}</h1>
-            <p class="lead">{trf("{platform} · order {order}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number)])}</p>
-            <GuideCard case=case.clone() />
-            <MessageWriter case=case.clone() suggested />
-            <EvidenceLocker case=case.clone() />
-            <Timeline case=case.clone() />
-            <JournalView case=case.clone() />
-            <section class="card">
-                <h2>{tr("Details")}</h2>
+pub fn Details() -> impl IntoView {
+    with_routed_case(|case| {
+        let edit = format!("/cases/{}/edit", case.id);
+        view! {
+            <section class="card" aria-labelledby="details-title">
+                <h2 id="details-title">{tr("Details")}</h2>
                 <CaseFacts case=case.clone() />
+                <div class="actions">
+                    <A href=href(&edit) attr:class="button">{tr("Edit case")}</A>
+                    <DeleteCase case />
+                </div>
             </section>
-            <ShareCase case=case.clone() />
-            <div class="actions">
-                <A href=href(&edit) attr:class="button">{tr("Edit case")}</A>
-                <A href=href(&print) attr:class="button">{tr("Printable case file")}</A>
-                <DeleteCase case />
-            </div>
-        </article>
-    }
+        }
+    })
 }
 
 /// The facts of a case as a definition list: on its page, in a shared link, in print.

@@ -9,7 +9,7 @@ use crate::domain::evidence::{file_kind, size_text, EvidenceItem, FileKind};
 use crate::domain::i18n::{tr, trf};
 use crate::ui::browser::{buyer_zone, local_time_text, now_utc};
 use crate::ui::components::use_object_url;
-use crate::ui::pages::case_detail::CaseFacts;
+use crate::ui::pages::case::CaseFacts;
 use crate::ui::pages::with_routed_case;
 use crate::ui::state::AppState;
 
@@ -56,24 +56,42 @@ fn PrintView(case: Case) -> impl IntoView {
             </section>
             <section>
                 <h2>{tr("Journal")}</h2>
-                <table>
-                    <thead><tr><th scope="col">{tr("Day")}</th><th scope="col">{tr("What happened")}</th></tr></thead>
-                    <tbody>
-                        {journal.into_iter().map(|(on, text)| view! { <tr><td>{day_text(on)}</td><td>{text}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
+                {if journal.is_empty() {
+                    view! { <NothingYet /> }.into_any()
+                } else {
+                    view! {
+                        <table>
+                            <thead><tr><th scope="col">{tr("Day")}</th><th scope="col">{tr("What happened")}</th></tr></thead>
+                            <tbody>
+                                {journal.into_iter().map(|(on, text)| view! { <tr><td>{day_text(on)}</td><td>{text}</td></tr> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
             </section>
             <section>
                 <h2>{tr("Evidence")}</h2>
-                <table class="evidence-index">
-                    <thead><tr><th scope="col">{tr("File")}</th><th scope="col">{tr("Caption and what it proves")}</th><th scope="col">{tr("Details")}</th></tr></thead>
-                    <tbody>
-                        {files.into_iter().map(|item| view! { <EvidenceRow item /> }).collect_view()}
-                    </tbody>
-                </table>
+                {if files.is_empty() {
+                    view! { <NothingYet /> }.into_any()
+                } else {
+                    view! {
+                        <table class="evidence-index">
+                            <thead><tr><th scope="col">{tr("File")}</th><th scope="col">{tr("Caption and what it proves")}</th><th scope="col">{tr("Details")}</th></tr></thead>
+                            <tbody>
+                                {files.into_iter().map(|item| view! { <EvidenceRow item /> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
             </section>
         </article>
     }
+}
+
+/// What an empty part of the case file says, instead of bare column headings.
+#[component]
+fn NothingYet() -> impl IntoView {
+    view! { <p class="nothing-yet">{tr("Nothing recorded yet")}</p> }
 }
 
 #[component]

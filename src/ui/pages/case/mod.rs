@@ -1,0 +1,188 @@
+//! One case: a page whose first screen is the next step, and the rest of the case in sections
+//! a buyer reaches in one tap, each at its own address (`/cases/:id/evidence`), so a reload, a
+//! shared link and the browser's Back button land where the buyer was.
+
+mod deadlines;
+mod details;
+mod edit;
+mod evidence;
+mod journal;
+mod messages;
+mod next_step;
+mod print;
+mod share;
+
+pub(crate) use details::CaseFacts;
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route, A};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
+
+use crate::domain::case::{Case, CaseId};
+use crate::domain::deadline::chain;
+use crate::domain::i18n::{tr, trf};
+use crate::ui::browser::{buyer_zone, href};
+use crate::domain::overview::{Attention, CaseOverview};
+use crate::ui::components::{attention_class, Countdown};
+use crate::ui::pages::NotFound;
+use crate::ui::state::{AppState, Loading};
+use crate::ui::use_now::use_minute;
+
+/// The parts of a case page, in the order its bar of sections shows them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Section {
+    NextStep,
+    Deadlines,
+    Evidence,
+    Messages,
+    Journal,
+    Details,
+    Share,
+}
+
+impl Section {
+    const ALL: [Section; 7] = [
+        Section::NextStep,
+        Section::Deadlines,
+        Section::Evidence,
+        Section::Messages,
+        Section::Journal,
+        Section::Details,
+        Section::Share,
+    ];
+
+    /// The section's last path segment; the next step is the case's own address.
+    fn segment(self) -> &'static str {
+        match self {
+            Section::NextStep => "",
+            Section::Deadlines => "deadlines",
+            Section::Evidence => "evidence",
+            Section::Messages => "messages",
+            Section::Journal => "journal",
+            Section::Details => "details",
+            Section::Share => "share",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Section::NextStep => tr("Next step"),
+            Section::Deadlines => tr("Deadlines"),
+            Section::Evidence => tr("Evidence"),
+            Section::Messages => tr("Messages"),
+            Section::Journal => tr("Journal"),
+            Section::Details => tr("Details"),
+            Section::Share => tr("Share and print"),
+        }
+    }
+}
+
+/// The address of a case's section, for links inside the app (before the host's base).
+fn section_path(id: &CaseId, section: Section) -> String {
+    match section.segment() {
+        "" => format!("/cases/{id}"),
+        segment => format!("/cases/{id}/{segment}"),
+    }
+}
+
+/// Every address of a case: its sections inside the case page, then its edit form and its
+/// printable file, which are pages of their own.
+#[component(transparent)]
+pub fn CaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/cases/:id") view=Outlet>
+            <Route path=path!("edit") view=edit::EditCase />
+            <Route path=path!("print") view=print::PrintCase />
+            <ParentRoute path=path!("") view=CasePage>
+                <Route path=path!("") view=next_step::NextStep />
+                <Route path=path!("deadlines") view=deadlines::Deadlines />
+                <Route path=path!("evidence") view=evidence::Evidence />
+                <Route path=path!("messages") view=messages::Messages />
+                <Route path=path!("journal") view=journal::Journal />
+                <Route path=path!("details") view=details::Details />
+                <Route path=path!("share") view=share::Share />
+            </ParentRoute>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The case's name, the time left on its most urgent deadline and the bar of sections stay on
+/// every section; the section itself comes below.
+#[component]
+fn CasePage() -> impl IntoView {
+    let state = AppState::expect();
+    let params = use_params_map();
+    let id = Memo::new(move |_| CaseId::new(params.with(|params| params.get("id").unwrap_or_default())));
+    // The page's frame changes only when the case appears or disappears, so a save does not
+    // rebuild the section (and lose what the buyer is typing in it).
+    let found = Memo::new(move |_| id.with(|id| state.cases.with(|cases| cases.iter().any(|case| &case.id == id))));
+    move || match (state.loading.get(), found.get()) {
+        (_, true) => view! {
+            <article class="case">
+                {move || state.case(&id.get()).map(|case| view! { <CaseHeader case /> })}
+                <SectionBar id=id.get() />
+                <Outlet />
+            </article>
+        }
+        .into_any(),
+        (Loading::Pending, false) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
+        (_, false) => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn CaseHeader(case: Case) -> impl IntoView {
+    view! {
+        <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
+        <h1>{case.title().to_owned()}</h1>
+        <p class="lead">{trf("{platform} · order {order}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number)])}</p>
+        <CaseClock case />
+    }
+}
+
+/// How much time is left on the case's most urgent deadline, on every section of the case,
+/// judged as the dashboard judges it.
+#[component]
+fn CaseClock(case: Case) -> impl IntoView {
+    let minute = use_minute();
+    let edit = href(&format!("/cases/{}/edit", case.id));
+    let seen = Memo::new(move |_| {
+        let chain = chain(&case, &buyer_zone(), minute.get());
+        let overview = CaseOverview::of(&case, &chain);
+        (overview.attention, overview.deadline().cloned())
+    });
+    move || {
+        let (attention, deadline) = seen.get();
+        let said = match (deadline, attention) {
+            (Some(deadline), _) => {
+                view! { <strong>{tr(deadline.kind.label())}</strong>": "<Countdown due=deadline.due /> }.into_any()
+            }
+            (None, Attention::DatesMissing) => {
+                view! { <a href=edit.clone()>{tr("Add a date to see how long you have to open a dispute.")}</a> }.into_any()
+            }
+            (None, _) => ().into_any(),
+        };
+        view! {
+            <p class=format!("case-clock {}", attention_class(attention))>
+                <span class="badge">{tr(attention.label())}</span>" "{said}
+            </p>
+        }
+    }
+}
+
+/// The sections as a compact bar of links; the current one is marked for every reader.
+#[component]
+fn SectionBar(id: CaseId) -> impl IntoView {
+    view! {
+        <nav class="case-sections" aria-label=tr("Parts of this case")>
+            <ul>
+                {Section::ALL.into_iter().map(|section| view! {
+                    <li><A href=href(&section_path(&id, section)) exact=true>{section.label()}</A></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
