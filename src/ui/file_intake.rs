@@ -6,8 +6,27 @@ use js_sys::Uint8Array;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::case::CaseId;
 use crate::domain::evidence::hex;
 use crate::domain::i18n::tr;
+
+/// One file on its way into a case's evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Intake {
+    pub id: String,
+    pub case_id: CaseId,
+    pub name: String,
+    /// Fraction read, then hashed and saved.
+    pub done: f64,
+    pub phase: &'static str,
+    pub problem: Option<String>,
+}
+
+impl Intake {
+    pub fn new(id: String, case_id: CaseId, name: String, phase: &'static str) -> Self {
+        Self { id, case_id, name, done: 0.0, phase, problem: None }
+    }
+}
 
 const SLICE_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 

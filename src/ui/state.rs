@@ -15,6 +15,7 @@ use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
 use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
+use crate::ui::file_intake::Intake;
 use crate::ui::use_now::use_minute;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +41,9 @@ pub struct AppState {
     pub chains: Memo<Vec<Chain>>,
     /// Every file's metadata; the bytes are read from storage only when shown.
     pub evidence: RwSignal<Vec<EvidenceItem>>,
+    /// Files on their way into a case's evidence, kept here so they go on (and show their
+    /// progress) whichever page the buyer opens meanwhile.
+    pub intake: RwSignal<Vec<Intake>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
     pub loading: RwSignal<Loading>,
     /// Another tab opened a newer version of the database: this one must reload.
@@ -60,6 +64,7 @@ impl AppState {
             cases,
             chains,
             evidence: RwSignal::new(Vec::new()),
+            intake: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             loading: RwSignal::new(Loading::Pending),
             outdated: RwSignal::new(false),

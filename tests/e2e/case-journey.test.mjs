@@ -154,8 +154,6 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
   await page.goto(`${caseUrl}/deadlines`);
   assert.match(await page.locator('.timeline').innerText(), /Last day to open a dispute: Add the date of shipment to the case/);
   assert.equal(await page.locator('nav.case-sections [aria-current="page"]').innerText(), 'Deadlines');
-  await page.goto(`${caseUrl}/no-such-section`);
-  await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   await page.goto(`${app.server.url}/cases/no-such-case`);
   await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
   guard.assertClean();

@@ -215,9 +215,12 @@ test('a 500 MB video is kept with its progress shown while the page stays respon
     const { context, page, guard } = await openCase();
     await picker(page).setInputFiles(path);
     await page.locator('.intake progress').waitFor();
-    // While it is read, hashed and stored, the buyer can still type elsewhere on the page.
+    // While it is read, hashed and stored, the buyer can open another part of the case and type
+    // there; back in the evidence, the video is still on its way in, or kept.
+    await openSection(page, 'Journal');
     await page.locator('#entry-summary').fill('Typed while the video was being kept');
     assert.equal(await page.locator('#entry-summary').inputValue(), 'Typed while the video was being kept');
+    await openSection(page, 'Evidence');
     const card = cards(page).filter({ hasText: path.split('/').pop() });
     await card.waitFor({ timeout: 120_000 });
     assert.match(await card.innerText(), /500\.0 MB/);

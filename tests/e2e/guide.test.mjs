@@ -34,7 +34,10 @@ async function suggestedMessage(page) {
 
 /** Opens the guide's folds (the dispute form's advice, the evidence that wins) to read them. */
 async function unfoldAdvice(page) {
-  for (const summary of await page.locator('.guide details.advice:not([open]) > summary').all()) await summary.click();
+  const folds = page.locator('.guide details.advice');
+  for (let at = 0; at < await folds.count(); at += 1) {
+    if (!(await folds.nth(at).evaluate((fold) => fold.open))) await folds.nth(at).locator('summary').click();
+  }
 }
 
 const guideTitle = (page) => page.locator('#guide-title').innerText();

@@ -16,18 +16,9 @@ use crate::domain::i18n::{tr, trf, trn};
 use crate::storage::quota;
 use crate::ui::browser::{new_uuid, now_utc};
 use crate::ui::components::use_object_url;
-use crate::ui::file_intake::sha256_of;
+use crate::ui::file_intake::{sha256_of, Intake};
 use crate::ui::state::AppState;
 
-/// One file on its way in.
-#[derive(Clone, Debug, PartialEq)]
-struct Intake {
-    name: String,
-    /// Fraction read, then hashed and saved.
-    done: f64,
-    phase: &'static str,
-    problem: Option<String>,
-}
 
 const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.doc,.docx,.odt,.rtf";
 
@@ -36,25 +27,22 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|index| list.get(index)).collect()
 }
 
-/// Takes files in, one after the other, so two large videos never sit in memory at once.
+/// Takes files in, one after the other, so two large videos never sit in memory at once. The
+/// queue is the app's, not the locker's: the buyer may open another part of the case (or another
+/// case) while a large video is kept, and find its progress on coming back.
 /// `state` is passed in: a window listener runs outside the component tree, where context is not.
-fn take_in(
-    state: AppState,
-    case_id: CaseId,
-    files: Vec<web_sys::File>,
-    proves: Option<Proof>,
-    queue: RwSignal<Vec<Intake>>,
-) {
+fn take_in(state: AppState, case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>) {
+    let queue = state.intake;
     spawn_local(async move {
+        let mut batch = Vec::new();
         for file in files {
             let name = file.name();
-            let slot = queue.with_untracked(Vec::len);
-            queue.update(|queue| {
-                queue.push(Intake { name: name.clone(), done: 0.0, phase: tr("Reading"), problem: None })
-            });
+            let id = new_uuid();
+            batch.push(id.clone());
+            queue.update(|queue| queue.push(Intake::new(id.clone(), case_id.clone(), name.clone(), tr("Reading"))));
             let set = move |change: &dyn Fn(&mut Intake)| {
                 queue.update(|queue| {
-                    if let Some(intake) = queue.get_mut(slot) {
+                    if let Some(intake) = queue.iter_mut().find(|intake| intake.id == id) {
                         change(intake)
                     }
                 })
@@ -90,14 +78,13 @@ fn take_in(
             }
         }
         // Finished files leave the queue; the ones that failed stay, with their reason.
-        queue.update(|queue| queue.retain(|intake| intake.problem.is_some()));
+        queue.update(|queue| queue.retain(|intake| intake.problem.is_some() || !batch.contains(&intake.id)));
     });
 }
 
 #[component]
 pub fn EvidenceLocker(case: Case) -> impl IntoView {
     let state = AppState::expect();
-    let queue = RwSignal::new(Vec::<Intake>::new());
     let attach_for = RwSignal::new(None::<Proof>);
     let picker = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(false);
@@ -124,7 +111,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
         let case_id = case_id.clone();
         move |files: Vec<web_sys::File>| {
             if !files.is_empty() {
-                take_in(state, case_id.clone(), files, attach_for.get_untracked(), queue);
+                take_in(state, case_id.clone(), files, attach_for.get_untracked());
                 attach_for.set(None);
             }
         }
@@ -167,10 +154,14 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
         }
     };
 
-    let queue_rows = move || queue.get().into_iter().enumerate().collect::<Vec<_>>();
-    let intake_key = |(index, intake): &(usize, Intake)| {
-        (*index, intake.phase, (intake.done * 100.0) as u32, intake.problem.clone())
+    let queue_rows = {
+        let case_id = case_id.clone();
+        move || {
+            state.intake.with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
+        }
     };
+    let intake_key =
+        |intake: &Intake| (intake.id.clone(), intake.phase, (intake.done * 100.0) as u32, intake.problem.clone());
     view! {
         <section class="card evidence" aria-labelledby="evidence-title">
             <h2 id="evidence-title">{tr("Evidence")}</h2>
@@ -217,9 +208,8 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
                 </div>
             </div>
             <ul class="intake" aria-live="polite">
-                <For each=queue_rows key=intake_key let:entry>
+                <For each=queue_rows key=intake_key let:intake>
                     {
-                        let (_, intake) = entry;
                         let percent = (intake.done * 100.0).round() as u32;
                         view! {
                             <li>

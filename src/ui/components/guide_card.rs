@@ -28,8 +28,8 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     let open_action = RwSignal::new(None::<Action>);
     let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
     let messages = href(&format!("/cases/{}/messages", case.id));
-    // The step, its deadline and the buttons that record it come first; what explains the step
-    // folds below them, so a phone shows the buttons without scrolling.
+    // The step, its deadline and the buttons that record it come first, so a phone shows the
+    // buttons without scrolling; why, the warnings and the advice follow, the advice folded.
     view! {
         <section class="card guide" aria-labelledby="guide-title">
             <p class="eyebrow">{tr("What to do now")}</p>
@@ -37,11 +37,10 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                 let guidance = guidance.get();
                 view! {
                     <h2 id="guide-title">{guidance.title.clone()}</h2>
-                    <p class="guide-why">{guidance.why.clone()}</p>
                     {guidance.races.clone().map(|deadline| view! {
                         <p class="races">
-                            <strong>{tr(deadline.kind.label())}": "</strong>
-                            <Countdown due=deadline.due />" · "{closing_text(&deadline)}
+                            <strong>{tr(deadline.kind.label())}": "</strong><Countdown due=deadline.due />
+                            <span class="closes">{closing_text(&deadline)}</span>
                         </p>
                     })}
                     <div class="actions">
@@ -65,6 +64,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
             {move || {
                 let guidance = guidance.get();
                 view! {
+                    <p class="guide-why">{guidance.why.clone()}</p>
                     <StepWarnings warnings=guidance.warnings.clone() unfolded=guidance.is_pressing() />
                     {guidance.templates.first().copied().map(|message| view! {
                         <p class="write-it"><A href=messages.clone()>{trf("Write it for me: {message}", &[("message", &tr(message.label()))])}</A></p>
