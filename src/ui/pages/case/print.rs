@@ -45,53 +45,39 @@ fn PrintView(case: Case) -> impl IntoView {
             </section>
             <section>
                 <h2>{tr("Deadlines")}</h2>
-                <table>
-                    <thead><tr><th scope="col">{tr("Deadline")}</th><th scope="col">{tr("Last day")}</th><th scope="col">{tr("State")}</th><th scope="col">{tr("Basis")}</th></tr></thead>
-                    <tbody>
-                        {deadlines.into_iter().map(|d| view! {
-                            <tr><td>{tr(d.kind.label())}</td><td>{day_text(d.last_day)}</td><td>{tr(d.state.label())}</td><td>{d.basis()}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <PrintTable headings=vec![tr("Deadline"), tr("Last day"), tr("State"), tr("Basis")]
+                    rows=deadlines.into_iter().map(|d| view! {
+                        <tr><td>{tr(d.kind.label())}</td><td>{day_text(d.last_day)}</td><td>{tr(d.state.label())}</td><td>{d.basis()}</td></tr>
+                    }.into_any()).collect() />
             </section>
             <section>
                 <h2>{tr("Journal")}</h2>
-                {if journal.is_empty() {
-                    view! { <NothingYet /> }.into_any()
-                } else {
-                    view! {
-                        <table>
-                            <thead><tr><th scope="col">{tr("Day")}</th><th scope="col">{tr("What happened")}</th></tr></thead>
-                            <tbody>
-                                {journal.into_iter().map(|(on, text)| view! { <tr><td>{day_text(on)}</td><td>{text}</td></tr> }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
+                <PrintTable headings=vec![tr("Day"), tr("What happened")]
+                    rows=journal.into_iter().map(|(on, text)| view! { <tr><td>{day_text(on)}</td><td>{text}</td></tr> }.into_any()).collect() />
             </section>
             <section>
                 <h2>{tr("Evidence")}</h2>
-                {if files.is_empty() {
-                    view! { <NothingYet /> }.into_any()
-                } else {
-                    view! {
-                        <table class="evidence-index">
-                            <thead><tr><th scope="col">{tr("File")}</th><th scope="col">{tr("Caption and what it proves")}</th><th scope="col">{tr("Details")}</th></tr></thead>
-                            <tbody>
-                                {files.into_iter().map(|item| view! { <EvidenceRow item /> }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
+                <PrintTable class="evidence-index" headings=vec![tr("File"), tr("Caption and what it proves"), tr("Details")]
+                    rows=files.into_iter().map(|item| view! { <EvidenceRow item /> }.into_any()).collect() />
             </section>
         </article>
     }
 }
 
-/// What an empty part of the case file says, instead of bare column headings.
+/// One part of the case file as a table, or, with nothing in it, a line that says so instead of
+/// bare column headings.
 #[component]
-fn NothingYet() -> impl IntoView {
-    view! { <p class="nothing-yet">{tr("Nothing recorded yet")}</p> }
+fn PrintTable(#[prop(optional)] class: Option<&'static str>, headings: Vec<&'static str>, rows: Vec<AnyView>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="nothing-yet">{tr("Nothing recorded yet")}</p> }.into_any();
+    }
+    view! {
+        <table class=class>
+            <thead><tr>{headings.into_iter().map(|heading| view! { <th scope="col">{heading}</th> }).collect_view()}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 #[component]
