@@ -125,6 +125,14 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// The one platform whose rules the warning speaks of, if it belongs to one.
+    pub fn platform(self) -> Option<Platform> {
+        match self {
+            Warning::KeepTalkOnAlibaba | Warning::EvidenceInTime => Some(Platform::AlibabaTradeAssurance),
+            _ => None,
+        }
+    }
+
     /// The warning in a few words, shown where the whole text is folded away.
     pub fn headline(self) -> &'static str {
         match self {

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
 use super::i18n::{tr, trf};
-use super::rules::{add_days, DeadlineKind, Rule, RULES};
+use super::rules::{add_days, DeadlineKind, Party, Rule, RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -238,7 +238,9 @@ fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &
     }
     let route_closed =
         case.status() == Status::Resolved || (case.status() == Status::ClosedWithoutRefund && kind.is_platform_step());
-    if route_closed {
+    // Once the buyer has escalated, the platform has taken the seller's silence in hand.
+    let handed_to_platform = kind.party() == Party::Seller && case.date_of(Event::Escalated).is_some();
+    if route_closed || handed_to_platform {
         return State::NotNeeded;
     }
     match Urgency::of(due, now) {
@@ -577,6 +579,18 @@ mod tests {
         assert!(resolved.dated.iter().all(|d| matches!(d.state, State::Met { .. } | State::NotNeeded)), "{resolved:?}");
         assert_eq!(resolved.get(DeadlineKind::Chargeback).unwrap().state, State::NotNeeded);
         assert_eq!(resolved.most_urgent(), None);
+    }
+
+    #[test]
+    fn a_seller_silence_the_buyer_escalated_is_handled_not_overdue() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
+        case.record_step(Event::DisputeOpened, day(2026, 9, 20), case.updated_at);
+        let silent = chain(&case, &Utc, utc("2026-09-27T12:00:00Z"));
+        assert_eq!(silent.get(DeadlineKind::SellerResponse).unwrap().state, State::Missed);
+        case.record_step(Event::Escalated, day(2026, 9, 27), case.updated_at);
+        let escalated = chain(&case, &Utc, utc("2026-09-28T12:00:00Z"));
+        assert_eq!(escalated.get(DeadlineKind::SellerResponse).unwrap().state, State::NotNeeded);
+        assert_eq!(escalated.most_urgent().unwrap().kind, DeadlineKind::ExpectedDecision);
     }
 
     #[test]

@@ -377,10 +377,6 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                     tr("Accept the decision: your refund is coming").to_owned(),
                     tr("The platform decided for you. Accept it and watch for the refund."),
                 ),
-                Some(Outcome::ReturnForRefund) => (
-                    tr("Accept, then ship the return").to_owned(),
-                    tr("The platform will refund you once the item is back with the seller."),
-                ),
                 _ if appeal_open => (
                     trf("Appeal{by} or accept the decision", &[("by", &by(DeadlineKind::Appeal))]),
                     tr("If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help."),
@@ -468,9 +464,10 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             Vec::new(),
         ),
     };
-    if alibaba && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal) {
+    if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal) {
         warnings.push(Warning::KeepTalkOnAlibaba);
     }
+    warnings.retain(|warning| warning.platform().is_none_or(|own| own == platform));
     let advice = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute).then_some(advice);
     Guidance { stage, title, why, races, actions, warnings, templates, advice, fallbacks }
 }
@@ -660,6 +657,41 @@ mod tests {
         assert_eq!(guidance.title, "Ship the return by Fri 2 Oct 2026");
         act(&mut case, Action::ShippedReturn, day(9, 25), ActionInput::default());
         assert_eq!(step_now(&case, at(9, 26)).stage, Stage::WaitForRefund);
+    }
+
+    #[test]
+    fn a_return_the_platform_decides_must_ship_within_10_days_of_the_decision() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::WrongItem);
+        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        act(&mut case, Action::Escalated, day(9, 24), ActionInput::default());
+        let decided = ActionInput { outcome: Some(Outcome::ReturnForRefund), ..ActionInput::default() };
+        act(&mut case, Action::PlatformDecided, day(10, 1), decided);
+        // The buyer records nothing more for two days: the clock ran from the decision all along.
+        let guidance = step_now(&case, at(10, 3));
+        assert_eq!(guidance.stage, Stage::ShipReturn);
+        assert_eq!(guidance.races.as_ref().map(|d| (d.kind, d.last_day)), Some((DeadlineKind::ShipReturn, day(10, 11))));
+        assert_eq!(case.status(), Status::ReturnInProgress);
+        act(&mut case, Action::ShippedReturn, day(10, 4), ActionInput::default());
+        assert_eq!(step_now(&case, at(10, 5)).stage, Stage::WaitForRefund);
+    }
+
+    #[test]
+    fn a_warning_about_one_platform_shows_only_on_its_cases() {
+        for platform in Platform::ALL {
+            let mut case = case(*platform, PaymentMethod::Card, Problem::NotAsDescribed);
+            let mut seen = Vec::new();
+            seen.extend(step_now(&case, at(9, 21)).warnings);
+            act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+            seen.extend(step_now(&case, at(10, 20)).warnings);
+            act(&mut case, Action::Escalated, day(10, 20), ActionInput::default());
+            seen.extend(step_now(&case, at(10, 21)).warnings);
+            for warning in &seen {
+                assert!(warning.platform().is_none_or(|own| own == *platform), "{warning:?} on a {platform:?} case");
+            }
+            let alibaba = *platform == Platform::AlibabaTradeAssurance;
+            assert_eq!(seen.contains(&Warning::EvidenceInTime), alibaba, "{platform:?}");
+            assert_eq!(seen.contains(&Warning::KeepTalkOnAlibaba), alibaba, "{platform:?}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! importing would do: new cases, updates of orders already here, skips, and rejected rows with
 //! their reasons, which go back to the buyer as a CSV to fix.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -358,7 +359,7 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, ImportError> {
     for record in reader.records() {
         let record = record.map_err(|error| ImportError::Unreadable(error.to_string()))?;
         let row_number = record.position().map_or(0, |position| usize::try_from(position.line()).unwrap_or(usize::MAX));
-        let cells: Vec<String> = record.iter().map(|cell| cell.trim().to_owned()).collect();
+        let cells: Vec<String> = record.iter().map(|cell| cell_from_csv(cell.trim()).to_owned()).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -646,18 +647,49 @@ impl Planner<'_> {
     }
 }
 
+/// What makes a spreadsheet read a cell as a formula (or, for a tab and a carriage return, hide
+/// one behind them): text from a shared case or an imported file must never run as one.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The mark put before such a cell; spreadsheets show the rest as plain text.
+const TEXT_MARK: char = '\'';
+
+/// A cell as the app writes it into a CSV file: a cell that would start a formula, or that
+/// starts with the mark itself, gets the mark in front, so [`cell_from_csv`] can take it off again.
+fn cell_for_csv(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some(first) if FORMULA_STARTS.contains(&first) || first == TEXT_MARK => Cow::Owned(format!("{TEXT_MARK}{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// A cell as read from a CSV file: the mark [`cell_for_csv`] adds is taken off, so an export
+/// imports back as it was; any other text stays as the file has it.
+fn cell_from_csv(cell: &str) -> &str {
+    match cell.strip_prefix(TEXT_MARK) {
+        Some(rest) if rest.starts_with(|first| FORMULA_STARTS.contains(&first) || first == TEXT_MARK) => rest,
+        _ => cell,
+    }
+}
+
+/// Writes one row of a CSV file the app makes, every cell safe for a spreadsheet.
+fn write_row<W: std::io::Write>(writer: &mut csv::Writer<W>, cells: impl IntoIterator<Item = impl AsRef<str>>) {
+    let safe: Vec<String> = cells.into_iter().map(|cell| cell_for_csv(cell.as_ref()).into_owned()).collect();
+    // Writing into memory cannot fail.
+    let _ = writer.write_record(&safe);
+}
+
 /// The rejected rows as a CSV to fix and import again: the file's own columns, then why.
 pub fn rejected_csv(sheet: &Sheet, plan: &[PlannedRow]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = sheet.header.clone();
     header.push("Why it was not imported".into());
-    let _ = writer.write_record(&header);
+    write_row(&mut writer, &header);
     for (row, (_, cells)) in plan.iter().zip(&sheet.rows) {
         if let RowOutcome::Rejected(reasons) = &row.outcome {
             let mut record = cells.clone();
             record.resize(sheet.header.len(), String::new());
             record.push(reasons.join(" "));
-            let _ = writer.write_record(&record);
+            write_row(&mut writer, &record);
         }
     }
     writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
@@ -683,11 +715,11 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
         "Tracking number",
         "Notes",
     ];
-    let _ = writer.write_record(header);
+    write_row(&mut writer, header);
     let day = |day: Option<NaiveDate>| day.map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_default();
     for case in cases {
         let details = &case.details;
-        let _ = writer.write_record([
+        write_row(&mut writer, [
             details.order_number.clone(),
             details.platform.label().to_owned(),
             case.status().label().to_owned(),
@@ -904,6 +936,57 @@ mod tests {
                 .count(),
             60
         );
+    }
+
+    #[test]
+    fn no_cell_the_app_writes_runs_as_a_formula_and_an_export_imports_back_unchanged() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let mut cases = crate::domain::sample::sample_cases(4, 4, now);
+        let hostile = [
+            ("=HYPERLINK(\"https://evil.example\",\"Refund\")", "+SUM(1,2)", "-2+3", "@cmd|' /C calc'!A0"),
+            ("'=already marked", "'plain quote", "@SUM(A1)", "+1 555 0100"),
+            ("''", "'", "=", "Lamp -50%"),
+        ];
+        for (case, (seller, item, order, notes)) in cases.iter_mut().zip(hostile) {
+            case.details.seller = seller.into();
+            case.details.item = item.into();
+            case.details.order_number = order.into();
+            case.details.notes = notes.into();
+        }
+        let text = cases_csv(&cases[..hostile.len()]);
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(FORMULA_STARTS), "a spreadsheet would run {cell:?}");
+            }
+        }
+        let read = sheet(&text);
+        let rows = plan(&read, &guess_mapping(&read, "USD"), &[], OnExisting::Skip, today());
+        for (row, case) in rows.iter().zip(&cases) {
+            let RowOutcome::New(details) = &row.outcome else { panic!("row {}: {:?}", row.row_number, row.outcome) };
+            assert_eq!(
+                (&details.seller, &details.item, &details.order_number, &details.notes),
+                (&case.details.seller, &case.details.item, &case.details.order_number, &case.details.notes)
+            );
+        }
+        // A tab or a carriage return in front hides a formula too (the form trims them off a
+        // case, so they are checked cell by cell).
+        for hidden in ["\t=1+1", "\r=2+2"] {
+            assert_eq!(cell_for_csv(hidden), format!("'{hidden}"));
+            assert_eq!(cell_from_csv(&cell_for_csv(hidden)), hidden);
+        }
+        // A buyer's own file keeps a leading quote that guards nothing.
+        assert_eq!(cell_from_csv("'Best Store"), "'Best Store");
+    }
+
+    #[test]
+    fn the_rows_to_fix_never_hand_a_formula_back_to_the_spreadsheet() {
+        let read = sheet("Order,Seller,Paid\n=1+1,\"=HYPERLINK(\"\"x\"\")\",someday\n");
+        let rows = plan(&read, &guess_mapping(&read, "USD"), &[], OnExisting::Skip, today());
+        let text = rejected_csv(&read, &rows);
+        assert!(text.lines().nth(1).unwrap().starts_with("'=1+1,\"'=HYPERLINK("), "{text}");
+        let back = sheet(&text);
+        assert_eq!(back.rows[0].1[..2], ["=1+1".to_owned(), "=HYPERLINK(\"x\")".to_owned()]);
     }
 
     #[test]

@@ -95,15 +95,21 @@ pub enum Entry {
 }
 
 impl Entry {
-    /// The dispute step this entry shows happened, if any.
-    pub fn event(&self) -> Option<Event> {
-        match self {
-            Entry::Step { event } => Some(*event),
-            Entry::Proposal { from: Author::Seller, .. } => Some(Event::SellerResponded),
-            Entry::Proposal { from: Author::Buyer, .. } => Some(Event::BuyerAnswered),
-            Entry::Decision { after_appeal: false, .. } => Some(Event::DecisionIssued),
-            _ => None,
-        }
+    /// The dispute steps this entry shows happened.
+    pub fn events(&self) -> impl Iterator<Item = Event> {
+        let (first, then) = match self {
+            Entry::Step { event } => (Some(*event), None),
+            Entry::Proposal { from: Author::Seller, .. } => (Some(Event::SellerResponded), None),
+            Entry::Proposal { from: Author::Buyer, .. } => (Some(Event::BuyerAnswered), None),
+            // A platform that decides on a return starts its return window that day, whenever the
+            // buyer gets round to accepting it.
+            Entry::Decision { outcome, after_appeal, .. } => (
+                (!after_appeal).then_some(Event::DecisionIssued),
+                (*outcome == Outcome::ReturnForRefund).then_some(Event::ReturnAgreed),
+            ),
+            _ => (None, None),
+        };
+        first.into_iter().chain(then)
     }
 
     /// A one-line account for the journal view, in the buyer's language.
@@ -255,7 +261,7 @@ impl Journal {
     pub fn progress(&self) -> BTreeMap<Event, NaiveDate> {
         let mut progress = BTreeMap::new();
         for current in self.current() {
-            if let Some(event) = current.latest.entry.event() {
+            for event in current.latest.entry.events() {
                 progress.entry(event).or_insert(current.latest.on);
             }
         }
@@ -269,7 +275,7 @@ impl Journal {
         self.current().iter().fold(Status::New, |status, current| match &current.latest.entry {
             Entry::Status { to } => *to,
             Entry::Message { from: Author::Buyer, .. } if status == Status::New => Status::TalkingToSeller,
-            entry => match entry.event().and_then(Event::status_after) {
+            entry => match entry.events().filter_map(Event::status_after).max() {
                 Some(Status::Resolved) => Status::Resolved,
                 Some(next) if next > status && !status.is_closed() => next,
                 _ => status,
@@ -388,7 +394,7 @@ mod tests {
         // A final ruling after an appeal does not restart the appeal window.
         let ruling =
             Entry::Decision { outcome: Outcome::FullRefund, amount: None, after_appeal: true, note: String::new() };
-        assert_eq!(ruling.event(), None);
+        assert_eq!(ruling.events().next(), None);
     }
 
     #[test]

@@ -153,15 +153,16 @@ test('importing again with "update" fills in the orders already here', async () 
   await page.goto(`${app.server.url}/import`);
   // A hostile cell is only ever text: in the mapping table, the preview and the case.
   const hostile = '<img src=x onerror=alert(1)>';
-  const csv = `Pedido,Vendedor,Rastreamento\nUPD-1,Loja Azul,BR123456789\nUPD-2,"${hostile}",\n`;
+  const formula = '=HYPERLINK("https://evil.example","Refund")';
+  const csv = `Pedido,Vendedor,Rastreamento\nUPD-1,Loja Azul,BR123456789\nUPD-2,"${hostile}",\nUPD-3,"${formula.replaceAll('"', '""')}",-2+3\n`;
   const dialogs = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
   await page.locator('#import-file').setInputFiles({ name: 'pedidos.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('#column-2').selectOption('tracking-number');
   await page.getByLabel('Update them with the file\'s columns').check();
-  assert.match(await page.locator('.import-summary').innerText(), /^1 new case · 1 update/);
-  await page.getByRole('button', { name: 'Import 2 orders' }).click();
-  await page.getByText('Imported 1 new case and updated 1 case.').waitFor();
+  assert.match(await page.locator('.import-summary').innerText(), /^2 new cases · 1 update/);
+  await page.getByRole('button', { name: 'Import 3 orders' }).click();
+  await page.getByText('Imported 2 new cases and updated 1 case.').waitFor();
   await page.goto(app.server.url);
   await page.locator('li.case-row', { hasText: 'Kept item' }).getByRole('link').click();
   await openSection(page, 'Details');
@@ -175,6 +176,16 @@ test('importing again with "update" fills in the orders already here', async () 
   assert.match(await page.locator('dl.details').innerText(), /Seller\s+<img src=x onerror=alert\(1\)>/);
   assert.equal(await page.locator('main img[src="x"]').count(), 0);
   assert.deepEqual(dialogs, []);
+
+  // Exported again, no cell starts a formula in a spreadsheet; the text is all there, marked.
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Select several' }).click();
+  await page.getByRole('button', { name: 'Select all 3' }).click();
+  const exported = await download(page, 'Export them as CSV');
+  const cells = exported.text.split(/\r?\n/).flatMap((line) => line.split(',')).map((cell) => cell.replace(/^"/, ''));
+  assert.deepEqual(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)), []);
+  assert.ok(exported.text.includes(`"'=HYPERLINK(""https://evil.example"",""Refund"")"`), exported.text);
+  assert.ok(exported.text.includes(",'-2+3,"), exported.text);
   guard.assertClean();
   await context.close();
 });
