@@ -190,8 +190,14 @@ fn a_message_is_written_in_the_buyers_language_or_in_english_as_chosen() {
     for case in sample_cases(40, 7, now) {
         for kind in TemplateKind::ALL {
             let input = TemplateInput::default();
-            let english = compose(*kind, &case, &input, MessageLanguage::English);
-            let spanish = compose(*kind, &case, &input, MessageLanguage::Buyers);
+            let english = compose(*kind, &case, &input, MessageLanguage::English).text;
+            let written = compose(*kind, &case, &input, MessageLanguage::Buyers);
+            // The placeholders left for the buyer are found in Spanish too, and are in the text.
+            assert_eq!(written.unfilled(&written.text).len(), written.placeholders.len(), "{kind:?}: {written:?}");
+            if *kind == TemplateKind::ChargebackLetter {
+                assert!(written.placeholders.len() >= 3, "{kind:?}: {:?}", written.placeholders);
+            }
+            let spanish = written.text;
             for text in [&english, &spanish] {
                 assert!(text.contains(case.details.order_number.as_str()), "{kind:?}: no order number\n{text}");
                 assert!(!text.contains('{') && !text.contains('}'), "{kind:?}: a placeholder is left\n{text}");

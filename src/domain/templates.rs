@@ -1,11 +1,16 @@
 //! Messages written for the buyer, filled from the case: polite, factual, with the order number
-//! and the outcome wanted, as the guides advise. What the app cannot know is left in [brackets].
+//! and the outcome wanted, as the guides advise. Evidence is said to be attached only when files
+//! really are, and each is named. What the app cannot know is left in [brackets], and the
+//! message remembers those placeholders so the buyer is told which are still to fill in.
+
+use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
 use super::advice::reason_advice;
 use super::case::{Case, Event, Platform, Problem};
-use super::i18n::MessageLanguage;
+use super::evidence::EvidenceItem;
+use super::i18n::{fill, MessageLanguage};
 use super::journal::{Author, Entry, Resolution};
 use super::money::Money;
 
@@ -24,11 +29,49 @@ choices! {
     }
 }
 
-/// What the buyer adds before a message is written.
+impl TemplateKind {
+    /// Whether the message lists the evidence attached to the case.
+    pub fn carries_evidence(self) -> bool {
+        matches!(
+            self,
+            TemplateKind::DisputeDescription
+                | TemplateKind::EscalationRequest
+                | TemplateKind::ChargebackLetter
+                | TemplateKind::PayPalClaim
+        )
+    }
+}
+
+/// What the buyer adds before a message is written, and the files attached to the case.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TemplateInput {
     /// The amount of a counter-offer.
     pub counter_amount: Option<Money>,
+    /// The case's evidence files: the only ones a message may say are attached.
+    pub files: Vec<EvidenceItem>,
+}
+
+/// A message written for the buyer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    /// What the buyer must fill in before sending ("[your name]"), in the message's language.
+    pub placeholders: Vec<String>,
+}
+
+impl Message {
+    /// The placeholders still in `edited`, the text as the buyer has it now.
+    pub fn unfilled<'a>(&'a self, edited: &str) -> Vec<&'a str> {
+        self.placeholders.iter().map(String::as_str).filter(|placeholder| edited.contains(placeholder)).collect()
+    }
+}
+
+/// The "[…]" parts of a template's own words (not of the values put into it).
+fn bracketed(pattern: &str) -> impl Iterator<Item = &str> {
+    pattern.match_indices('[').filter_map(move |(open, _)| {
+        let close = pattern[open..].find(']')?;
+        Some(&pattern[open..=open + close])
+    })
 }
 
 /// The platform as a sentence names it: "AliExpress", or "the marketplace" for any other.
@@ -40,19 +83,24 @@ pub fn platform_name(platform: Platform, language: MessageLanguage) -> &'static 
     }
 }
 
-/// How a message is written: for which case, in which language.
+/// How a message is written: for which case, in which language, with which files; it notes the
+/// placeholders its words leave for the buyer.
 struct Writer<'a> {
     case: &'a Case,
     language: MessageLanguage,
+    files: &'a [EvidenceItem],
+    placeholders: RefCell<Vec<String>>,
 }
 
 impl Writer<'_> {
     fn tr(&self, english: &'static str) -> &'static str {
-        self.language.tr(english)
+        let words = self.language.tr(english);
+        self.placeholders.borrow_mut().extend(bracketed(words).map(str::to_owned));
+        words
     }
 
     fn trf(&self, english: &'static str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-        self.language.trf(english, values)
+        fill(self.tr(english), values)
     }
 
     fn day(&self, day: NaiveDate) -> String {
@@ -123,13 +171,21 @@ impl Writer<'_> {
         }
     }
 
-    fn evidence_list(&self) -> String {
-        reason_advice(self.case.details.platform, self.case.details.problem)
-            .evidence
-            .iter()
-            .map(|proof| format!("- {}", self.tr(proof.label())))
-            .collect::<Vec<_>>()
-            .join("\n")
+    /// The files attached to the case under `heading` ("Evidence attached:", already in the
+    /// message's language), each by its caption (or name) and what it proves; nothing at all when
+    /// no file is attached.
+    fn evidence_block(&self, heading: &str) -> String {
+        if self.files.is_empty() {
+            return String::new();
+        }
+        let lines = self.files.iter().map(|file| {
+            let named = if file.caption.trim().is_empty() { file.name.trim() } else { file.caption.trim() };
+            match file.proves {
+                Some(proof) => format!("- {named} ({})", self.tr(proof.label()).to_lowercase()),
+                None => format!("- {named}"),
+            }
+        });
+        format!("\n\n{heading}\n{}", lines.collect::<Vec<_>>().join("\n"))
     }
 
     /// The order's story, one dated line per fact and journal entry.
@@ -208,8 +264,11 @@ impl Writer<'_> {
                     .unwrap_or_default();
                 let reason = self.tr(reason_advice(case.details.platform, case.details.problem).reason);
                 self.trf(
-                    "Reason: {reason}.\n\nFor {order}, {problem}.{contacted}\n\nI request {wanted}.\n\nEvidence attached:\n{evidence}",
-                    &joined(&values, &[("reason", &reason), ("contacted", &contacted), ("evidence", &self.evidence_list())]),
+                    "Reason: {reason}.\n\nFor {order}, {problem}.{contacted}\n\nI request {wanted}.{evidence}",
+                    &joined(
+                        &values,
+                        &[("reason", &reason), ("contacted", &contacted), ("evidence", &self.evidence_block(self.tr("Evidence attached:")))],
+                    ),
                 )
             }
             TemplateKind::AcceptProposal => self.trf(
@@ -242,8 +301,11 @@ impl Writer<'_> {
                     self.tr("The seller has not responded within the time allowed.")
                 };
                 self.trf(
-                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.\n\nPlease review the dispute and decide. I request {wanted}.\n\nMy evidence:\n{evidence}\n\nThank you.",
-                    &joined(&values, &[("opened", &opened), ("seller", &seller), ("evidence", &self.evidence_list())]),
+                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
+                    &joined(
+                        &values,
+                        &[("opened", &opened), ("seller", &seller), ("evidence", &self.evidence_block(self.tr("My evidence:")))],
+                    ),
                 )
             }
             TemplateKind::Appeal => {
@@ -280,7 +342,7 @@ impl Writer<'_> {
                     self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
                 };
                 self.trf(
-                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}. I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.\n\nEnclosed:\n{evidence}\n- The dispute record from {platform}\n\n[your name]",
+                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}. I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
                     &joined(&values, &[
                         ("heading", &heading),
                         ("amount", &amount),
@@ -288,7 +350,7 @@ impl Writer<'_> {
                         ("seller", &seller),
                         ("number", &case.details.order_number),
                         ("timeline", &self.timeline()),
-                        ("evidence", &self.evidence_list()),
+                        ("evidence", &self.evidence_block(self.tr("Enclosed:"))),
                     ]),
                 )
             }
@@ -303,14 +365,20 @@ fn joined<'a>(first: &Values<'a>, more: &Values<'a>) -> Vec<(&'a str, &'a dyn st
 }
 
 /// The message `kind`, written for `case` in `language`.
-pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput, language: MessageLanguage) -> String {
-    Writer { case, language }.compose(kind, input)
+pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput, language: MessageLanguage) -> Message {
+    let writer = Writer { case, language, files: &input.files, placeholders: RefCell::default() };
+    let text = writer.compose(kind, input);
+    let mut placeholders = writer.placeholders.into_inner();
+    placeholders.sort();
+    placeholders.dedup();
+    Message { text, placeholders }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod};
+    use crate::domain::evidence::Proof;
     use crate::domain::journal::{Channel, Outcome};
     use chrono::{NaiveDate, Utc};
 
@@ -344,7 +412,7 @@ mod tests {
             for problem in Problem::ALL {
                 let case = case(*platform, *problem);
                 for kind in TemplateKind::ALL {
-                    let text = compose(*kind, &case, &TemplateInput::default(), MessageLanguage::English);
+                    let text = compose(*kind, &case, &TemplateInput::default(), MessageLanguage::English).text;
                     assert!(text.contains("8123456789"), "{kind:?} {problem:?}: no order number\n{text}");
                     assert!(
                         !text.contains("{") && !text.contains("}"),
@@ -373,11 +441,25 @@ mod tests {
             &case(Platform::AliExpress, Problem::DamagedOrDefective),
             &TemplateInput::default(),
             MessageLanguage::English,
-        );
+        ).text;
         assert_eq!(
             text,
             "Hello Best Store,\n\nI am writing about order 8123456789, paid on Tue 1 Sep 2026. Unfortunately, the item \"Wireless earbuds\" arrived damaged or does not work.\n\nCould you please put this right? I would like a full refund of 24.99 EUR. I can send photos or other details if that helps.\n\nThank you for your help."
         );
+    }
+
+    fn file(name: &str, caption: &str, proves: Option<Proof>) -> EvidenceItem {
+        EvidenceItem {
+            id: name.into(),
+            case_id: CaseId::new("c"),
+            name: name.into(),
+            mime: "image/png".into(),
+            size: 1,
+            added_at: Utc::now(),
+            caption: caption.into(),
+            proves,
+            sha256: String::new(),
+        }
     }
 
     #[test]
@@ -392,11 +474,64 @@ mod tests {
         };
         case.record(day(9, 20), message, Utc::now()).unwrap();
         let text =
-            compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English);
+            compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(text.starts_with("Reason: Incorrect shipment."), "{text}");
         assert!(text.contains("I contacted the seller on Sun 20 Sep 2026"), "{text}");
-        assert!(text.contains("I request to return the item for a full refund of 24.99 EUR."), "{text}");
-        assert!(text.contains("- Photos of what arrived, with its label"), "{text}");
+        assert!(text.ends_with("I request to return the item for a full refund of 24.99 EUR."), "{text}");
+
+        let files = vec![
+            file("IMG_2041.png", "Label on the box: model X2", Some(Proof::WhatArrivedPhotos)),
+            file("chat.png", "", None),
+        ];
+        let input = TemplateInput { files, ..TemplateInput::default() };
+        let text = compose(TemplateKind::DisputeDescription, &case, &input, MessageLanguage::English).text;
+        assert!(
+            text.ends_with("\n\nEvidence attached:\n- Label on the box: model X2 (photos of what arrived, with its label)\n- chat.png"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn no_message_says_a_file_is_attached_unless_one_is() {
+        let claims = ["attached", "Enclosed", "My evidence"];
+        for platform in Platform::ALL {
+            for problem in Problem::ALL {
+                let case = case(*platform, *problem);
+                let checklist = crate::domain::evidence::checklist(&case);
+                for kind in TemplateKind::ALL {
+                    let text = compose(*kind, &case, &TemplateInput::default(), MessageLanguage::English).text;
+                    assert!(claims.iter().all(|claim| !text.contains(claim)), "{kind:?} {problem:?}\n{text}");
+                    for proof in checklist {
+                        assert!(!text.contains(proof.label()), "{kind:?}: a checklist item read as a file\n{text}");
+                    }
+                    let input = TemplateInput { files: vec![file("photo.png", "The crack", None)], ..TemplateInput::default() };
+                    let with_file = compose(*kind, &case, &input, MessageLanguage::English).text;
+                    let carries_evidence = matches!(
+                        kind,
+                        TemplateKind::DisputeDescription
+                            | TemplateKind::EscalationRequest
+                            | TemplateKind::ChargebackLetter
+                            | TemplateKind::PayPalClaim
+                    );
+                    assert_eq!(with_file.contains("- The crack"), carries_evidence, "{kind:?}\n{with_file}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_knows_the_placeholders_the_buyer_must_fill() {
+        let case = case(Platform::AliExpress, Problem::NotReceived);
+        let letter = compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+        assert_eq!(letter.placeholders, ["[last 4 digits]", "[your card issuer]", "[your name]"]);
+        assert_eq!(letter.unfilled(&letter.text), ["[last 4 digits]", "[your card issuer]", "[your name]"]);
+        let filled = letter.text.replace("[your name]", "Ana Ruiz").replace("[last 4 digits]", "4242");
+        assert_eq!(letter.unfilled(&filled), ["[your card issuer]"]);
+        // A bracket the buyer typed into the case is theirs, not a placeholder.
+        let mut bracketed_item = case.clone();
+        bracketed_item.details.item = "Lamp [2 pack]".into();
+        let first = compose(TemplateKind::FirstMessage, &bracketed_item, &TemplateInput::default(), MessageLanguage::English);
+        assert!(first.text.contains("[2 pack]") && first.placeholders.is_empty(), "{first:?}");
     }
 
     #[test]
@@ -409,15 +544,16 @@ mod tests {
             note: String::new(),
         };
         case.record(day(9, 24), offer, Utc::now()).unwrap();
-        let input = TemplateInput { counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }) };
-        let counter = compose(TemplateKind::CounterProposal, &case, &input, MessageLanguage::English);
+        let input =
+            TemplateInput { counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }), ..TemplateInput::default() };
+        let counter = compose(TemplateKind::CounterProposal, &case, &input, MessageLanguage::English).text;
         assert!(
             counter.contains("your proposal of Thu 24 Sep 2026 (partial refund, keep the item, 3.00 EUR)"),
             "{counter}"
         );
         assert!(counter.contains("a partial refund of 15.00 EUR"), "{counter}");
         let without_amount =
-            compose(TemplateKind::CounterProposal, &case, &TemplateInput::default(), MessageLanguage::English);
+            compose(TemplateKind::CounterProposal, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(without_amount.contains("a partial refund of [amount]"));
     }
 
@@ -429,14 +565,14 @@ mod tests {
             Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
         case.record(day(10, 8), decision, Utc::now()).unwrap();
         let letter =
-            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(letter.starts_with("To: [your card issuer]"));
         assert!(letter.contains("Transaction: 24.99 EUR on Tue 1 Sep 2026 to Best Store on AliExpress"), "{letter}");
         assert!(letter.contains("- Tue 1 Sep 2026: Paid\n- Thu 3 Sep 2026: Shipped\n- Sat 26 Sep 2026: Dispute opened\n- Thu 8 Oct 2026: Decision: No refund"), "{letter}");
-        assert!(letter.contains("- Screenshots of the tracking page"), "{letter}");
-        let appeal = compose(TemplateKind::Appeal, &case, &TemplateInput::default(), MessageLanguage::English);
+        assert!(!letter.contains("Enclosed"), "no file, nothing enclosed\n{letter}");
+        let appeal = compose(TemplateKind::Appeal, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(appeal.contains("I appeal the decision of Thu 8 Oct 2026 (decision: no refund)"), "{appeal}");
-        let paypal = compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default(), MessageLanguage::English);
+        let paypal = compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(paypal.starts_with("To: PayPal Resolution Center"));
     }
 }

@@ -116,6 +116,21 @@ test('attach a photo and a video, see thumbnails, reload, view them; duplicates 
   await page.locator('.checklist-status li.ticked', { hasText: 'Photos of the damage' }).waitFor();
   assert.doesNotMatch(await evidence.locator('.evidence-summary').innerText(), /photos of the damage/);
 
+  // The dispute description names the file really attached, and what it proves; the video the
+  // checklist still asks for is said beside the text, never claimed inside it.
+  await openSection(page, 'Messages');
+  await page.locator('#message-kind').selectOption('dispute_description');
+  await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('Evidence attached:'));
+  const description = await page.locator('#message-text').inputValue();
+  assert.match(description, /\n\nEvidence attached:\n- Scratch on the lid \(photos of the damage and of the packaging\)$/);
+  assert.doesNotMatch(description, /video/);
+  assert.match(await page.locator('.still-missing').innerText(), /^Still missing: a video showing it does not work \(electronics\); screenshots of your messages with the seller\. Attach them in Evidence$/);
+  // A letter's placeholders are named before it is copied (this case has no amount or payment day).
+  await page.locator('#message-kind').selectOption('chargeback_letter');
+  assert.match(await page.locator('.to-fill').innerText(), /^Fill in before sending: \[amount\], \[date\], \[last 4 digits\], \[your card issuer\], \[your name\]$/);
+  await page.locator('.still-missing').getByRole('link', { name: 'Attach them in Evidence' }).click();
+  await page.locator('.evidence').waitFor();
+
   // A real video, attached for its checklist item.
   const video = await recordedVideo();
   await evidence.getByRole('button', { name: 'Attach a file for: A video showing it does not work (electronics)' }).click();

@@ -5,9 +5,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::case::Case;
-use crate::domain::i18n::{current_locale, tr, Locale, MessageLanguage};
+use crate::domain::i18n::{current_locale, tr, trf, Locale, MessageLanguage};
 use crate::domain::money::{parse_amount, Money};
+use crate::domain::evidence::missing;
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
+use crate::ui::browser::href;
+use crate::ui::state::AppState;
 
 /// Copies `text`; resolves to whether the browser allowed it.
 async fn copy_to_clipboard(text: &str) -> bool {
@@ -31,21 +34,47 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
     let counter = RwSignal::new(String::new());
     let language = RwSignal::new(MessageLanguage::Buyers);
     let currency = case.details.amount.as_ref().map(|m| m.currency.clone()).unwrap_or_else(|| "USD".into());
+    let state = AppState::expect();
+    let files = {
+        let id = case.id.clone();
+        Memo::new(move |_| {
+            state.evidence.with(|all| all.iter().filter(|item| item.case_id == id).cloned().collect::<Vec<_>>())
+        })
+    };
     let compose_now = {
         let case = case.clone();
         move |kind: TemplateKind, counter: &str, language: MessageLanguage| {
             let counter_amount =
                 parse_amount(counter.trim()).ok().map(|minor| Money { minor, currency: currency.clone() });
-            compose(kind, &case, &TemplateInput { counter_amount }, language)
+            compose(kind, &case, &TemplateInput { counter_amount, files: files.get() }, language)
         }
     };
     let copied = RwSignal::new(None::<bool>);
-    let text = RwSignal::new(compose_now(first, "", MessageLanguage::Buyers));
-    // A new choice, language or counter amount rewrites the text; the buyer edits it afterwards.
+    let written = RwSignal::new(untrack(|| compose_now(first, "", MessageLanguage::Buyers)));
+    let text = RwSignal::new(written.with_untracked(|message| message.text.clone()));
+    // A new choice, language, counter amount or file rewrites the text; the buyer edits it afterwards.
     Effect::new({
         let compose_now = compose_now.clone();
-        move |_| text.set(compose_now(kind.get(), &counter.get(), language.get()))
+        move |_| {
+            let message = compose_now(kind.get(), &counter.get(), language.get());
+            text.set(message.text.clone());
+            written.set(message);
+        }
     });
+    let unfilled = Memo::new(move |_| {
+        written.with(|message| text.with(|text| message.unfilled(text).join(", ")))
+    });
+    // What the checklist asks for and no file shows yet: said beside the text, never inside it.
+    let still_missing = {
+        let case = case.clone();
+        Memo::new(move |_| {
+            if !kind.get().carries_evidence() {
+                return Vec::new();
+            }
+            files.with(|files| missing(&case, files)).into_iter().map(|proof| tr(proof.label()).to_lowercase()).collect::<Vec<_>>()
+        })
+    };
+    let evidence_section = href(&format!("/cases/{}/evidence", case.id));
     // Sellers usually read English: a buyer who uses the app in another language picks per message.
     let own_language = current_locale();
     let language_choice = (own_language != Locale::En).then(|| {
@@ -103,15 +132,31 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
                         on:input=move |ev| counter.set(event_target_value(&ev)) />
                 </div>
             })}
+            {move || {
+                let missing = still_missing.get();
+                (!missing.is_empty()).then(|| view! {
+                    <p class="hint still-missing">
+                        {trf("Still missing: {proofs}.", &[("proofs", &missing.join("; "))])}" "
+                        <a href=evidence_section.clone()>{tr("Attach them in Evidence")}</a>
+                    </p>
+                })
+            }}
             <div class="field">
                 <label for="message-text">{tr("Text (edit it before copying)")}</label>
                 <textarea id="message-text" rows="12" prop:value=move || text.get()
                     on:input=move |ev| { text.set(event_target_value(&ev)); copied.set(None); }></textarea>
             </div>
+            {move || {
+                let unfilled = unfilled.get();
+                (!unfilled.is_empty()).then(|| view! {
+                    <p class="to-fill" role="note">{trf("Fill in before sending: {placeholders}", &[("placeholders", &unfilled)])}</p>
+                })
+            }}
             <div class="actions">
                 <button type="button" class="button primary" on:click=copy>{tr("Copy the text")}</button>
                 <span role="status" class="copy-status">
                     {move || match copied.get() {
+                        Some(true) if !unfilled.with(String::is_empty) => tr("Copied, but some [brackets] are still to fill in: do that before you send it."),
                         Some(true) => tr("Copied. Paste it into the platform's chat or form."),
                         Some(false) => tr("This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy)."),
                         None => "",
