@@ -20,20 +20,13 @@ fn at(text: &str) -> DateTime<Utc> {
 
 fn case(id: &str, order_number: &str) -> Case {
     let details = CaseDetails {
-        platform: Platform::AliExpress,
         order_number: order_number.into(),
         seller: "Store".into(),
         item: "Lamp".into(),
-        amount: None,
-        payment_method: PaymentMethod::Card,
         dates: OrderDates { shipped: NaiveDate::from_ymd_opt(2026, 10, 1), ..OrderDates::default() },
-        protection_ends: None,
         problem: Problem::DamagedOrDefective,
-        wanted: None,
         notes: "<script>alert(1)</script>".into(),
-        tracking_number: String::new(),
-        tracking_url: String::new(),
-        listing_url: String::new(),
+        ..CaseDetails::default()
     };
     Case::new(CaseId::new(id), details, at("2026-11-01T10:00:00Z"))
 }

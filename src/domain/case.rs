@@ -184,6 +184,29 @@ pub struct CaseDetails {
     pub listing_url: String,
 }
 
+/// A blank case: an AliExpress order paid by card that never arrived, with nothing else known.
+/// Tests and fixtures say only what differs from it.
+impl Default for CaseDetails {
+    fn default() -> Self {
+        Self {
+            platform: Platform::AliExpress,
+            order_number: String::new(),
+            seller: String::new(),
+            item: String::new(),
+            amount: None,
+            payment_method: PaymentMethod::Card,
+            dates: OrderDates::default(),
+            protection_ends: None,
+            problem: Problem::NotReceived,
+            wanted: None,
+            notes: String::new(),
+            tracking_number: String::new(),
+            tracking_url: String::new(),
+            listing_url: String::new(),
+        }
+    }
+}
+
 /// A version-4 UUID made from 16 random bytes (the caller brings the randomness).
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -399,22 +422,7 @@ mod tests {
     #[test]
     fn recording_a_step_moves_the_status_forward_only() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let details = CaseDetails {
-            platform: Platform::AliExpress,
-            order_number: "1".into(),
-            seller: String::new(),
-            item: String::new(),
-            amount: None,
-            payment_method: PaymentMethod::Card,
-            dates: OrderDates::default(),
-            protection_ends: None,
-            problem: Problem::NotReceived,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
-        };
+        let details = CaseDetails { order_number: "1".into(), ..CaseDetails::default() };
         let now = DateTime::<Utc>::UNIX_EPOCH;
         let mut case = Case::new(CaseId::new("c"), details, now);
         case.record_step(Event::DisputeOpened, day, now);

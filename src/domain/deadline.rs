@@ -342,16 +342,10 @@ mod tests {
             order_number: "8123456789".into(),
             seller: "Store".into(),
             item: "Headphones".into(),
-            amount: None,
             payment_method: PaymentMethod::PlatformBalance,
             dates,
-            protection_ends: None,
             problem,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         Case::new(CaseId::new("c"), details, utc("2026-01-01T00:00:00Z"))
     }

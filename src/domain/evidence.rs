@@ -186,25 +186,10 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::case::{CaseDetails, Problem};
 
     fn case(problem: Problem) -> Case {
-        let details = CaseDetails {
-            platform: Platform::AliExpress,
-            order_number: "1".into(),
-            seller: String::new(),
-            item: String::new(),
-            amount: None,
-            payment_method: PaymentMethod::Card,
-            dates: OrderDates::default(),
-            protection_ends: None,
-            problem,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
-        };
+        let details = CaseDetails { order_number: "1".into(), problem, ..CaseDetails::default() };
         Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH)
     }
 

@@ -501,13 +501,8 @@ mod tests {
                 delivered: (problem != Problem::NotReceived).then_some(day(9, 20)),
                 ..OrderDates::default()
             },
-            protection_ends: None,
             problem,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         Case::new(CaseId::new("c"), details, at(9, 21))
     }
@@ -669,7 +664,10 @@ mod tests {
         // The buyer records nothing more for two days: the clock ran from the decision all along.
         let guidance = step_now(&case, at(10, 3));
         assert_eq!(guidance.stage, Stage::ShipReturn);
-        assert_eq!(guidance.races.as_ref().map(|d| (d.kind, d.last_day)), Some((DeadlineKind::ShipReturn, day(10, 11))));
+        assert_eq!(
+            guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
+            Some((DeadlineKind::ShipReturn, day(10, 11)))
+        );
         assert_eq!(case.status(), Status::ReturnInProgress);
         act(&mut case, Action::ShippedReturn, day(10, 4), ActionInput::default());
         assert_eq!(step_now(&case, at(10, 5)).stage, Stage::WaitForRefund);

@@ -158,7 +158,7 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates};
     use crate::domain::deadline::chain;
     use chrono::NaiveDate;
 
@@ -168,24 +168,15 @@ mod tests {
 
     fn case() -> Case {
         let details = CaseDetails {
-            platform: Platform::AliExpress,
             order_number: "8123456789".into(),
             seller: "Store".into(),
             item: "Écouteurs sans fil, \"pro\"; version\\2 — 🎧 with a very long name that needs folding".into(),
-            amount: None,
-            payment_method: PaymentMethod::Card,
             dates: OrderDates {
                 paid: NaiveDate::from_ymd_opt(2026, 9, 1),
                 shipped: NaiveDate::from_ymd_opt(2026, 9, 3),
                 ..OrderDates::default()
             },
-            protection_ends: None,
-            problem: Problem::NotReceived,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         let mut case =
             Case::new(CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"), details, utc("2026-09-10T08:00:00Z"));

@@ -657,7 +657,9 @@ const TEXT_MARK: char = '\'';
 /// starts with the mark itself, gets the mark in front, so [`cell_from_csv`] can take it off again.
 fn cell_for_csv(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some(first) if FORMULA_STARTS.contains(&first) || first == TEXT_MARK => Cow::Owned(format!("{TEXT_MARK}{cell}")),
+        Some(first) if FORMULA_STARTS.contains(&first) || first == TEXT_MARK => {
+            Cow::Owned(format!("{TEXT_MARK}{cell}"))
+        }
         _ => Cow::Borrowed(cell),
     }
 }
@@ -719,22 +721,25 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
     let day = |day: Option<NaiveDate>| day.map(|day| day.format("%Y-%m-%d").to_string()).unwrap_or_default();
     for case in cases {
         let details = &case.details;
-        write_row(&mut writer, [
-            details.order_number.clone(),
-            details.platform.label().to_owned(),
-            case.status().label().to_owned(),
-            details.problem.label().to_owned(),
-            details.seller.clone(),
-            details.item.clone(),
-            details.amount.as_ref().map(super::money::Money::amount_text).unwrap_or_default(),
-            details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_default(),
-            day(details.dates.paid),
-            day(details.dates.shipped),
-            day(details.dates.promised_delivery),
-            day(details.dates.delivered),
-            details.tracking_number.clone(),
-            details.notes.clone(),
-        ]);
+        write_row(
+            &mut writer,
+            [
+                details.order_number.clone(),
+                details.platform.label().to_owned(),
+                case.status().label().to_owned(),
+                details.problem.label().to_owned(),
+                details.seller.clone(),
+                details.item.clone(),
+                details.amount.as_ref().map(super::money::Money::amount_text).unwrap_or_default(),
+                details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_default(),
+                day(details.dates.paid),
+                day(details.dates.shipped),
+                day(details.dates.promised_delivery),
+                day(details.dates.delivered),
+                details.tracking_number.clone(),
+                details.notes.clone(),
+            ],
+        );
     }
     writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
 }

@@ -181,7 +181,7 @@ pub fn due_soon<'a, Tz: TimeZone>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod};
     use crate::domain::deadline::{chain, chains};
     use chrono::NaiveDate;
     use chrono_tz::America;
@@ -196,23 +196,13 @@ mod tests {
 
     fn case(id: &str, shipped_days_ago: Option<i64>, status: Status, updated_hours_ago: i64) -> Case {
         let details = CaseDetails {
-            platform: Platform::AliExpress,
             order_number: id.into(),
-            seller: String::new(),
-            item: String::new(),
-            amount: None,
             payment_method: PaymentMethod::PlatformBalance,
             dates: OrderDates {
                 shipped: shipped_days_ago.map(|d| today() - Duration::days(d)),
                 ..OrderDates::default()
             },
-            protection_ends: None,
-            problem: Problem::NotReceived,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         let mut case = Case::new(CaseId::new(id), details, now() - Duration::hours(updated_hours_ago));
         case.set_status(status);

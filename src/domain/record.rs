@@ -130,7 +130,7 @@ pub fn record_id(record: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status};
+    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Status};
     use crate::domain::journal::Entry;
     use crate::domain::money::Money;
     use crate::domain::rules::DeadlineKind;
@@ -162,7 +162,6 @@ mod tests {
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
         let at = |s| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         let details = CaseDetails {
-            platform: Platform::AliExpress,
             order_number: "8123456789".into(),
             seller: "Best Store".into(),
             item: "Wireless earbuds".into(),
@@ -170,12 +169,8 @@ mod tests {
             payment_method: PaymentMethod::PayPal,
             dates: OrderDates { paid: day(10, 1), shipped: day(10, 3), ..OrderDates::default() },
             protection_ends: day(12, 2),
-            problem: Problem::NotReceived,
-            wanted: None,
             notes: "Tracking stuck since October <b>not bold</b>".into(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         let mut case =
             Case::new(CaseId::new("0d3c6a0e-5b1c-4a51-9a86-1f6f5d0c2e11"), details, at("2026-10-20T08:30:00Z"));

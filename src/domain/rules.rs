@@ -396,7 +396,7 @@ pub fn add_days(from: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
+    use crate::domain::case::{CaseDetails, CaseId};
     use chrono::{DateTime, Utc};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -404,22 +404,8 @@ mod tests {
     }
 
     fn case(platform: Platform, payment_method: PaymentMethod, problem: Problem) -> Case {
-        let details = CaseDetails {
-            platform,
-            order_number: "1".into(),
-            seller: String::new(),
-            item: String::new(),
-            amount: None,
-            payment_method,
-            dates: OrderDates::default(),
-            protection_ends: None,
-            problem,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
-        };
+        let details =
+            CaseDetails { platform, order_number: "1".into(), payment_method, problem, ..CaseDetails::default() };
         Case::new(CaseId::new("c"), details, DateTime::<Utc>::UNIX_EPOCH)
     }
 

@@ -377,7 +377,7 @@ pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput, language:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::evidence::Proof;
     use crate::domain::journal::{Channel, Outcome};
     use chrono::{NaiveDate, Utc};
@@ -393,15 +393,9 @@ mod tests {
             seller: "Best Store".into(),
             item: "Wireless earbuds".into(),
             amount: Some(Money { minor: 2_499, currency: "EUR".into() }),
-            payment_method: PaymentMethod::Card,
             dates: OrderDates { paid: Some(day(9, 1)), shipped: Some(day(9, 3)), ..OrderDates::default() },
-            protection_ends: None,
             problem,
-            wanted: None,
-            notes: String::new(),
-            tracking_number: String::new(),
-            tracking_url: String::new(),
-            listing_url: String::new(),
+            ..CaseDetails::default()
         };
         Case::new(CaseId::new("c"), details, day(9, 25).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
@@ -441,7 +435,8 @@ mod tests {
             &case(Platform::AliExpress, Problem::DamagedOrDefective),
             &TemplateInput::default(),
             MessageLanguage::English,
-        ).text;
+        )
+        .text;
         assert_eq!(
             text,
             "Hello Best Store,\n\nI am writing about order 8123456789, paid on Tue 1 Sep 2026. Unfortunately, the item \"Wireless earbuds\" arrived damaged or does not work.\n\nCould you please put this right? I would like a full refund of 24.99 EUR. I can send photos or other details if that helps.\n\nThank you for your help."
@@ -504,7 +499,8 @@ mod tests {
                     for proof in checklist {
                         assert!(!text.contains(proof.label()), "{kind:?}: a checklist item read as a file\n{text}");
                     }
-                    let input = TemplateInput { files: vec![file("photo.png", "The crack", None)], ..TemplateInput::default() };
+                    let input =
+                        TemplateInput { files: vec![file("photo.png", "The crack", None)], ..TemplateInput::default() };
                     let with_file = compose(*kind, &case, &input, MessageLanguage::English).text;
                     let carries_evidence = matches!(
                         kind,
@@ -522,7 +518,8 @@ mod tests {
     #[test]
     fn a_message_knows_the_placeholders_the_buyer_must_fill() {
         let case = case(Platform::AliExpress, Problem::NotReceived);
-        let letter = compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+        let letter =
+            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert_eq!(letter.placeholders, ["[last 4 digits]", "[your card issuer]", "[your name]"]);
         assert_eq!(letter.unfilled(&letter.text), ["[last 4 digits]", "[your card issuer]", "[your name]"]);
         let filled = letter.text.replace("[your name]", "Ana Ruiz").replace("[last 4 digits]", "4242");
@@ -530,7 +527,8 @@ mod tests {
         // A bracket the buyer typed into the case is theirs, not a placeholder.
         let mut bracketed_item = case.clone();
         bracketed_item.details.item = "Lamp [2 pack]".into();
-        let first = compose(TemplateKind::FirstMessage, &bracketed_item, &TemplateInput::default(), MessageLanguage::English);
+        let first =
+            compose(TemplateKind::FirstMessage, &bracketed_item, &TemplateInput::default(), MessageLanguage::English);
         assert!(first.text.contains("[2 pack]") && first.placeholders.is_empty(), "{first:?}");
     }
 
@@ -544,8 +542,10 @@ mod tests {
             note: String::new(),
         };
         case.record(day(9, 24), offer, Utc::now()).unwrap();
-        let input =
-            TemplateInput { counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }), ..TemplateInput::default() };
+        let input = TemplateInput {
+            counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }),
+            ..TemplateInput::default()
+        };
         let counter = compose(TemplateKind::CounterProposal, &case, &input, MessageLanguage::English).text;
         assert!(
             counter.contains("your proposal of Thu 24 Sep 2026 (partial refund, keep the item, 3.00 EUR)"),
@@ -572,7 +572,8 @@ mod tests {
         assert!(!letter.contains("Enclosed"), "no file, nothing enclosed\n{letter}");
         let appeal = compose(TemplateKind::Appeal, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(appeal.contains("I appeal the decision of Thu 8 Oct 2026 (decision: no refund)"), "{appeal}");
-        let paypal = compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default(), MessageLanguage::English).text;
+        let paypal =
+            compose(TemplateKind::PayPalClaim, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(paypal.starts_with("To: PayPal Resolution Center"));
     }
 }

@@ -19,7 +19,6 @@ use crate::ui::components::use_object_url;
 use crate::ui::file_intake::{sha256_of, Intake};
 use crate::ui::state::AppState;
 
-
 const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.doc,.docx,.odt,.rtf";
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -157,7 +156,9 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
     let queue_rows = {
         let case_id = case_id.clone();
         move || {
-            state.intake.with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
+            state
+                .intake
+                .with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
         }
     };
     let intake_key =

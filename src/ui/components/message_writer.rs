@@ -5,9 +5,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::case::Case;
+use crate::domain::evidence::missing;
 use crate::domain::i18n::{current_locale, tr, trf, Locale, MessageLanguage};
 use crate::domain::money::{parse_amount, Money};
-use crate::domain::evidence::missing;
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
 use crate::ui::browser::href;
 use crate::ui::state::AppState;
@@ -61,9 +61,7 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
             written.set(message);
         }
     });
-    let unfilled = Memo::new(move |_| {
-        written.with(|message| text.with(|text| message.unfilled(text).join(", ")))
-    });
+    let unfilled = Memo::new(move |_| written.with(|message| text.with(|text| message.unfilled(text).join(", "))));
     // What the checklist asks for and no file shows yet: said beside the text, never inside it.
     let still_missing = {
         let case = case.clone();
@@ -71,7 +69,11 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
             if !kind.get().carries_evidence() {
                 return Vec::new();
             }
-            files.with(|files| missing(&case, files)).into_iter().map(|proof| tr(proof.label()).to_lowercase()).collect::<Vec<_>>()
+            files
+                .with(|files| missing(&case, files))
+                .into_iter()
+                .map(|proof| tr(proof.label()).to_lowercase())
+                .collect::<Vec<_>>()
         })
     };
     let evidence_section = href(&format!("/cases/{}/evidence", case.id));

@@ -22,8 +22,8 @@ use leptos_router::path;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::chain;
 use crate::domain::i18n::{tr, trf};
-use crate::ui::browser::{buyer_zone, href};
 use crate::domain::overview::{Attention, CaseOverview};
+use crate::ui::browser::{buyer_zone, href};
 use crate::ui::components::{attention_class, Countdown};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{AppState, Loading};
@@ -160,7 +160,8 @@ fn CaseClock(case: Case) -> impl IntoView {
                 view! { <strong>{tr(deadline.kind.label())}</strong>": "<Countdown due=deadline.due /> }.into_any()
             }
             (None, Attention::DatesMissing) => {
-                view! { <a href=edit.clone()>{tr("Add a date to see how long you have to open a dispute.")}</a> }.into_any()
+                view! { <a href=edit.clone()>{tr("Add a date to see how long you have to open a dispute.")}</a> }
+                    .into_any()
             }
             (None, _) => ().into_any(),
         };
@@ -185,4 +186,3 @@ fn SectionBar(id: CaseId) -> impl IntoView {
         </nav>
     }
 }
-

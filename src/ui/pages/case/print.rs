@@ -67,7 +67,11 @@ fn PrintView(case: Case) -> impl IntoView {
 /// One part of the case file as a table, or, with nothing in it, a line that says so instead of
 /// bare column headings.
 #[component]
-fn PrintTable(#[prop(optional)] class: Option<&'static str>, headings: Vec<&'static str>, rows: Vec<AnyView>) -> impl IntoView {
+fn PrintTable(
+    #[prop(optional)] class: Option<&'static str>,
+    headings: Vec<&'static str>,
+    rows: Vec<AnyView>,
+) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="nothing-yet">{tr("Nothing recorded yet")}</p> }.into_any();
     }
