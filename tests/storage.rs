@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
 use dispute_desk::domain::record::RecordError;
 use dispute_desk::storage::{
