@@ -169,6 +169,10 @@ pub struct CaseDetails {
     /// The protection end date exactly as the platform's order page shows it; it beats any estimate.
     pub protection_ends: Option<NaiveDate>,
     pub problem: Problem,
+    /// The problem in the buyer's own words, quoted in the messages the app writes (the notes
+    /// stay private).
+    #[serde(default)]
+    pub description: String,
     /// What the buyer wants out of it, once they know.
     #[serde(default)]
     pub wanted: Option<Resolution>,
@@ -198,6 +202,7 @@ impl Default for CaseDetails {
             dates: OrderDates::default(),
             protection_ends: None,
             problem: Problem::NotReceived,
+            description: String::new(),
             wanted: None,
             notes: String::new(),
             tracking_number: String::new(),

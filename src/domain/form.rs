@@ -28,6 +28,7 @@ pub enum Field {
     ReceiptConfirmed,
     ProtectionEnds,
     Problem,
+    Description,
     Wanted,
     Notes,
     TrackingNumber,
@@ -51,6 +52,7 @@ impl Field {
         Field::ReceiptConfirmed,
         Field::ProtectionEnds,
         Field::Problem,
+        Field::Description,
         Field::Wanted,
         Field::Notes,
         Field::TrackingNumber,
@@ -75,6 +77,7 @@ impl Field {
             Field::ReceiptConfirmed => "receipt-confirmed",
             Field::ProtectionEnds => "protection-ends",
             Field::Problem => "problem",
+            Field::Description => "description",
             Field::Wanted => "wanted",
             Field::Notes => "notes",
             Field::TrackingNumber => "tracking-number",
@@ -145,6 +148,7 @@ pub struct CaseForm {
     pub receipt_confirmed: String,
     pub protection_ends: String,
     pub problem: String,
+    pub description: String,
     /// A resolution's key, or empty while the buyer has not decided.
     pub wanted: String,
     pub notes: String,
@@ -156,6 +160,8 @@ pub struct CaseForm {
 const MAX_ORDER_NUMBER: usize = 64;
 const MAX_NAME: usize = 200;
 const MAX_NOTES: usize = 20_000;
+/// A few sentences: it is quoted in every message, which platforms' forms keep short.
+const MAX_DESCRIPTION: usize = 1_000;
 /// Dates of past events may be a day ahead of the buyer's calendar: the platform's clock runs on China time.
 const PAST_EVENT_TOLERANCE_DAYS: i64 = 1;
 const MAX_DAYS_AHEAD: i64 = 366;
@@ -190,6 +196,7 @@ impl CaseForm {
             protection_ends: date(details.protection_ends),
             problem: details.problem.key().into(),
             wanted: details.wanted.map(|wanted| wanted.key().into()).unwrap_or_default(),
+            description: details.description.clone(),
             notes: details.notes.clone(),
             tracking_number: details.tracking_number.clone(),
             tracking_url: details.tracking_url.clone(),
@@ -215,6 +222,7 @@ impl CaseForm {
             Field::ProtectionEnds => &self.protection_ends,
             Field::Problem => &self.problem,
             Field::Wanted => &self.wanted,
+            Field::Description => &self.description,
             Field::Notes => &self.notes,
             Field::TrackingNumber => &self.tracking_number,
             Field::TrackingUrl => &self.tracking_url,
@@ -243,6 +251,7 @@ impl CaseForm {
             Field::ProtectionEnds => &mut self.protection_ends,
             Field::Problem => &mut self.problem,
             Field::Wanted => &mut self.wanted,
+            Field::Description => &mut self.description,
             Field::Notes => &mut self.notes,
             Field::TrackingNumber => &mut self.tracking_number,
             Field::TrackingUrl => &mut self.tracking_url,
@@ -283,6 +292,7 @@ impl CaseForm {
         );
         check(Field::Seller, within(self.seller.trim(), MAX_NAME));
         check(Field::Item, within(self.item.trim(), MAX_NAME));
+        check(Field::Description, within(self.description.trim(), MAX_DESCRIPTION));
         check(Field::Notes, within(&self.notes, MAX_NOTES));
         check(Field::TrackingNumber, within(self.tracking_number.trim(), MAX_ORDER_NUMBER));
         for (field, text) in [(Field::TrackingUrl, &self.tracking_url), (Field::ListingUrl, &self.listing_url)] {
@@ -373,6 +383,7 @@ impl CaseForm {
                 dates,
                 protection_ends,
                 problem,
+                description: self.description.trim().to_owned(),
                 wanted: wanted.unwrap_or_default(),
                 notes: self.notes.clone(),
                 tracking_number: self.tracking_number.trim().to_owned(),
@@ -461,6 +472,14 @@ mod tests {
             .unwrap();
         assert_eq!(details.tracking_number, "LP00123456789");
         assert_eq!(details.tracking_url, "https://t.17track.net/en#nums=LP00123456789");
+    }
+
+    #[test]
+    fn the_buyers_own_description_is_kept_trimmed_and_a_few_sentences_long_at_most() {
+        let form = CaseForm { description: "  Left earbud does not charge.\n".into(), ..filled() };
+        assert_eq!(form.validate(today()).unwrap().description, "Left earbud does not charge.");
+        let long = CaseForm { description: "a".repeat(MAX_DESCRIPTION + 1), ..filled() };
+        assert_eq!(problems(&long), vec![(Field::Description, FieldProblem::TooLong { max: MAX_DESCRIPTION })]);
     }
 
     #[test]

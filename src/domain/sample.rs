@@ -89,11 +89,7 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         },
         protection_ends: (random.below(5) == 0).then(|| shipped + random.days(60, 90)),
         problem,
-        wanted: None,
-        notes: String::new(),
-        tracking_number: String::new(),
-        tracking_url: String::new(),
-        listing_url: String::new(),
+        ..CaseDetails::default()
     };
     if details.dates.shipped.is_some() {
         details.tracking_number = format!("LP00{index:09}CN");

@@ -141,6 +141,15 @@ impl Writer<'_> {
         }
     }
 
+    /// The buyer's own description of the problem, quoted as they wrote it, after the app's own
+    /// words for it; nothing when they wrote none.
+    fn own_words(&self) -> String {
+        match self.case.details.description.trim() {
+            "" => String::new(),
+            description => self.trf(" In my own words: \"{description}\"", &[("description", &description)]),
+        }
+    }
+
     fn wanted(&self) -> Resolution {
         self.case
             .details
@@ -237,16 +246,18 @@ impl Writer<'_> {
         let problem = self.what_went_wrong();
         let wanted = self.wanted_text();
         let greeting = self.greeting();
-        let values: [(&str, &dyn std::fmt::Display); 5] = [
+        let own_words = self.own_words();
+        let values: [(&str, &dyn std::fmt::Display); 6] = [
             ("greeting", &greeting),
             ("platform", &platform),
             ("order", &order),
             ("problem", &problem),
+            ("own_words", &own_words),
             ("wanted", &wanted),
         ];
         match kind {
             TemplateKind::FirstMessage => self.trf(
-                "{greeting}\n\nI am writing about {order}. Unfortunately, {problem}.\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
+                "{greeting}\n\nI am writing about {order}. Unfortunately, {problem}.{own_words}\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
                 &values,
             ),
             TemplateKind::DisputeDescription => {
@@ -264,7 +275,7 @@ impl Writer<'_> {
                     .unwrap_or_default();
                 let reason = self.tr(reason_advice(case.details.platform, case.details.problem).reason);
                 self.trf(
-                    "Reason: {reason}.\n\nFor {order}, {problem}.{contacted}\n\nI request {wanted}.{evidence}",
+                    "Reason: {reason}.\n\nFor {order}, {problem}.{own_words}{contacted}\n\nI request {wanted}.{evidence}",
                     &joined(
                         &values,
                         &[("reason", &reason), ("contacted", &contacted), ("evidence", &self.evidence_block(self.tr("Evidence attached:")))],
@@ -282,12 +293,12 @@ impl Writer<'_> {
                     .map(|money| self.language.money(money))
                     .unwrap_or_else(|| self.tr("[amount]").to_owned());
                 self.trf(
-                    "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}. I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
+                    "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}.{own_words} I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
                     &joined(&values, &[("offer", &self.latest_offer()), ("counter", &counter)]),
                 )
             }
             TemplateKind::RefuseProposal => self.trf(
-                "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}. For {order}, I request {wanted}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
+                "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}.{own_words} For {order}, I request {wanted}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
                 &joined(&values, &[("offer", &self.latest_offer())]),
             ),
             TemplateKind::EscalationRequest => {
@@ -301,7 +312,7 @@ impl Writer<'_> {
                     self.tr("The seller has not responded within the time allowed.")
                 };
                 self.trf(
-                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
+                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.{own_words}\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
                     &joined(
                         &values,
                         &[("opened", &opened), ("seller", &seller), ("evidence", &self.evidence_block(self.tr("My evidence:")))],
@@ -320,7 +331,7 @@ impl Writer<'_> {
                     })
                     .unwrap_or_else(|| self.tr("the platform's decision").to_owned());
                 self.trf(
-                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
+                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.{own_words}\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
                     &joined(&values, &[("decided", &decided)]),
                 )
             }
@@ -342,7 +353,7 @@ impl Writer<'_> {
                     self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
                 };
                 self.trf(
-                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}. I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
+                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}.{own_words} I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
                     &joined(&values, &[
                         ("heading", &heading),
                         ("amount", &amount),
@@ -513,6 +524,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_message_that_states_the_problem_quotes_the_buyers_own_words() {
+        let mut case = case(Platform::AliExpress, Problem::DamagedOrDefective);
+        case.details.description = "Left earbud does not charge. Case cracked on arrival.".into();
+        for kind in TemplateKind::ALL {
+            let text = compose(*kind, &case, &TemplateInput::default(), MessageLanguage::English).text;
+            let quoted = text.contains("In my own words: \"Left earbud does not charge. Case cracked on arrival.\"");
+            assert_eq!(quoted, *kind != TemplateKind::AcceptProposal, "{kind:?}\n{text}");
+        }
+        let first = compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
+        assert!(first.contains("arrived damaged or does not work. In my own words: \"Left earbud"), "{first}");
+        case.details.description.clear();
+        let without = compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
+        assert!(!without.contains("own words"), "{without}");
     }
 
     #[test]

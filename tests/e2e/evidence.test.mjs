@@ -83,6 +83,7 @@ async function openCase() {
   await page.locator('#item').fill('Desk lamp');
   await page.locator('#problem').selectOption('damaged');
   await page.locator('#delivered').fill('2026-11-18');
+  await page.getByLabel('In your own words').fill('The lamp flickers and the lid is scratched.');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
   await openSection(page, 'Evidence');
@@ -123,6 +124,7 @@ test('attach a photo and a video, see thumbnails, reload, view them; duplicates 
   await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('Evidence attached:'));
   const description = await page.locator('#message-text').inputValue();
   assert.match(description, /\n\nEvidence attached:\n- Scratch on the lid \(photos of the damage and of the packaging\)$/);
+  assert.match(description, /arrived damaged or does not work\. In my own words: "The lamp flickers and the lid is scratched\."/);
   assert.doesNotMatch(description, /video/);
   assert.match(await page.locator('.still-missing').innerText(), /^Still missing: a video showing it does not work \(electronics\); screenshots of your messages with the seller\. Attach them in Evidence$/);
   // A letter's placeholders are named before it is copied (this case has no amount or payment day).

@@ -219,6 +219,8 @@ pub fn CaseFormView(
             <fieldset>
                 <legend>{tr("What went wrong")}</legend>
                 {field(Field::Problem, tr("The problem"), options(Problem::ALL, Problem::key, |choice| tr(choice.label())))}
+                {hinted(Field::Description, tr("In your own words"), Control::TextArea,
+                    tr("A sentence or two on what is wrong (\"Left earbud does not charge\"). The messages written for you quote it; the notes below stay private."))}
                 {status.map(|status| view! {
                     <div class="field">
                         <label for="status">{tr("Where the case stands")}</label>

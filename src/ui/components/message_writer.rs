@@ -77,6 +77,11 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
         })
     };
     let evidence_section = href(&format!("/cases/{}/evidence", case.id));
+    // The buyer's own words are quoted as written, whatever language the message is in.
+    let quoted_as_written = {
+        let described = !case.details.description.trim().is_empty();
+        move || described && language.get() == MessageLanguage::English && current_locale() != Locale::En
+    };
     // Sellers usually read English: a buyer who uses the app in another language picks per message.
     let own_language = current_locale();
     let language_choice = (own_language != Locale::En).then(|| {
@@ -143,6 +148,9 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
                     </p>
                 })
             }}
+            {move || quoted_as_written().then(|| view! {
+                <p class="hint">{tr("Your own words are quoted as you wrote them: translate them in the text if the reader needs it.")}</p>
+            })}
             <div class="field">
                 <label for="message-text">{tr("Text (edit it before copying)")}</label>
                 <textarea id="message-text" rows="12" prop:value=move || text.get()

@@ -65,6 +65,7 @@ pub fn Interview() -> impl IntoView {
     let wanted = RwSignal::new(Resolution::RefundOnly);
     let payment = RwSignal::new(PaymentMethod::Card);
     let order_number = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
     let problem_text = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<StorageError>);
@@ -93,6 +94,7 @@ pub fn Interview() -> impl IntoView {
         wanted: wanted.get_untracked().key().into(),
         payment_method: payment.get_untracked().key().into(),
         order_number: order_number.get_untracked(),
+        description: description.get_untracked(),
         ..CaseForm::blank(&Settings::load().currency)
     };
     let go_on = Callback::new(move |()| {
@@ -139,7 +141,7 @@ pub fn Interview() -> impl IntoView {
                 1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
                 2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
                 3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
-                _ => view! { <OrderQuestion order_number paid shipped delivered received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
+                _ => view! { <OrderQuestion order_number paid shipped delivered description received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
             }}
             {move || problem_text.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
             {move || save_error.get().map(|error| view! {
@@ -166,6 +168,7 @@ fn OrderQuestion(
     paid: RwSignal<String>,
     shipped: RwSignal<String>,
     delivered: RwSignal<String>,
+    description: RwSignal<String>,
     /// Whether something arrived, so there is a delivery date to ask for.
     received: bool,
 ) -> impl IntoView {
@@ -189,6 +192,12 @@ fn OrderQuestion(
             {date("paid", tr("Paid on"), paid)}
             {date("shipped", tr("Shipped on"), shipped)}
             {received.then(|| date("delivered", tr("Arrived on"), delivered))}
+        </div>
+        <div class="field">
+            <label for="description">{tr("In your own words (optional)")}</label>
+            <p class="hint" id="description-hint">{tr("A sentence or two on what is wrong. The messages written for you quote it.")}</p>
+            <textarea id="description" rows="2" aria-describedby="description-hint"
+                prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
         </div>
     }
 }

@@ -48,6 +48,7 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         (tr("Amount"), details.amount.as_ref().map(Money::local_text).unwrap_or_else(|| "—".into())),
         (tr("Paid with"), tr(details.payment_method.label()).to_owned()),
         (tr("Problem"), tr(details.problem.label()).to_owned()),
+        (tr("In your own words"), known(&details.description)),
         (tr("Wanted"), details.wanted.map(|wanted| tr(wanted.label()).to_owned()).unwrap_or_else(|| "—".into())),
         (tr("Status"), tr(case.status().label()).to_owned()),
         (tr("Paid on"), day(details.dates.paid)),
