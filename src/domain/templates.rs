@@ -11,7 +11,7 @@ use super::advice::reason_advice;
 use super::case::{Case, Event, Platform, Problem};
 use super::evidence::EvidenceItem;
 use super::i18n::{fill, MessageLanguage};
-use super::journal::{Author, Entry, Resolution};
+use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
 
 choices! {
@@ -197,7 +197,66 @@ impl Writer<'_> {
         format!("\n\n{heading}\n{}", lines.collect::<Vec<_>>().join("\n"))
     }
 
-    /// The order's story, one dated line per fact and journal entry.
+    /// The dispute's history under "What happened so far:", for a reader who was not there.
+    fn history(&self) -> String {
+        format!("\n\n{}\n{}", self.tr("What happened so far:"), self.timeline())
+    }
+
+    /// What a bank's dispute form asks for, one line each: the category, and the dates it wants
+    /// that the case knows (what it should know but does not is a placeholder).
+    fn card_dispute_facts(&self) -> String {
+        let details = &self.case.details;
+        let mut lines = vec![self.trf("Dispute category: {category}", &[("category", &self.card_category())])];
+        if details.problem == Problem::NotReceived {
+            let expected = match details.dates.promised_delivery {
+                Some(day) => self.day(day),
+                None => self.tr("[the delivery date the order page promised]").to_owned(),
+            };
+            lines.push(self.trf("Expected delivery: {day}", &[("day", &expected)]));
+        }
+        if let Some(day) = self.first_contact() {
+            lines.push(self.trf("Merchant contacted: {day}", &[("day", &self.day(day))]));
+        }
+        if let Some(day) = self.case.date_of(Event::ReturnShipped) {
+            lines.push(self.trf(
+                "Returned on {day}, tracking number {tracking}",
+                &[("day", &self.day(day)), ("tracking", &self.tr("[the return's tracking number]"))],
+            ));
+        }
+        format!("\n{}", lines.join("\n"))
+    }
+
+    /// The reason a card issuer's form offers that fits the case, in the message's language.
+    fn card_category(&self) -> &'static str {
+        let journal = self.case.journal();
+        let refund_due = self.case.date_of(Event::RefundIssued).is_some()
+            || matches!(
+                journal.latest_decision(),
+                Some((_, Entry::Decision { outcome: Outcome::FullRefund | Outcome::PartialRefund, .. }))
+            );
+        match self.case.details.problem {
+            Problem::RefundNotPaid => self.tr("Cancelled, but still charged"),
+            _ if refund_due => self.tr("Refund promised but not received"),
+            Problem::NotReceived => self.tr("Goods not received"),
+            _ => self.tr("Not as described or defective"),
+        }
+    }
+
+    /// The day the buyer first wrote to the seller, or else opened the dispute.
+    fn first_contact(&self) -> Option<NaiveDate> {
+        let wrote = self
+            .case
+            .journal()
+            .current()
+            .iter()
+            .filter(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }))
+            .map(|c| c.latest.on)
+            .min();
+        wrote.or_else(|| self.case.date_of(Event::DisputeOpened))
+    }
+
+    /// The order's story, one dated line per fact and journal entry the reader needs (the
+    /// buyer's private notes and hand-set statuses stay out).
     fn timeline(&self) -> String {
         let dates = &self.case.details.dates;
         let facts = [
@@ -212,7 +271,12 @@ impl Writer<'_> {
             .filter_map(|(event, day)| day.map(|day| (day, self.tr(event.label()).to_owned())))
             .collect();
         lines.extend(
-            self.case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary_in(self.language))),
+            self.case
+                .journal()
+                .current()
+                .iter()
+                .filter(|c| !matches!(c.latest.entry, Entry::Note { .. } | Entry::Status { .. }))
+                .map(|c| (c.latest.on, c.latest.entry.summary_in(self.language))),
         );
         lines.sort_by_key(|(day, _)| *day);
         lines.into_iter().map(|(day, text)| format!("- {}: {text}", self.day(day))).collect::<Vec<_>>().join("\n")
@@ -312,10 +376,15 @@ impl Writer<'_> {
                     self.tr("The seller has not responded within the time allowed.")
                 };
                 self.trf(
-                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.{own_words}\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
+                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.{own_words}{history}\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
                     &joined(
                         &values,
-                        &[("opened", &opened), ("seller", &seller), ("evidence", &self.evidence_block(self.tr("My evidence:")))],
+                        &[
+                            ("opened", &opened),
+                            ("seller", &seller),
+                            ("history", &self.history()),
+                            ("evidence", &self.evidence_block(self.tr("My evidence:"))),
+                        ],
                     ),
                 )
             }
@@ -331,8 +400,8 @@ impl Writer<'_> {
                     })
                     .unwrap_or_else(|| self.tr("the platform's decision").to_owned());
                 self.trf(
-                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.{own_words}\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
-                    &joined(&values, &[("decided", &decided)]),
+                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.{own_words}{history}\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
+                    &joined(&values, &[("decided", &decided), ("history", &self.history())]),
                 )
             }
             TemplateKind::ChargebackLetter | TemplateKind::PayPalClaim => {
@@ -353,7 +422,7 @@ impl Writer<'_> {
                     self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
                 };
                 self.trf(
-                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}\n\nWhat happened: {problem}.{own_words} I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
+                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}{facts}\n\nWhat happened: {problem}.{own_words} I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
                     &joined(&values, &[
                         ("heading", &heading),
                         ("amount", &amount),
@@ -361,6 +430,7 @@ impl Writer<'_> {
                         ("seller", &seller),
                         ("number", &case.details.order_number),
                         ("timeline", &self.timeline()),
+                        ("facts", &if kind == TemplateKind::ChargebackLetter { self.card_dispute_facts() } else { String::new() }),
                         ("evidence", &self.evidence_block(self.tr("Enclosed:"))),
                     ]),
                 )
@@ -535,16 +605,86 @@ mod tests {
             let quoted = text.contains("In my own words: \"Left earbud does not charge. Case cracked on arrival.\"");
             assert_eq!(quoted, *kind != TemplateKind::AcceptProposal, "{kind:?}\n{text}");
         }
-        let first = compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
+        let first =
+            compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(first.contains("arrived damaged or does not work. In my own words: \"Left earbud"), "{first}");
         case.details.description.clear();
-        let without = compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
+        let without =
+            compose(TemplateKind::FirstMessage, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(!without.contains("own words"), "{without}");
     }
 
     #[test]
+    fn the_card_letter_gives_the_banks_category_and_dates_and_the_letters_carry_the_history() {
+        let mut case = case(Platform::AliExpress, Problem::NotAsDescribed);
+        let wrote = Entry::Message {
+            channel: Channel::PlatformChat,
+            from: Author::Buyer,
+            summary: "Sent photos of the scratches".into(),
+            text: String::new(),
+        };
+        case.record(day(9, 20), wrote, Utc::now()).unwrap();
+        case.record(day(9, 21), Entry::Note { text: "Private: call the bank on Monday".into() }, Utc::now()).unwrap();
+        case.record_step(Event::DisputeOpened, day(9, 22), Utc::now());
+        let offer = Entry::Proposal {
+            from: Author::Seller,
+            resolution: Resolution::PartialRefund,
+            amount: Some(Money { minor: 300, currency: "EUR".into() }),
+            note: String::new(),
+        };
+        case.record(day(9, 24), offer, Utc::now()).unwrap();
+        case.record_step(Event::Escalated, day(9, 27), Utc::now());
+        let none = TemplateInput::default();
+        let escalation = compose(TemplateKind::EscalationRequest, &case, &none, MessageLanguage::English).text;
+        assert!(
+            escalation.contains("\n\nWhat happened so far:\n- Tue 1 Sep 2026: Paid\n- Thu 3 Sep 2026: Shipped\n- Sun 20 Sep 2026: You wrote (platform chat): Sent photos of the scratches\n- Tue 22 Sep 2026: Dispute opened\n- Thu 24 Sep 2026: The seller proposed: Partial refund, keep the item (3.00 EUR)\n- Sun 27 Sep 2026: Escalated to the platform\n\nPlease review"),
+            "{escalation}"
+        );
+        assert!(!escalation.contains("Private"), "the buyer's notes stay private\n{escalation}");
+        let decision =
+            Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
+        case.record(day(10, 8), decision, Utc::now()).unwrap();
+        let appeal = compose(TemplateKind::Appeal, &case, &none, MessageLanguage::English).text;
+        assert!(
+            appeal.contains("What happened so far:\n") && appeal.contains("- Thu 8 Oct 2026: Decision: No refund"),
+            "{appeal}"
+        );
+
+        let letter = compose(TemplateKind::ChargebackLetter, &case, &none, MessageLanguage::English).text;
+        assert!(
+            letter.contains("Order number: 8123456789\nDispute category: Not as described or defective\nMerchant contacted: Sun 20 Sep 2026\n\nWhat happened:"),
+            "{letter}"
+        );
+        case.record_step(Event::ReturnShipped, day(10, 10), Utc::now());
+        let letter = compose(TemplateKind::ChargebackLetter, &case, &none, MessageLanguage::English).text;
+        assert!(
+            letter.contains("Returned on Sat 10 Oct 2026, tracking number [the return's tracking number]"),
+            "{letter}"
+        );
+
+        let mut lost = self::case(Platform::AliExpress, Problem::NotReceived);
+        lost.details.dates.promised_delivery = Some(day(9, 30));
+        let letter = compose(TemplateKind::ChargebackLetter, &lost, &none, MessageLanguage::English).text;
+        assert!(
+            letter.contains("Dispute category: Goods not received\nExpected delivery: Wed 30 Sep 2026"),
+            "{letter}"
+        );
+        let refunded =
+            Entry::Decision { outcome: Outcome::FullRefund, amount: None, after_appeal: false, note: String::new() };
+        lost.record(day(10, 2), refunded, Utc::now()).unwrap();
+        let letter = compose(TemplateKind::ChargebackLetter, &lost, &none, MessageLanguage::English).text;
+        assert!(letter.contains("Dispute category: Refund promised but not received"), "{letter}");
+        let cancelled = self::case(Platform::AliExpress, Problem::RefundNotPaid);
+        let letter = compose(TemplateKind::ChargebackLetter, &cancelled, &none, MessageLanguage::English).text;
+        assert!(letter.contains("Dispute category: Cancelled, but still charged"), "{letter}");
+        let paypal = compose(TemplateKind::PayPalClaim, &cancelled, &none, MessageLanguage::English).text;
+        assert!(!paypal.contains("Dispute category"), "PayPal asks its own questions\n{paypal}");
+    }
+
+    #[test]
     fn a_message_knows_the_placeholders_the_buyer_must_fill() {
-        let case = case(Platform::AliExpress, Problem::NotReceived);
+        let mut case = case(Platform::AliExpress, Problem::NotReceived);
+        case.details.dates.promised_delivery = Some(day(9, 30));
         let letter =
             compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert_eq!(letter.placeholders, ["[last 4 digits]", "[your card issuer]", "[your name]"]);

@@ -99,7 +99,9 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   // The platform refuses: appeal within 7 days, with the appeal written for the buyer.
   await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
   assert.equal(await guideTitle(page), 'Appeal by Sun 29 Nov 2026 or accept the decision');
-  assert.match(await suggestedMessage(page), /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
+  const appeal = await suggestedMessage(page);
+  assert.match(appeal, /I appeal the decision of Sun 22 Nov 2026 \(decision: no refund\) on the dispute for order AE-1001/);
+  assert.match(appeal, /What happened so far:\n[\s\S]*- Tue 10 Nov 2026: You wrote \(platform chat\): Asked where the parcel is\n- Mon 16 Nov 2026: Dispute opened\n- Sun 22 Nov 2026: Escalated to the platform\n- Sun 22 Nov 2026: Decision: No refund/);
   await recordAction(page, 'I appealed', { day: '2026-11-22' });
   assert.equal(await guideTitle(page), 'Wait for the ruling on your appeal');
   await recordAction(page, 'The platform decided…', { day: '2026-11-22', choice: 'rejected' });
@@ -112,7 +114,7 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   assert.match(await guide.locator('.fallbacks').innerText(), /Last day for a card chargeback: 68 days 17 hours left/);
   const letter = await suggestedMessage(page);
   assert.match(letter, /^To: \[your card issuer\]/);
-  assert.match(letter, /Order number: AE-1001/);
+  assert.match(letter, /Order number: AE-1001\nDispute category: Goods not received\nExpected delivery: \[the delivery date the order page promised\]\nMerchant contacted: Tue 10 Nov 2026\n/);
   assert.match(letter, /- Mon 16 Nov 2026: Dispute opened\n- Sun 22 Nov 2026: Escalated to the platform/);
   assert.match(page.url(), /\/cases\//);
 
