@@ -524,6 +524,16 @@ mod tests {
         );
     }
 
+    /// The buyer's message to the seller in the platform's chat, as the journal records it.
+    fn buyer_wrote(summary: &str) -> Entry {
+        Entry::Message {
+            channel: Channel::PlatformChat,
+            from: Author::Buyer,
+            summary: summary.into(),
+            text: String::new(),
+        }
+    }
+
     fn file(name: &str, caption: &str, proves: Option<Proof>) -> EvidenceItem {
         EvidenceItem {
             id: name.into(),
@@ -542,13 +552,7 @@ mod tests {
     fn the_dispute_description_uses_the_platforms_reason_and_the_evidence_list() {
         let mut case = case(Platform::AlibabaTradeAssurance, Problem::WrongItem);
         case.details.wanted = Some(Resolution::ReturnAndRefund);
-        let message = Entry::Message {
-            channel: Channel::PlatformChat,
-            from: Author::Buyer,
-            summary: "Asked".into(),
-            text: String::new(),
-        };
-        case.record(day(9, 20), message, Utc::now()).unwrap();
+        case.record(day(9, 20), buyer_wrote("Asked"), Utc::now()).unwrap();
         let text =
             compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(text.starts_with("Reason: Incorrect shipment."), "{text}");
@@ -617,13 +621,7 @@ mod tests {
     #[test]
     fn the_card_letter_gives_the_banks_category_and_dates_and_the_letters_carry_the_history() {
         let mut case = case(Platform::AliExpress, Problem::NotAsDescribed);
-        let wrote = Entry::Message {
-            channel: Channel::PlatformChat,
-            from: Author::Buyer,
-            summary: "Sent photos of the scratches".into(),
-            text: String::new(),
-        };
-        case.record(day(9, 20), wrote, Utc::now()).unwrap();
+        case.record(day(9, 20), buyer_wrote("Sent photos of the scratches"), Utc::now()).unwrap();
         case.record(day(9, 21), Entry::Note { text: "Private: call the bank on Monday".into() }, Utc::now()).unwrap();
         case.record_step(Event::DisputeOpened, day(9, 22), Utc::now());
         let offer = Entry::Proposal {
