@@ -534,6 +534,16 @@ mod tests {
         }
     }
 
+    /// The seller's offer of a 3 EUR partial refund.
+    fn seller_offered_3_eur() -> Entry {
+        Entry::Proposal {
+            from: Author::Seller,
+            resolution: Resolution::PartialRefund,
+            amount: Some(Money { minor: 300, currency: "EUR".into() }),
+            note: String::new(),
+        }
+    }
+
     fn file(name: &str, caption: &str, proves: Option<Proof>) -> EvidenceItem {
         EvidenceItem {
             id: name.into(),
@@ -624,13 +634,7 @@ mod tests {
         case.record(day(9, 20), buyer_wrote("Sent photos of the scratches"), Utc::now()).unwrap();
         case.record(day(9, 21), Entry::Note { text: "Private: call the bank on Monday".into() }, Utc::now()).unwrap();
         case.record_step(Event::DisputeOpened, day(9, 22), Utc::now());
-        let offer = Entry::Proposal {
-            from: Author::Seller,
-            resolution: Resolution::PartialRefund,
-            amount: Some(Money { minor: 300, currency: "EUR".into() }),
-            note: String::new(),
-        };
-        case.record(day(9, 24), offer, Utc::now()).unwrap();
+        case.record(day(9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
         case.record_step(Event::Escalated, day(9, 27), Utc::now());
         let none = TemplateInput::default();
         let escalation = compose(TemplateKind::EscalationRequest, &case, &none, MessageLanguage::English).text;
@@ -700,13 +704,7 @@ mod tests {
     #[test]
     fn replies_quote_the_seller_offer_and_the_counter_amount() {
         let mut case = case(Platform::AliExpress, Problem::NotAsDescribed);
-        let offer = Entry::Proposal {
-            from: Author::Seller,
-            resolution: Resolution::PartialRefund,
-            amount: Some(Money { minor: 300, currency: "EUR".into() }),
-            note: String::new(),
-        };
-        case.record(day(9, 24), offer, Utc::now()).unwrap();
+        case.record(day(9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
         let input = TemplateInput {
             counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }),
             ..TemplateInput::default()
