@@ -292,7 +292,7 @@ impl CaseForm {
         );
         check(Field::Seller, within(self.seller.trim(), MAX_NAME));
         check(Field::Item, within(self.item.trim(), MAX_NAME));
-        check(Field::Description, within(self.description.trim(), MAX_DESCRIPTION));
+        check(Field::Description, own_words(&self.description).map(drop));
         check(Field::Notes, within(&self.notes, MAX_NOTES));
         check(Field::TrackingNumber, within(self.tracking_number.trim(), MAX_ORDER_NUMBER));
         for (field, text) in [(Field::TrackingUrl, &self.tracking_url), (Field::ListingUrl, &self.listing_url)] {
@@ -393,6 +393,12 @@ impl CaseForm {
             _ => Err(errors),
         }
     }
+}
+
+/// The problem in the buyer's own words, as kept: trimmed, a few sentences at most.
+pub fn own_words(text: &str) -> Result<String, FieldProblem> {
+    let text = text.trim();
+    within(text, MAX_DESCRIPTION).map(|()| text.to_owned())
 }
 
 fn within(text: &str, max: usize) -> Result<(), FieldProblem> {

@@ -70,6 +70,12 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
   // The first message is written for the buyer, editable, and copied as edited.
   await guide.getByRole('link', { name: 'Write it for me: First message to the seller' }).click();
   const text = page.locator('#message-text');
+  // The buyer's own words, added right here, are quoted in the message at once and kept.
+  await page.getByText('Add the problem in your own words').click();
+  await page.locator('#own-words').fill('Tracking has not moved since 5 October.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#message-text')?.value.includes('has not arrived. In my own words: "Tracking has not moved since 5 October."'));
+  assert.equal(await page.getByText('Add the problem in your own words').count(), 0);
   assert.match(await text.inputValue(), /^Hello,\n\nI am writing about order AE-1001, paid on Thu 1 Oct 2026\. Unfortunately, the item has not arrived\./);
   await text.fill(`${await text.inputValue()}\nTracking: LP000123`);
   await page.getByRole('button', { name: 'Copy the text' }).click();

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::case::Case;
 use crate::domain::evidence::missing;
+use crate::domain::form::own_words;
 use crate::domain::i18n::{current_locale, tr, trf, Locale, MessageLanguage};
 use crate::domain::money::{parse_amount, Money};
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
-use crate::ui::browser::href;
+use crate::ui::browser::{href, now_utc};
 use crate::ui::state::AppState;
 
 /// Copies `text`; resolves to whether the browser allowed it.
@@ -112,9 +113,11 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
         });
     };
     let others: Vec<TemplateKind> = TemplateKind::ALL.iter().copied().filter(|k| !suggested.contains(k)).collect();
+    let without_own_words = case.details.description.trim().is_empty();
     view! {
         <section class="card messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{tr("Messages written for you")}</h2>
+            {without_own_words.then(|| view! { <OwnWordsPrompt case=case.clone() /> })}
             <div class="field">
                 <label for="message-kind">{tr("Message")}</label>
                 <select id="message-kind" on:change=move |ev| {
@@ -174,5 +177,42 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
                 </span>
             </div>
         </section>
+    }
+}
+
+/// For a case without the buyer's own description: a way to add it here, where it shows at once
+/// in the messages.
+#[component]
+fn OwnWordsPrompt(case: Case) -> impl IntoView {
+    let state = AppState::expect();
+    let words = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let described = match own_words(&words.get_untracked()) {
+            Ok(described) if !described.is_empty() => described,
+            Ok(_) => return problem.set(Some(tr("Write a sentence or two first.").to_owned())),
+            Err(error) => return problem.set(Some(error.to_string())),
+        };
+        let id = case.id.clone();
+        spawn_local(async move {
+            if let Err(error) = state.update(&id, now_utc(), |case| case.details.description = described).await {
+                problem.set(Some(error.to_string()));
+            }
+        });
+    };
+    view! {
+        <details class="own-words">
+            <summary>{tr("Add the problem in your own words: every message quotes it")}</summary>
+            <form on:submit=save>
+                <div class="field">
+                    <label for="own-words">{tr("In your own words")}</label>
+                    <textarea id="own-words" rows="2" prop:value=move || words.get()
+                        on:input=move |ev| words.set(event_target_value(&ev))></textarea>
+                </div>
+                {move || problem.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
+                <button type="submit" class="button">{tr("Save")}</button>
+            </form>
+        </details>
     }
 }
