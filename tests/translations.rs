@@ -14,7 +14,7 @@ use dispute_desk::domain::i18n::{Catalog, Locale};
 use dispute_desk::domain::import::Target;
 use dispute_desk::domain::journal::{Author, Channel, Outcome, Resolution};
 use dispute_desk::domain::overview::{Attention, When};
-use dispute_desk::domain::rules::{DeadlineKind, RULES};
+use dispute_desk::domain::rules::{DeadlineKind, OPENING_RULES, RULES};
 use dispute_desk::domain::templates::TemplateKind;
 use dispute_desk::domain::worklist::SortBy;
 
@@ -108,7 +108,9 @@ fn wanted_keys() -> BTreeSet<String> {
         names_of(Target::ALL, Target::label),
     ];
     keys.extend(names.into_iter().flatten());
-    keys.extend(RULES.iter().filter(|rule| !rule.note.is_empty()).map(|rule| rule.note.to_owned()));
+    keys.extend(
+        RULES.iter().chain(OPENING_RULES).filter(|rule| !rule.note.is_empty()).map(|rule| rule.note.to_owned()),
+    );
     for platform in Platform::ALL {
         keys.extend(Problem::ALL.iter().map(|problem| reason_advice(*platform, *problem).reason.to_owned()));
     }

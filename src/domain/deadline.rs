@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
 use super::i18n::{tr, trf};
-use super::rules::{add_days, DeadlineKind, Party, Rule, RULES};
+use super::rules::{add_days, DeadlineKind, Party, Rule, OPENING_RULES, RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -107,6 +107,52 @@ impl Pending {
 pub struct Chain {
     pub dated: Vec<Deadline>,
     pub pending: Vec<Pending>,
+    /// The day the dispute can first be opened, while that day is still to come.
+    pub not_before: Option<NotBefore>,
+}
+
+/// The first day a platform lets the buyer open the dispute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotBefore {
+    pub day: NaiveDate,
+    pub rule: &'static Rule,
+    /// The day of the event it counts from.
+    pub from_day: NaiveDate,
+    /// While tracking still moves, the platform also waits for the promised delivery date.
+    pub while_in_transit: Option<NaiveDate>,
+}
+
+impl NotBefore {
+    /// "10 days after shipment (Sat 3 Oct 2026)".
+    pub fn basis(&self) -> String {
+        counted(self.rule, self.rule.days, self.rule.counts_from, self.from_day)
+    }
+}
+
+/// How a rule's date is counted: "60 days after shipment (Sat 26 Sep 2026)".
+fn counted(rule: &Rule, days: u32, from: Event, from_day: NaiveDate) -> String {
+    trf(
+        "{length} after {event} ({day})",
+        &[("length", &rule.length_text(days)), ("event", &from.phrase()), ("day", &day_text(from_day))],
+    )
+}
+
+/// The first day the dispute can be opened, if a rule sets one, the dispute is not opened yet and
+/// that day (or, while tracking moves, the promised delivery date) is after `today`.
+fn not_before(case: &Case, today: NaiveDate) -> Option<NotBefore> {
+    if step_done(DeadlineKind::OpenDispute, case).is_some() {
+        return None;
+    }
+    let rule = OPENING_RULES.iter().find(|rule| rule.applies_to(case))?;
+    let (_, from_day) = rule.anchor(case)?;
+    let day = add_days(from_day, rule.days, rule.day_count);
+    let while_in_transit = case.details.dates.promised_delivery.filter(|promised| *promised > day);
+    (day > today || while_in_transit.is_some_and(|promised| promised > today)).then_some(NotBefore {
+        day,
+        rule,
+        from_day,
+        while_in_transit,
+    })
 }
 
 impl Deadline {
@@ -132,14 +178,7 @@ impl Deadline {
         match &self.source {
             Source::SetByBuyer => tr("You entered this date yourself").to_owned(),
             Source::OrderPage => tr("The protection end date from your order page").to_owned(),
-            Source::Estimate { rule, counted_from, from_day, days } => trf(
-                "{length} after {event} ({day})",
-                &[
-                    ("length", &rule.length_text(*days)),
-                    ("event", &counted_from.phrase()),
-                    ("day", &day_text(*from_day)),
-                ],
-            ),
+            Source::Estimate { rule, counted_from, from_day, days } => counted(rule, *days, *counted_from, *from_day),
         }
     }
 
@@ -273,6 +312,7 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
         }
     }
     result.dated.sort_by_key(|deadline| (deadline.due, deadline.kind));
+    result.not_before = not_before(case, now.with_timezone(buyer_zone).date_naive());
     result
 }
 
@@ -573,6 +613,29 @@ mod tests {
         assert!(resolved.dated.iter().all(|d| matches!(d.state, State::Met { .. } | State::NotNeeded)), "{resolved:?}");
         assert_eq!(resolved.get(DeadlineKind::Chargeback).unwrap().state, State::NotNeeded);
         assert_eq!(resolved.most_urgent(), None);
+    }
+
+    #[test]
+    fn a_parcel_not_received_can_be_disputed_only_from_10_days_after_shipment() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 11, 15)));
+        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before;
+        let waiting = on(&case, "2026-11-20T12:00:00Z").unwrap();
+        assert_eq!((waiting.day, waiting.while_in_transit), (day(2026, 11, 25), None));
+        assert_eq!(waiting.basis(), "10 days after shipment (Sun 15 Nov 2026)");
+        assert_eq!(on(&case, "2026-11-25T12:00:00Z"), None, "open from that day on");
+        // While the parcel is in transit, the promised delivery date counts too.
+        case.details.dates.promised_delivery = Some(day(2026, 12, 10));
+        let in_transit = on(&case, "2026-11-30T12:00:00Z").unwrap();
+        assert_eq!(in_transit.while_in_transit, Some(day(2026, 12, 10)));
+        assert_eq!(on(&case, "2026-12-10T12:00:00Z"), None);
+        // Once opened, or for a problem with what arrived, or on another platform: nothing to wait for.
+        let mut opened = case.clone();
+        opened.record_step(Event::DisputeOpened, day(2026, 11, 20), opened.updated_at);
+        assert_eq!(on(&opened, "2026-11-20T12:00:00Z"), None);
+        let damaged = self::case(Platform::AliExpress, Problem::DamagedOrDefective, shipped(day(2026, 11, 15)));
+        assert_eq!(on(&damaged, "2026-11-20T12:00:00Z"), None);
+        let alibaba = self::case(Platform::AlibabaTradeAssurance, Problem::NotReceived, shipped(day(2026, 11, 15)));
+        assert_eq!(on(&alibaba, "2026-11-20T12:00:00Z"), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::advice::{reason_advice, ReasonAdvice, Warning};
 use super::case::{Case, Event, PaymentMethod, Platform, Status};
-use super::deadline::{day_text, Chain, Deadline, State};
+use super::deadline::{day_text, Chain, Deadline, NotBefore, State};
 use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
@@ -252,6 +252,34 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
     }
 }
 
+/// The day the dispute opens: the later of the rule's day and, while the parcel is in transit,
+/// the promised delivery date.
+fn opening_day(chain: &Chain) -> String {
+    chain
+        .not_before
+        .as_ref()
+        .map(|not_before| day_text(not_before.while_in_transit.unwrap_or(not_before.day)))
+        .unwrap_or_default()
+}
+
+/// Why the buyer must wait before opening the dispute, and what to do meanwhile.
+fn waiting_text(not_before: &NotBefore, platform: &str) -> String {
+    let first = trf(
+        "{platform} lets you open a \"not received\" dispute from {day} ({basis}).",
+        &[("platform", &platform), ("day", &day_text(not_before.day)), ("basis", &not_before.basis())],
+    );
+    let transit = not_before
+        .while_in_transit
+        .map(|promised| {
+            trf(
+                " While tracking still moves, it waits for the promised delivery date, {day}.",
+                &[("day", &day_text(promised))],
+            )
+        })
+        .unwrap_or_default();
+    format!("{first}{transit} {}", tr("Until then, keep the seller's answers and screenshots of the tracking page."))
+}
+
 /// The one next step for `case`, from its deadline chain.
 pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
@@ -279,14 +307,30 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             }
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::FirstMessage);
+            let wait = chain
+                .not_before
+                .as_ref()
+                .map(|not_before| format!(" {}", waiting_text(not_before, &platform_name)))
+                .unwrap_or_default();
             (
                 tr("Message the seller").to_owned(),
                 trf(
                     "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform}'s own chat, and open the dispute{by} even if the seller asks you to wait.",
                     &[("platform", &platform_name), ("by", &by(DeadlineKind::OpenDispute))],
-                ),
+                ) + &wait,
                 open(DeadlineKind::OpenDispute),
                 vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
+            )
+        }
+        Stage::OpenTheDispute if chain.not_before.is_some() => {
+            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
+            templates.push(TemplateKind::DisputeDescription);
+            let wait = chain.not_before.as_ref().map(|not_before| waiting_text(not_before, &platform_name)).unwrap_or_default();
+            (
+                trf("Wait until {day}, then open the dispute", &[("day", &opening_day(chain))]),
+                wait,
+                open(DeadlineKind::OpenDispute),
+                vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller],
             )
         }
         Stage::OpenTheDispute => {
@@ -652,6 +696,22 @@ mod tests {
         assert_eq!(guidance.title, "Ship the return by Fri 2 Oct 2026");
         act(&mut case, Action::ShippedReturn, day(9, 25), ActionInput::default());
         assert_eq!(step_now(&case, at(9, 26)).stage, Stage::WaitForRefund);
+    }
+
+    #[test]
+    fn before_the_dispute_can_be_opened_the_guide_says_to_wait_until_then() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        case.details.dates.shipped = Some(day(9, 15));
+        let first = step_now(&case, at(9, 20));
+        assert!(first.why.contains("AliExpress lets you open a \"not received\" dispute from Fri 25 Sep 2026 (10 days after shipment (Tue 15 Sep 2026))."), "{}", first.why);
+        act(&mut case, Action::MessagedSeller, day(9, 20), ActionInput::default());
+        let waiting = step_now(&case, at(9, 21));
+        assert_eq!(
+            (waiting.stage, waiting.title.as_str()),
+            (Stage::OpenTheDispute, "Wait until Fri 25 Sep 2026, then open the dispute")
+        );
+        assert_eq!(waiting.races.map(|d| d.kind), Some(DeadlineKind::OpenDispute));
+        assert_eq!(step_now(&case, at(9, 25)).title, "Open the dispute");
     }
 
     #[test]

@@ -192,6 +192,16 @@ const fn rule(id: &'static str, scope: Scope, sets: DeadlineKind, counts_from: E
     }
 }
 
+/// The earliest day a dispute can be opened, where a platform sets one: the same shape as a
+/// deadline's rule, `days` after its event. (Its `sets` names the window it opens.)
+pub const OPENING_RULES: &[Rule] = &[Rule {
+    problems: ProblemScope::NonDelivery,
+    range_seen: (5, 10),
+    note: "A \"not received\" dispute opens 10 days after shipment (older rules: 5 or 6 days); while \
+           tracking still moves, only once the promised delivery time has passed.",
+    ..rule("aliexpress.open_from", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 10)
+}];
+
 pub const RULES: &[Rule] = &[
     Rule {
         falls_back_to: Some(Event::Paid),
