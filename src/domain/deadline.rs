@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
 use super::i18n::{tr, trf};
-use super::rules::{add_days, DeadlineKind, Party, Rule, OPENING_RULES, RULES};
+use super::rules::{add_days, DeadlineKind, Party, Reference, Rule, OPENING_RULES, RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -160,6 +160,14 @@ impl Deadline {
         Urgency::of(self.due, now)
     }
 
+    /// The public pages behind the rule that set this date, for the buyer to check.
+    pub fn sources(&self) -> &'static [Reference] {
+        match &self.source {
+            Source::Estimate { rule, .. } => rule.sources,
+            Source::SetByBuyer | Source::OrderPage => &[],
+        }
+    }
+
     pub fn is_estimate(&self) -> bool {
         matches!(self.source, Source::Estimate { .. })
     }
@@ -182,7 +190,8 @@ impl Deadline {
         }
     }
 
-    /// Why this date: the basis, the range of values seen, the rule's note and its sources.
+    /// Why this date: the basis, the range of values seen, the rule's note and when it was
+    /// reviewed (its sources are links of their own: [`Deadline::sources`]).
     pub fn why(&self) -> String {
         let basis = self.basis();
         match &self.source {
@@ -205,10 +214,7 @@ impl Deadline {
                     ));
                 }
                 text.push(' ');
-                text.push_str(&trf(
-                    "Sources: {sources}. Reviewed {day}.",
-                    &[("sources", &rule.sources.join("; ")), ("day", &rule.reviewed)],
-                ));
+                text.push_str(&trf("Reviewed {day}.", &[("day", &rule.reviewed)]));
                 text
             }
         }
@@ -603,9 +609,9 @@ mod tests {
         case.record_step(Event::RefundIssued, day(2026, 10, 23), case.updated_at);
         let refunding = chain(&case, &Utc, utc("2026-10-24T12:00:00Z"));
         assert_eq!(refunding.get(DeadlineKind::ShipReturn).unwrap().state, State::Met { on: Some(day(2026, 10, 10)) });
-        // Friday 23 October + 20 business days = Friday 20 November.
+        // Friday 23 October + 10 business days = Friday 6 November.
         let refund = refunding.get(DeadlineKind::RefundArrival).unwrap();
-        assert_eq!((refund.last_day, refund.state), (day(2026, 11, 20), State::Upcoming));
+        assert_eq!((refund.last_day, refund.state), (day(2026, 11, 6), State::Upcoming));
 
         case.record_step(Event::RefundReceived, day(2026, 11, 2), case.updated_at);
         case.set_status(Status::Resolved);
@@ -746,7 +752,7 @@ mod tests {
             ("aliexpress.expected_decision", day(2026, 3, 17)),
             ("aliexpress.appeal", day(2026, 3, 9)),
             ("aliexpress.ship_return", day(2026, 3, 12)),
-            ("aliexpress.refund_arrival", day(2026, 3, 30)),
+            ("aliexpress.refund_arrival", day(2026, 3, 16)),
             ("alibaba.trade_assurance.after_receipt", day(2026, 4, 1)),
             ("alibaba.trade_assurance.on_time_delivery", day(2026, 4, 1)),
             ("alibaba.supplier_response", day(2026, 3, 5)),
@@ -810,13 +816,19 @@ mod tests {
     #[test]
     fn why_names_rule_value_range_and_sources() {
         let case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 3)));
-        let why = opening(&case, &Utc).why();
+        let deadline = opening(&case, &Utc);
+        let why = deadline.why();
         assert!(why.starts_with("60 days after shipment (Thu 3 Sep 2026); 60 to 120 days seen."), "{why}");
-        assert!(why.contains("Sources: Dispute Desk rules reference"), "{why}");
-        assert!(why.contains("Reviewed 2026-11-21."), "{why}");
+        assert!(why.ends_with("Reviewed 2026-11-21."), "{why}");
+        // Its sources are public pages a buyer can open, never the project's own files.
+        assert!(!deadline.sources().is_empty());
+        for source in deadline.sources() {
+            assert!(source.address.starts_with("http"), "{source:?}");
+            assert!(!source.title.contains("RULES.md"), "{source:?}");
+        }
         let mut refunded = case.clone();
         refunded.record_step(Event::RefundIssued, day(2026, 10, 2), refunded.updated_at);
         let refund = chain(&refunded, &Utc, early()).get(DeadlineKind::RefundArrival).cloned().unwrap();
-        assert!(refund.why().starts_with("20 business days after the refund was issued"), "{}", refund.why());
+        assert!(refund.why().starts_with("10 business days after the refund was issued"), "{}", refund.why());
     }
 }

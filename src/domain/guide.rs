@@ -8,7 +8,7 @@ use super::deadline::{day_text, Chain, Deadline, NotBefore, State};
 use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
-use super::rules::DeadlineKind;
+use super::rules::{DeadlineKind, RULES};
 use super::templates::{platform_name, TemplateKind};
 
 /// Where the buyer is on the path the guides describe.
@@ -280,6 +280,22 @@ fn waiting_text(not_before: &NotBefore, platform: &str) -> String {
     format!("{first}{transit} {}", tr("Until then, keep the seller's answers and screenshots of the tracking page."))
 }
 
+/// How long a refund takes by the platform's rule (from its shortest value seen to the value the
+/// app waits for), and what to do once that has passed.
+fn refund_wait_text(case: &Case, by: &str, platform: &str) -> String {
+    let rule = RULES.iter().find(|rule| rule.sets == DeadlineKind::RefundArrival && rule.applies_to(case));
+    match rule {
+        Some(rule) => trf(
+            "Refunds take {low} to {high} business days to reach your account. If it has not arrived{by}, ask {platform} for the refund reference and give it to your bank.",
+            &[("low", &rule.range_seen.0), ("high", &rule.days), ("by", &by), ("platform", &platform)],
+        ),
+        None => trf(
+            "Refunds can take a few weeks to reach your account. If it has not arrived{by}, ask {platform} for the refund reference and give it to your bank.",
+            &[("by", &by), ("platform", &platform)],
+        ),
+    }
+}
+
 /// The one next step for `case`, from its deadline chain.
 pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
@@ -454,10 +470,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             (
                 tr("Watch for your refund").to_owned(),
                 if issued {
-                    trf(
-                        "Refunds take 3 to 20 business days to reach your account. If it has not arrived{by}, ask {platform} for the refund reference and give it to your bank.",
-                        &[("by", &by(DeadlineKind::RefundArrival)), ("platform", &platform_name)],
-                    )
+                    refund_wait_text(case, &by(DeadlineKind::RefundArrival), &platform_name)
                 } else {
                     tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned()
                 },
@@ -611,7 +624,7 @@ mod tests {
         let guidance = step_now(&case, at(10, 13));
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
-            Some((DeadlineKind::RefundArrival, day(11, 9)))
+            Some((DeadlineKind::RefundArrival, day(10, 26)))
         );
         act(&mut case, Action::RefundArrived, day(10, 20), ActionInput::default());
         let guidance = step_now(&case, at(10, 21));

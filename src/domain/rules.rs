@@ -157,19 +157,72 @@ pub struct Rule {
     /// The smallest and largest values seen in the sources.
     pub range_seen: (u32, u32),
     pub note: &'static str,
-    pub sources: &'static [&'static str],
+    pub sources: &'static [Reference],
     /// ISO date this record was last checked against its sources.
     pub reviewed: &'static str,
 }
 
+/// A public page a buyer can open to check a rule: its title, its address and the day it was last
+/// read for the rule (`docs/RULES.md` says what each one says).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Reference {
+    pub title: &'static str,
+    pub address: &'static str,
+    pub checked: &'static str,
+}
+
 const REVIEWED: &str = "2026-11-21";
-const SOURCE_RULES: &str = "Dispute Desk rules reference (shared/RULES.md), from public help pages";
-const SOURCE_ALIEXPRESS_GUIDE: &str = "DSers guide: How to Open a Dispute on AliExpress";
-const SOURCE_ALIBABA_GUIDE: &str = "IntelliChain guide: How to File a Dispute on Alibaba";
-const SOURCE_ALIBABA_STEPS: &str = "Guide: How to use Alibaba's dispute process";
-const SOURCE_CARD_NETWORKS: &str = "Visa and Mastercard dispute rules, as summarised in the rules reference";
-const SOURCE_PAYPAL: &str = "PayPal buyer protection terms, as summarised in the rules reference";
-const SOURCE_FCBA: &str = "US Fair Credit Billing Act (15 U.S.C. 1666), as summarised in the rules reference";
+const CHECKED: &str = "2026-11-29";
+const ALIEXPRESS_PROTECTION: Reference = Reference {
+    title: "AliExpress Help: How does Buyer Protection work?",
+    address: "http://activities.aliexpress.com/adcms/help-aliexpress-com/buyer_protection_process.php",
+    checked: CHECKED,
+};
+const ALIEXPRESS_DISPUTES: Reference = Reference {
+    title: "AliExpress Help: How does our Dispute & Claim process work?",
+    address: "http://activities.aliexpress.com/adcms/help-aliexpress-com/dispute_claim_process.php",
+    checked: CHECKED,
+};
+const ALIEXPRESS_RESOLUTION: Reference = Reference {
+    title: "AliExpress Buyer Protection: How disputes are resolved",
+    address: "http://www.aliexpress.com/buyerprotection/how_to_resolove_the_disputes.html",
+    checked: CHECKED,
+};
+const ALIEXPRESS_PROTECTION_2026: Reference = Reference {
+    title: "AliExpress buyer protection terms, as a seller's help page quotes them",
+    address: "https://help.fullshine.net/policies-terms/return-policy/buyer-protection",
+    checked: CHECKED,
+};
+const ALIBABA_QUALITY: Reference = Reference {
+    title: "Alibaba.com Help: How does Trade Assurance protect my order for product quality?",
+    address: "https://service.alibaba.com/buyer/faq_detail/20155175.htm",
+    checked: CHECKED,
+};
+const ALIBABA_COVERAGE: Reference = Reference {
+    title: "Alibaba.com Help: How does Trade Assurance protect my online transaction?",
+    address: "https://service.alibaba.com/buyer/faq_detail/20153048.htm",
+    checked: CHECKED,
+};
+const VISA_RULES: Reference = Reference {
+    title: "Visa Core Rules and Visa Product and Service Rules",
+    address: "https://usa.visa.com/dam/VCOM/download/about-visa/visa-rules-public.pdf",
+    checked: CHECKED,
+};
+const MASTERCARD_CHARGEBACKS: Reference = Reference {
+    title: "Mastercard Chargeback Guide",
+    address: "https://www.mastercard.us/content/dam/public/mastercardcom/na/global-site/documents/chargeback-guide.pdf",
+    checked: CHECKED,
+};
+const FCBA: Reference = Reference {
+    title: "15 U.S.C. 1666: Correction of billing errors",
+    address: "https://www.law.cornell.edu/uscode/text/15/1666",
+    checked: CHECKED,
+};
+const PAYPAL_DISPUTES: Reference = Reference {
+    title: "PayPal Help: How do I open a dispute with a seller?",
+    address: "https://www.paypal.com/us/cshelp/article/how-do-i-open-a-dispute-with-a-seller-help246",
+    checked: CHECKED,
+};
 
 const ALIEXPRESS: Scope = Scope::Platform(Platform::AliExpress);
 const ALIBABA: Scope = Scope::Platform(Platform::AlibabaTradeAssurance);
@@ -187,7 +240,7 @@ const fn rule(id: &'static str, scope: Scope, sets: DeadlineKind, counts_from: E
         day_count: DayCount::Calendar,
         range_seen: (days, days),
         note: "",
-        sources: &[SOURCE_RULES],
+        sources: &[],
         reviewed: REVIEWED,
     }
 }
@@ -199,6 +252,8 @@ pub const OPENING_RULES: &[Rule] = &[Rule {
     range_seen: (5, 10),
     note: "A \"not received\" dispute opens 10 days after shipment (older rules: 5 or 6 days); while \
            tracking still moves, only once the promised delivery time has passed.",
+    reviewed: CHECKED,
+    sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_DISPUTES],
     ..rule("aliexpress.open_from", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 10)
 }];
 
@@ -208,12 +263,12 @@ pub const RULES: &[Rule] = &[
         range_seen: (60, 120),
         note: "Standard shipping; expedited shipping and some countries get up to 90, 100 or 120 days. \
                The timer on your order page is exact.",
-        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.protection.after_shipment", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 60)
     },
     Rule {
         note: "Confirming receipt shortens the protection period.",
-        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        sources: &[ALIEXPRESS_PROTECTION_2026],
         ..rule(
             "aliexpress.protection.after_receipt_confirmed",
             ALIEXPRESS,
@@ -224,52 +279,62 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         note: "Once tracking shows the parcel delivered, the remaining time is cut to about 5 days.",
+        sources: &[ALIEXPRESS_PROTECTION_2026],
         ..rule("aliexpress.protection.after_delivered", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Delivered, 5)
     },
     Rule {
         range_seen: (5, 15),
         note: "If the seller does not respond, AliExpress refunds you automatically. Older rules gave 15 days.",
+        sources: &[ALIEXPRESS_RESOLUTION, ALIEXPRESS_PROTECTION],
         ..rule("aliexpress.seller_response", ALIEXPRESS, DeadlineKind::SellerResponse, Event::DisputeOpened, 5)
     },
     Rule {
         note: "Uncertain, from a single source: if you do not answer a proposal, the seller's stands.",
+        sources: &[ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.answer_proposal", ALIEXPRESS, DeadlineKind::AnswerProposal, Event::SellerResponded, 2)
     },
     Rule {
         range_seen: (7, 16),
         note: "The platform steps in within about 7 days; older rules let you escalate on days 4 to 15 and \
                escalated automatically on day 16.",
+        sources: &[ALIEXPRESS_DISPUTES, ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.platform_steps_in", ALIEXPRESS, DeadlineKind::PlatformStepsIn, Event::DisputeOpened, 7)
     },
     Rule {
         note: "AliExpress aims for an initial decision about 15 days after the dispute opens.",
-        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.expected_decision", ALIEXPRESS, DeadlineKind::ExpectedDecision, Event::DisputeOpened, 15)
     },
     Rule {
         note: "One appeal per dispute, with new evidence; the review takes about 2 to 10 working days.",
-        sources: &[SOURCE_RULES, SOURCE_ALIEXPRESS_GUIDE],
+        sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.appeal", ALIEXPRESS, DeadlineKind::Appeal, Event::DecisionIssued, 7)
     },
     Rule {
         note: "Ship the return within 10 days, or the payment goes to the seller.",
+        reviewed: CHECKED,
+        sources: &[ALIEXPRESS_PROTECTION_2026],
         ..rule("aliexpress.ship_return", ALIEXPRESS, DeadlineKind::ShipReturn, Event::ReturnAgreed, 10)
     },
     Rule {
         day_count: DayCount::Business,
-        range_seen: (3, 20),
-        note: "Refunds take 3 to 20 business days to arrive (bank cards up to 15); after that, chase it.",
-        ..rule("aliexpress.refund_arrival", ALIEXPRESS, DeadlineKind::RefundArrival, Event::RefundIssued, 20)
+        range_seen: (1, 20),
+        note: "Refunds take 1 to 10 working days by the current buyer protection terms (older terms: 3 to 20, \
+               bank cards up to 15); after that, chase it.",
+        reviewed: CHECKED,
+        sources: &[ALIEXPRESS_PROTECTION_2026],
+        ..rule("aliexpress.refund_arrival", ALIEXPRESS, DeadlineKind::RefundArrival, Event::RefundIssued, 10)
     },
     Rule {
         falls_back_to: Some(Event::Delivered),
         note: "Some shipping methods allow less, never more.",
-        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
+        sources: &[ALIBABA_QUALITY, ALIBABA_COVERAGE],
         ..rule("alibaba.trade_assurance.after_receipt", ALIBABA, DeadlineKind::OpenDispute, Event::ReceiptConfirmed, 30)
     },
     Rule {
         problems: ProblemScope::NonDelivery,
         note: "On-time delivery claim for a late or missing shipment: compensation credit, one claim per order.",
+        sources: &[ALIBABA_COVERAGE],
         ..rule(
             "alibaba.trade_assurance.on_time_delivery",
             ALIBABA,
@@ -280,39 +345,40 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         note: "If the supplier does not respond you can escalate to Alibaba from day 4.",
-        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
+        sources: &[ALIBABA_QUALITY, ALIBABA_COVERAGE],
         ..rule("alibaba.supplier_response", ALIBABA, DeadlineKind::SellerResponse, Event::DisputeOpened, 3)
     },
     Rule {
         range_seen: (7, 8),
         note: "Alibaba escalates automatically on day 7 (newer wording: day 8), then steps in within 2 \
                working days. Upload evidence within the time it gives, or the request is cancelled.",
-        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE],
+        sources: &[ALIBABA_QUALITY, ALIBABA_COVERAGE],
         ..rule("alibaba.escalation", ALIBABA, DeadlineKind::PlatformStepsIn, Event::DisputeOpened, 7)
     },
     Rule {
         range_seen: (14, 21),
         note: "Alibaba's mediation typically takes 2 to 3 weeks; quality disputes may need an inspection.",
-        sources: &[SOURCE_RULES, SOURCE_ALIBABA_GUIDE, SOURCE_ALIBABA_STEPS],
+        sources: &[ALIBABA_QUALITY],
         ..rule("alibaba.mediation", ALIBABA, DeadlineKind::ExpectedDecision, Event::Escalated, 21)
     },
     Rule {
         day_count: DayCount::Business,
         range_seen: (3, 20),
         note: "Refunds take 3 to 20 business days to arrive; after that, chase it.",
+        sources: &[ALIBABA_COVERAGE],
         ..rule("alibaba.refund_arrival", ALIBABA, DeadlineKind::RefundArrival, Event::RefundIssued, 20)
     },
     Rule {
         range_seen: (30, 540),
         note: "Visa and Mastercard allow 120 days from the transaction (from the promised delivery date when \
                goods never came; 540 days at most). Some issuers allow less, one UK bank 30 to 60 days: ask yours.",
-        sources: &[SOURCE_RULES, SOURCE_CARD_NETWORKS],
+        sources: &[VISA_RULES, MASTERCARD_CHARGEBACKS],
         ..rule("card.chargeback", Scope::Payment(PaymentMethod::Card), DeadlineKind::Chargeback, Event::Paid, 120)
     },
     Rule {
         note: "US credit cards only: write to the issuer within 60 days of the first statement showing the \
                charge. The issuer must acknowledge within 30 days and resolve within 90.",
-        sources: &[SOURCE_RULES, SOURCE_FCBA],
+        sources: &[FCBA],
         ..rule(
             "card.fcba_notice",
             Scope::Payment(PaymentMethod::Card),
@@ -323,12 +389,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         note: "Open a PayPal dispute within 180 days of payment.",
-        sources: &[SOURCE_RULES, SOURCE_PAYPAL],
+        sources: &[PAYPAL_DISPUTES],
         ..rule("paypal.dispute", Scope::Payment(PaymentMethod::PayPal), DeadlineKind::PayPalDispute, Event::Paid, 180)
     },
     Rule {
         note: "Escalate a PayPal dispute to a claim within 20 days of opening it, or PayPal closes it.",
-        sources: &[SOURCE_RULES, SOURCE_PAYPAL],
+        sources: &[PAYPAL_DISPUTES],
         ..rule(
             "paypal.escalation",
             Scope::Payment(PaymentMethod::PayPal),
@@ -422,13 +488,19 @@ mod tests {
     #[test]
     fn every_rule_is_complete_and_its_value_lies_in_its_range() {
         let mut ids = std::collections::HashSet::new();
-        for rule in RULES {
+        for rule in RULES.iter().chain(OPENING_RULES) {
             assert!(ids.insert(rule.id), "duplicate rule id {}", rule.id);
             assert!(!rule.sources.is_empty(), "{} has no source", rule.id);
+            for source in rule.sources {
+                assert!(source.address.starts_with("https://") || source.address.starts_with("http://"), "{source:?}");
+                assert!(NaiveDate::parse_from_str(source.checked, "%Y-%m-%d").is_ok(), "{source:?}");
+            }
             assert!(NaiveDate::parse_from_str(rule.reviewed, "%Y-%m-%d").is_ok(), "{} review date", rule.id);
             assert!(rule.range_seen.0 <= rule.days && rule.days <= rule.range_seen.1, "{}", rule.id);
             assert!(!rule.note.is_empty(), "{} needs a note", rule.id);
-            assert_eq!(rule_by_id(rule.id), Some(rule));
+            if !OPENING_RULES.contains(rule) {
+                assert_eq!(rule_by_id(rule.id), Some(rule));
+            }
         }
     }
 

@@ -63,6 +63,15 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
   assert.equal(await deadline.locator('.tag').innerText(), 'Estimate');
   await deadline.getByText('Why this date').click();
   assert.match(await deadline.innerText(), /60 days after shipment \(Sat 26 Sep 2026\); 60 to 120 days seen/);
+  // Its sources are public pages, each a link that opens in a new tab without telling them who asked.
+  const sources = deadline.locator('.sources a');
+  assert.ok(await sources.count() >= 1);
+  for (const link of await sources.all()) {
+    assert.match(await link.getAttribute('href'), /^https?:\/\//);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  }
+  assert.doesNotMatch(await deadline.innerText(), /RULES\.md/);
   await openSection(page, 'Details');
   assert.match(await page.locator('dl.details').innerText(), /24\.99 EUR/);
 

@@ -162,7 +162,7 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   await act('Acepté la propuesta', { day: '2026-11-19' });
   assert.equal(await title(), 'Vigila tu reembolso');
   await act('Se emitió el reembolso', { day: '2026-11-20' });
-  assert.match(await guide.innerText(), /Los reembolsos tardan de 3 a 20 días hábiles en llegar a tu cuenta\. Si no ha llegado antes del .+, pide a AliExpress la referencia del reembolso/);
+  assert.match(await guide.innerText(), /Los reembolsos tardan de 1 a 10 días hábiles en llegar a tu cuenta\. Si no ha llegado antes del .+, pide a AliExpress la referencia del reembolso/);
   await act('El reembolso llegó', { day: '2026-11-21' });
   assert.equal(await title(), 'Hecho');
 

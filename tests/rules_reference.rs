@@ -1,0 +1,18 @@
+//! The project's rules reference, `docs/RULES.md`, names every rule the app counts with, so no
+//! rule goes without its value, range and sources written down where people can review them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+
+use dispute_desk::domain::rules::{OPENING_RULES, RULES};
+
+#[test]
+fn every_rule_is_in_the_rules_reference_with_its_sources() {
+    let reference = fs::read_to_string("docs/RULES.md").expect("docs/RULES.md");
+    for rule in RULES.iter().chain(OPENING_RULES) {
+        assert!(reference.contains(&format!("`{}`", rule.id)), "docs/RULES.md lacks {}", rule.id);
+        for source in rule.sources {
+            assert!(reference.contains(source.address), "docs/RULES.md lacks {} ({})", source.address, rule.id);
+        }
+    }
+}
