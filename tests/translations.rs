@@ -13,6 +13,7 @@ use dispute_desk::domain::evidence::Proof;
 use dispute_desk::domain::i18n::{Catalog, Locale};
 use dispute_desk::domain::import::Target;
 use dispute_desk::domain::journal::{Author, Channel, Outcome, Resolution};
+use dispute_desk::domain::legal::LEGAL_ROUTES;
 use dispute_desk::domain::overview::{Attention, When};
 use dispute_desk::domain::rules::{DeadlineKind, OPENING_RULES, RULES};
 use dispute_desk::domain::templates::TemplateKind;
@@ -111,6 +112,7 @@ fn wanted_keys() -> BTreeSet<String> {
     keys.extend(
         RULES.iter().chain(OPENING_RULES).filter(|rule| !rule.note.is_empty()).map(|rule| rule.note.to_owned()),
     );
+    keys.extend(LEGAL_ROUTES.iter().flat_map(|route| [route.title.to_owned(), route.note.to_owned()]));
     for platform in Platform::ALL {
         keys.extend(Problem::ALL.iter().map(|problem| reason_advice(*platform, *problem).reason.to_owned()));
     }

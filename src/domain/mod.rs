@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod ics;
 pub mod import;
 pub mod journal;
+pub mod legal;
 pub mod link;
 pub mod money;
 pub mod overview;

@@ -23,6 +23,9 @@ pub struct Settings {
     pub last_backup_at: Option<DateTime<Utc>>,
     /// The language the buyer chose (a locale code); none follows the browser.
     pub language: Option<String>,
+    /// The country the buyer lives in (ISO 3166 code), for the legal routes; none follows the
+    /// browser's region.
+    pub country: Option<String>,
 }
 
 impl Default for Settings {
@@ -33,6 +36,7 @@ impl Default for Settings {
             reminded: BTreeSet::new(),
             last_backup_at: None,
             language: None,
+            country: None,
         }
     }
 }

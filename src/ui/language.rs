@@ -73,9 +73,36 @@ fn format_tag(locale: Locale) -> String {
     browser_languages().into_iter().find(|tag| locale.speaks(tag)).unwrap_or_else(|| locale.code().to_owned())
 }
 
+/// The country the browser's first language names ("en-GB": GB), as an ISO 3166 code.
+pub fn browser_country() -> Option<String> {
+    browser_languages()
+        .iter()
+        .find_map(|tag| tag.split('-').nth(1).filter(|part| part.len() == 2).map(str::to_ascii_uppercase))
+}
+
+/// The buyer's country: their choice, else the browser's.
+pub fn buyer_country() -> Option<String> {
+    Settings::load().country.or_else(browser_country)
+}
+
+/// A country's name in the buyer's language, by the browser's `Intl.DisplayNames`; the code
+/// itself where the browser has no name for it.
+pub fn country_name(code: &str) -> String {
+    let tag = format_tag(i18n::current_locale());
+    intl_function("DisplayNames", "of", &tag, &[("type", "region")])
+        .and_then(|of| formatted(&of, &code.into()))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// `new Intl.<constructor>(tag, options)`'s `format` function, or `None` where the browser refuses
 /// the options (an unknown currency in a damaged record, say).
 fn intl_formatter(constructor: &str, tag: &str, options: &[(&str, &str)]) -> Option<Function> {
+    intl_function(constructor, "format", tag, options)
+}
+
+/// The function `method` of `new Intl.<constructor>(tag, options)`, or `None` where the browser
+/// refuses it.
+fn intl_function(constructor: &str, method: &str, tag: &str, options: &[(&str, &str)]) -> Option<Function> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &constructor.into()).ok()?.dyn_into().ok()?;
     let settings = Object::new();
@@ -83,7 +110,9 @@ fn intl_formatter(constructor: &str, tag: &str, options: &[(&str, &str)]) -> Opt
         Reflect::set(&settings, &(*name).into(), &(*value).into()).ok()?;
     }
     let formatter = Reflect::construct(&constructor, &Array::of2(&tag.into(), &settings)).ok()?;
-    Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()
+    let function: Function = Reflect::get(&formatter, &method.into()).ok()?.dyn_into().ok()?;
+    // Bound, so it can be called on its own as `format` is.
+    Some(function.bind0(&formatter))
 }
 
 fn js_date(instant: DateTime<Utc>) -> JsValue {

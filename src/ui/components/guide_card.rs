@@ -9,12 +9,14 @@ use leptos_router::components::A;
 use crate::domain::advice::{resolution_meaning, Warning};
 use crate::domain::case::Case;
 use crate::domain::deadline::chain;
-use crate::domain::guide::{guide, Action, ActionInput, Asks};
+use crate::domain::guide::{guide, Action, ActionInput, Asks, Stage};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::{Outcome, Resolution};
+use crate::domain::legal::legal_options;
 use crate::domain::money::{parse_amount, Money};
 use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
 use crate::ui::components::Countdown;
+use crate::ui::language::buyer_country;
 use crate::ui::state::AppState;
 use crate::ui::use_now::use_minute;
 
@@ -28,6 +30,8 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     let open_action = RwSignal::new(None::<Action>);
     let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
     let messages = href(&format!("/cases/{}/messages", case.id));
+    let deadlines = href(&format!("/cases/{}/deadlines", case.id));
+    let case_for_law = case.clone();
     // The step, its deadline and the buttons that record it come first, so a phone shows the
     // buttons without scrolling; why, the warnings and the advice follow, the advice folded.
     view! {
@@ -88,13 +92,25 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
-                    {(guidance.stage == crate::domain::guide::Stage::Done).then(|| view! {
+                    {(guidance.stage == Stage::LastResort).then(|| law_may_help(&case_for_law, &deadlines))}
+                    {(guidance.stage == Stage::Done).then(|| view! {
                         <p><A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A></p>
                     })}
                 }
             }}
         </section>
     }
+}
+
+/// Once the platform route is closed: the law where the buyer lives, where it may still help.
+fn law_may_help(case: &Case, deadlines: &str) -> Option<impl IntoView> {
+    let first = legal_options(case, &buyer_country().unwrap_or_default()).into_iter().next()?;
+    Some(view! {
+        <p class="law-may-help">
+            {tr("The law where you live may help too:")}" "
+            <a href=deadlines.to_owned()>{tr(first.route.title)}</a>
+        </p>
+    })
 }
 
 /// The step's warnings, each as a few words that unfold into the whole warning; unfolded from

@@ -7,9 +7,8 @@ use crate::domain::case::Case;
 use crate::domain::deadline::{chain, day_text, Deadline, State};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::calendar;
-use crate::domain::rules::Reference;
 use crate::ui::browser::{buyer_zone, closing_text, download_text, today};
-use crate::ui::components::{AdjustDeadline, Countdown};
+use crate::ui::components::{AdjustDeadline, Countdown, Sources};
 use crate::ui::use_now::use_minute;
 
 pub fn state_class(state: State) -> &'static str {
@@ -157,21 +156,4 @@ fn DeadlineItem(case: Case, deadline: Deadline) -> impl IntoView {
             </div>
         </li>
     }
-}
-
-/// The public pages behind a rule, each a link that opens in a new tab (the app itself requests
-/// nothing from them).
-#[component]
-fn Sources(sources: &'static [Reference]) -> impl IntoView {
-    (!sources.is_empty()).then(|| {
-        view! {
-            <p class="sources">
-                {tr("Sources:")}
-                {sources.iter().map(|source| view! {
-                    " "<a href=source.address target="_blank" rel="noopener noreferrer">{source.title}</a>
-                    " ("{trf("checked {day}", &[("day", &source.checked)])}")"
-                }).collect_view()}
-            </p>
-        }
-    })
 }

@@ -1,0 +1,285 @@
+//! The buyer's legal rights beyond the platform and the card, by the country they live in. Like
+//! the platforms' rules, each route is data: what it is, how long it lasts, what it counts from,
+//! when it applies, and the law it comes from. General information, not legal advice.
+
+use chrono::{Months, NaiveDate};
+
+use super::case::{Case, Event, PaymentMethod, Problem};
+use super::i18n::{tr, trf};
+use super::money::Money;
+use super::rules::Reference;
+
+/// Where the buyer lives, as far as the routes below care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// The European Union and the European Economic Area.
+    Europe,
+    UnitedKingdom,
+    UnitedStates,
+    Elsewhere,
+}
+
+/// The EU's 27 members and the EEA's 3 others, by ISO 3166 code.
+const EUROPEAN: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+];
+
+/// The countries a buyer can choose, by ISO 3166 code: those with routes, in code order.
+pub fn countries() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = EUROPEAN.iter().copied().chain(["GB", "US"]).collect();
+    all.sort_unstable();
+    all
+}
+
+impl Region {
+    pub fn of(country: &str) -> Self {
+        match country.trim().to_ascii_uppercase().as_str() {
+            "GB" | "UK" => Region::UnitedKingdom,
+            "US" => Region::UnitedStates,
+            code if EUROPEAN.contains(&code) => Region::Europe,
+            _ => Region::Elsewhere,
+        }
+    }
+}
+
+/// How long a route lasts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    Days(u32),
+    Years(u32),
+}
+
+/// When a route can help, beyond its region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// Something arrived and it is faulty, not as described or not what was ordered.
+    FaultyGoods,
+    /// Something arrived (the buyer may send it back).
+    Delivered,
+    /// Paid by card for one order between £100 and £30,000 (a credit card, not through an
+    /// intermediary such as PayPal).
+    CreditCardBetween100And30000Pounds,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct LegalRoute {
+    pub id: &'static str,
+    pub region: Region,
+    pub title: &'static str,
+    pub counts_from: Event,
+    pub length: Length,
+    pub condition: Condition,
+    pub note: &'static str,
+    pub sources: &'static [Reference],
+}
+
+const CHECKED: &str = "2026-11-29";
+const EU_SALE_OF_GOODS: Reference = Reference {
+    title: "Directive (EU) 2019/771 on contracts for the sale of goods",
+    address: "https://eur-lex.europa.eu/eli/dir/2019/771/oj",
+    checked: CHECKED,
+};
+const EU_CONSUMER_RIGHTS: Reference = Reference {
+    title: "Directive 2011/83/EU on consumer rights",
+    address: "https://eur-lex.europa.eu/eli/dir/2011/83/oj",
+    checked: CHECKED,
+};
+const UK_CONSUMER_RIGHTS: Reference = Reference {
+    title: "Consumer Rights Act 2015, section 22",
+    address: "https://www.legislation.gov.uk/ukpga/2015/15/section/22",
+    checked: CHECKED,
+};
+const UK_CONSUMER_CREDIT: Reference = Reference {
+    title: "Consumer Credit Act 1974, section 75",
+    address: "https://www.legislation.gov.uk/ukpga/1974/39/section/75",
+    checked: CHECKED,
+};
+
+pub const LEGAL_ROUTES: &[LegalRoute] = &[
+    LegalRoute {
+        id: "eu.legal_guarantee",
+        region: Region::Europe,
+        title: "Legal guarantee: repair, replacement or refund from the seller",
+        counts_from: Event::Delivered,
+        length: Length::Years(2),
+        condition: Condition::FaultyGoods,
+        note: "Goods must conform to the contract for 2 years from delivery; a fault that shows within the first year is presumed to have been there. The seller answers for it, wherever it is based, if it sells to your country.",
+        sources: &[EU_SALE_OF_GOODS],
+    },
+    LegalRoute {
+        id: "eu.withdrawal",
+        region: Region::Europe,
+        title: "Right of withdrawal: change your mind about an online purchase",
+        counts_from: Event::Delivered,
+        length: Length::Days(14),
+        condition: Condition::Delivered,
+        note: "14 days from delivery to tell the seller, then 14 more days to send the goods back; the seller refunds within 14 days. You usually pay the return postage.",
+        sources: &[EU_CONSUMER_RIGHTS],
+    },
+    LegalRoute {
+        id: "uk.short_term_right_to_reject",
+        region: Region::UnitedKingdom,
+        title: "Consumer Rights Act: reject faulty goods for a full refund",
+        counts_from: Event::Delivered,
+        length: Length::Days(30),
+        condition: Condition::FaultyGoods,
+        note: "Goods that are faulty, not as described or not fit for purpose can be rejected for a full refund within 30 days of delivery; after that the seller may repair or replace them first.",
+        sources: &[UK_CONSUMER_RIGHTS],
+    },
+    LegalRoute {
+        id: "uk.section_75",
+        region: Region::UnitedKingdom,
+        title: "Section 75: claim from your credit card provider",
+        counts_from: Event::Paid,
+        length: Length::Years(6),
+        condition: Condition::CreditCardBetween100And30000Pounds,
+        note: "For a credit card purchase of a single item over £100 and up to £30,000, the card provider is jointly liable with the seller. Not for debit cards, nor when paid through an intermediary such as PayPal. Claims are limited to 6 years.",
+        sources: &[UK_CONSUMER_CREDIT],
+    },
+];
+
+/// A route that fits the case, with its last day when the case has the day it counts from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegalOption {
+    pub route: &'static LegalRoute,
+    pub last_day: Option<NaiveDate>,
+}
+
+impl LegalRoute {
+    pub fn last_day(&self, from: NaiveDate) -> Option<NaiveDate> {
+        match self.length {
+            Length::Days(days) => Some(from + chrono::Duration::days(i64::from(days))),
+            Length::Years(years) => from.checked_add_months(Months::new(years * 12)),
+        }
+    }
+
+    /// "2 years after delivery".
+    pub fn length_text(&self) -> String {
+        let length = match self.length {
+            Length::Days(days) => trf("{days} days", &[("days", &days)]),
+            Length::Years(years) => trf("{years} years", &[("years", &years)]),
+        };
+        trf("{length} after {event}", &[("length", &length), ("event", &self.counts_from.phrase())])
+    }
+
+    fn fits(&self, case: &Case) -> bool {
+        let problem = case.details.problem;
+        let arrived = !matches!(problem, Problem::NotReceived | Problem::RefundNotPaid);
+        match self.condition {
+            Condition::FaultyGoods => arrived && problem != Problem::Other,
+            Condition::Delivered => arrived,
+            Condition::CreditCardBetween100And30000Pounds => {
+                case.details.payment_method == PaymentMethod::Card
+                    && case.details.amount.as_ref().is_some_and(within_section_75)
+            }
+        }
+    }
+}
+
+/// Over £100 and up to £30,000, in pounds: the bounds of a Section 75 claim.
+fn within_section_75(amount: &Money) -> bool {
+    amount.currency.eq_ignore_ascii_case("GBP") && amount.minor > 100_00 && amount.minor <= 30_000_00
+}
+
+/// The legal routes that may help a buyer living in `country` with `case`.
+pub fn legal_options(case: &Case, country: &str) -> Vec<LegalOption> {
+    let region = Region::of(country);
+    LEGAL_ROUTES
+        .iter()
+        .filter(|route| route.region == region && route.fits(case))
+        .map(|route| LegalOption {
+            route,
+            last_day: case.date_of(route.counts_from).and_then(|day| route.last_day(day)),
+        })
+        .collect()
+}
+
+/// The line every page that shows these routes carries.
+pub fn not_legal_advice() -> &'static str {
+    tr("This is general information, not legal advice. The seller's country and the platform's terms can change what applies.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
+    use chrono::{TimeZone, Utc};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn case(problem: Problem, payment_method: PaymentMethod, amount: Option<Money>) -> Case {
+        let details = CaseDetails {
+            order_number: "1".into(),
+            problem,
+            payment_method,
+            amount,
+            dates: OrderDates {
+                paid: Some(day(2026, 10, 1)),
+                delivered: Some(day(2026, 10, 20)),
+                ..OrderDates::default()
+            },
+            ..CaseDetails::default()
+        };
+        Case::new(CaseId::new("c"), details, Utc.with_ymd_and_hms(2026, 10, 21, 0, 0, 0).unwrap())
+    }
+
+    fn pounds(whole: i64) -> Option<Money> {
+        Some(Money { minor: whole * 100, currency: "GBP".into() })
+    }
+
+    fn ids(options: &[LegalOption]) -> Vec<&str> {
+        options.iter().map(|option| option.route.id).collect()
+    }
+
+    #[test]
+    fn the_country_picks_the_region() {
+        assert_eq!(Region::of("fr"), Region::Europe);
+        assert_eq!(Region::of("NO"), Region::Europe, "the EEA too");
+        assert_eq!(Region::of("GB"), Region::UnitedKingdom);
+        assert_eq!(Region::of("US"), Region::UnitedStates);
+        assert_eq!(Region::of("BR"), Region::Elsewhere);
+        assert_eq!(Region::of(""), Region::Elsewhere);
+        assert!(countries().contains(&"GB") && countries().len() == 32);
+    }
+
+    #[test]
+    fn an_eu_buyer_has_two_years_of_legal_guarantee_and_14_days_to_withdraw() {
+        let faulty = case(Problem::DamagedOrDefective, PaymentMethod::Card, None);
+        let options = legal_options(&faulty, "DE");
+        assert_eq!(ids(&options), ["eu.legal_guarantee", "eu.withdrawal"]);
+        assert_eq!(options[0].last_day, Some(day(2028, 10, 20)));
+        assert_eq!(options[1].last_day, Some(day(2026, 11, 3)));
+        assert_eq!(options[0].route.length_text(), "2 years after delivery");
+        // Nothing arrived: neither applies (the platform, the card and PayPal remain).
+        assert!(legal_options(&case(Problem::NotReceived, PaymentMethod::Card, None), "DE").is_empty());
+    }
+
+    #[test]
+    fn a_uk_buyer_can_reject_within_30_days_and_claim_under_section_75_within_its_bounds() {
+        let faulty = case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(250));
+        let options = legal_options(&faulty, "GB");
+        assert_eq!(ids(&options), ["uk.short_term_right_to_reject", "uk.section_75"]);
+        assert_eq!(options[0].last_day, Some(day(2026, 11, 19)));
+        assert_eq!(options[1].last_day, Some(day(2032, 10, 1)));
+        let section_75 = |payment, amount| {
+            ids(&legal_options(&case(Problem::NotReceived, payment, amount), "GB")).contains(&"uk.section_75")
+        };
+        assert!(section_75(PaymentMethod::Card, pounds(101)));
+        assert!(!section_75(PaymentMethod::Card, pounds(100)), "over £100 only");
+        assert!(section_75(PaymentMethod::Card, pounds(30_000)));
+        assert!(!section_75(PaymentMethod::Card, pounds(30_001)));
+        assert!(!section_75(PaymentMethod::PayPal, pounds(250)), "not through an intermediary");
+        assert!(!section_75(PaymentMethod::Card, Some(Money { minor: 250_00, currency: "EUR".into() })));
+        assert!(!section_75(PaymentMethod::Card, None));
+    }
+
+    #[test]
+    fn elsewhere_and_in_the_us_no_route_is_added() {
+        let faulty = case(Problem::DamagedOrDefective, PaymentMethod::Card, pounds(250));
+        assert!(legal_options(&faulty, "US").is_empty(), "the Fair Credit Billing Act is already a deadline");
+        assert!(legal_options(&faulty, "BR").is_empty());
+    }
+}
