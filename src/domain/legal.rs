@@ -195,6 +195,13 @@ pub fn legal_options(case: &Case, country: &str) -> Vec<LegalOption> {
         .collect()
 }
 
+/// Whether the buyer living in `country` can claim from their card provider under Section 75.
+pub fn section_75_applies(case: &Case, country: &str) -> bool {
+    legal_options(case, country)
+        .iter()
+        .any(|option| option.route.condition == Condition::CreditCardBetween100And30000Pounds)
+}
+
 /// The line every page that shows these routes carries.
 pub fn not_legal_advice() -> &'static str {
     tr("This is general information, not legal advice. The seller's country and the platform's terms can change what applies.")
@@ -274,6 +281,35 @@ mod tests {
         assert!(!section_75(PaymentMethod::PayPal, pounds(250)), "not through an intermediary");
         assert!(!section_75(PaymentMethod::Card, Some(Money { minor: 250_00, currency: "EUR".into() })));
         assert!(!section_75(PaymentMethod::Card, None));
+    }
+
+    #[test]
+    fn the_card_letter_becomes_a_section_75_claim_where_it_applies() {
+        use crate::domain::i18n::MessageLanguage;
+        use crate::domain::templates::{compose, TemplateInput, TemplateKind};
+        let faulty = case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(250));
+        assert!(section_75_applies(&faulty, "GB"));
+        assert!(!section_75_applies(&faulty, "FR"));
+        let input = TemplateInput { section_75: true, ..TemplateInput::default() };
+        let letter = compose(TemplateKind::ChargebackLetter, &faulty, &input, MessageLanguage::English);
+        assert!(
+            letter.text.starts_with(
+                "To: [your credit card provider]\nSubject: Claim under section 75 of the Consumer Credit Act 1974"
+            ),
+            "{}",
+            letter.text
+        );
+        assert!(
+            letter
+                .text
+                .contains("under section 75 of the Consumer Credit Act 1974 you are jointly liable with the supplier."),
+            "{}",
+            letter.text
+        );
+        assert!(letter.placeholders.contains(&"[your credit card provider]".to_owned()));
+        let plain =
+            compose(TemplateKind::ChargebackLetter, &faulty, &TemplateInput::default(), MessageLanguage::English);
+        assert!(plain.text.starts_with("To: [your card issuer]") && !plain.text.contains("section 75"));
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct TemplateInput {
     pub counter_amount: Option<Money>,
     /// The case's evidence files: the only ones a message may say are attached.
     pub files: Vec<EvidenceItem>,
+    /// The buyer lives in the United Kingdom and Section 75 covers the purchase: the card letter
+    /// is written as a Section 75 claim.
+    pub section_75: bool,
 }
 
 /// A message written for the buyer.
@@ -204,9 +207,12 @@ impl Writer<'_> {
 
     /// What a bank's dispute form asks for, one line each: the category, and the dates it wants
     /// that the case knows (what it should know but does not is a placeholder).
-    fn card_dispute_facts(&self) -> String {
+    fn card_dispute_facts(&self, section_75: bool) -> String {
         let details = &self.case.details;
         let mut lines = vec![self.trf("Dispute category: {category}", &[("category", &self.card_category())])];
+        if section_75 {
+            lines.push(self.tr("I paid by credit card for a purchase over £100 and up to £30,000: under section 75 of the Consumer Credit Act 1974 you are jointly liable with the supplier.").to_owned());
+        }
         if details.problem == Problem::NotReceived {
             let expected = match details.dates.promised_delivery {
                 Some(day) => self.day(day),
@@ -416,7 +422,9 @@ impl Writer<'_> {
                     "" => platform.to_owned(),
                     seller => self.trf("{seller} on {platform}", &[("seller", &seller), ("platform", &platform)]),
                 };
-                let heading = if kind == TemplateKind::ChargebackLetter {
+                let heading = if kind == TemplateKind::ChargebackLetter && input.section_75 {
+                    self.tr("To: [your credit card provider]\nSubject: Claim under section 75 of the Consumer Credit Act 1974\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
+                } else if kind == TemplateKind::ChargebackLetter {
                     self.tr("To: [your card issuer]\nSubject: Dispute of a card transaction\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
                 } else {
                     self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
@@ -430,7 +438,7 @@ impl Writer<'_> {
                         ("seller", &seller),
                         ("number", &case.details.order_number),
                         ("timeline", &self.timeline()),
-                        ("facts", &if kind == TemplateKind::ChargebackLetter { self.card_dispute_facts() } else { String::new() }),
+                        ("facts", &if kind == TemplateKind::ChargebackLetter { self.card_dispute_facts(input.section_75) } else { String::new() }),
                         ("evidence", &self.evidence_block(self.tr("Enclosed:"))),
                     ]),
                 )

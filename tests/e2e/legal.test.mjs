@@ -1,5 +1,6 @@
 // The buyer's legal rights beyond the platform: from the browser's region on first use, shown with
-// their dates and their sources as links, and changeable (the choice is kept).
+// their dates and their sources as links, and changeable (the choice is kept); a UK buyer's card
+// letter becomes a Section 75 claim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appUnderTest, guardPage, openSection } from './harness.mjs';
@@ -45,6 +46,15 @@ test('a UK buyer sees the 30-day right to reject and Section 75, with their sour
   assert.match(text, /Section 75: claim from your credit card provider\n+6 years after payment · until Mon 1 Nov 2032/);
   assert.match(advice, /^This is general information, not legal advice/);
   await assertSourcesAreLinks(rights);
+
+  // The letter to the card provider is written as a Section 75 claim.
+  await openSection(page, 'Messages');
+  await page.locator('#message-kind').selectOption('chargeback_letter');
+  await page.waitForFunction(() => document.querySelector('#message-text')?.value.startsWith('To: [your credit card provider]'));
+  const letter = await page.locator('#message-text').inputValue();
+  assert.match(letter, /^To: \[your credit card provider\]\nSubject: Claim under section 75 of the Consumer Credit Act 1974\n/);
+  assert.match(letter, /you are jointly liable with the supplier\./);
+  await openSection(page, 'Deadlines');
 
   // Another country: nothing is added, and the choice is kept.
   await rights.locator('#country').selectOption('');

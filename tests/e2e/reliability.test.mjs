@@ -70,9 +70,11 @@ test('two tabs: a change in one appears in the other; conflicting edits are neve
   await second.page.getByLabel('A note').check();
   await second.page.locator('#entry-summary').fill('Second tab note');
   await first.page.getByRole('button', { name: 'Add to the journal' }).click();
+  // The other tab shows the new entry at once, and what is being typed there stays as it was.
+  await second.page.locator('.journal-item', { hasText: 'First tab note' }).waitFor();
+  assert.equal(await second.page.locator('#entry-summary').inputValue(), 'Second tab note');
   await second.page.getByRole('button', { name: 'Add to the journal' }).click();
   await first.page.locator('.journal-item', { hasText: 'Second tab note' }).waitFor();
-  await second.page.locator('.journal-item', { hasText: 'First tab note' }).waitFor();
   first.guard.assertClean();
   second.guard.assertClean();
   await context.close();

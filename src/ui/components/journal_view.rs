@@ -46,8 +46,9 @@ fn write(
     });
 }
 
+/// The journal's entries, each with its corrections; shown again whenever the case changes.
 #[component]
-pub fn JournalView(case: Case) -> impl IntoView {
+pub fn JournalEntries(case: Case) -> impl IntoView {
     let current: Vec<(JournalEntry, usize, Vec<JournalEntry>)> = case
         .journal()
         .current()
@@ -58,22 +59,18 @@ pub fn JournalView(case: Case) -> impl IntoView {
         })
         .collect();
     let originals: Vec<u32> = case.journal().current().iter().map(|c| c.original.id).collect();
-    view! {
-        <section class="card journal" aria-labelledby="journal-title">
-            <h2 id="journal-title">{tr("Journal")}</h2>
-            {if current.is_empty() {
-                view! { <p class="hint">{tr("Nothing recorded yet. The buttons above, and the form below, write here.")}</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="journal-list">
-                        {current.into_iter().zip(originals).map(|((latest, corrections, history), original)| view! {
-                            <JournalItem case=case.clone() original latest corrections history />
-                        }).collect_view()}
-                    </ol>
-                }.into_any()
-            }}
-            <AddEntry case=case.clone() />
-        </section>
+    if current.is_empty() {
+        view! { <p class="hint">{tr("Nothing recorded yet. The buttons above, and the form below, write here.")}</p> }
+            .into_any()
+    } else {
+        view! {
+            <ol class="journal-list">
+                {current.into_iter().zip(originals).map(|((latest, corrections, history), original)| view! {
+                    <JournalItem case=case.clone() original latest corrections history />
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
     }
 }
 
@@ -191,8 +188,10 @@ enum Kind {
     Step,
 }
 
+/// The form that adds an entry. It is built once for the case, not again when the case changes
+/// (a save in another tab), so what the buyer is typing stays as they left it.
 #[component]
-fn AddEntry(case: Case) -> impl IntoView {
+pub fn AddEntry(case: Case) -> impl IntoView {
     let kind = RwSignal::new(Kind::Message);
     let day = RwSignal::new(today_text());
     let channel = RwSignal::new(Channel::PlatformChat);

@@ -8,9 +8,11 @@ use crate::domain::case::Case;
 use crate::domain::evidence::missing;
 use crate::domain::form::own_words;
 use crate::domain::i18n::{current_locale, tr, trf, Locale, MessageLanguage};
+use crate::domain::legal::section_75_applies;
 use crate::domain::money::{parse_amount, Money};
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
 use crate::ui::browser::{href, now_utc};
+use crate::ui::language::buyer_country;
 use crate::ui::state::AppState;
 
 /// Copies `text`; resolves to whether the browser allowed it.
@@ -47,7 +49,8 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
         move |kind: TemplateKind, counter: &str, language: MessageLanguage| {
             let counter_amount =
                 parse_amount(counter.trim()).ok().map(|minor| Money { minor, currency: currency.clone() });
-            compose(kind, &case, &TemplateInput { counter_amount, files: files.get() }, language)
+            let section_75 = section_75_applies(&case, &buyer_country().unwrap_or_default());
+            compose(kind, &case, &TemplateInput { counter_amount, files: files.get(), section_75 }, language)
         }
     };
     let copied = RwSignal::new(None::<bool>);

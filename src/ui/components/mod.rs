@@ -35,7 +35,7 @@ pub use countdown::Countdown;
 pub use due_soon_banner::DueSoonBanner;
 pub use evidence_locker::EvidenceLocker;
 pub use guide_card::GuideCard;
-pub use journal_view::JournalView;
+pub use journal_view::{AddEntry, JournalEntries};
 pub use language_menu::LanguageMenu;
 pub use legal_rights::LegalRights;
 pub use message_writer::MessageWriter;
