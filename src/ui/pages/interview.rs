@@ -39,7 +39,7 @@ fn Choices<T: Copy + PartialEq + Send + Sync + 'static>(
     on_chosen: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <div class="choices" role="group">
+        <div class="choices" role="group" aria-labelledby="question-title">
             {options.into_iter().map(|(value, label, hint)| {
                 view! {
                     <button type="button" class="choice" aria-pressed=move || (chosen.get() == value).to_string()
@@ -135,7 +135,7 @@ pub fn Interview() -> impl IntoView {
             <A href=href("/new")>{tr("Fill in the full form instead")}</A></p>
         <form class="card interview" on:submit=create novalidate>
             <p class="progress">{move || trf("Question {number} of {total}", &[("number", &(question.get() + 1)), ("total", &QUESTIONS)])}</p>
-            <h2 node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
+            <h2 id="question-title" node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
             {move || match question.get() {
                 0 => view! { <Choices chosen=platform on_chosen=go_on options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
                 1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
