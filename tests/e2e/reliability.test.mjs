@@ -80,6 +80,28 @@ test('two tabs: a change in one appears in the other; conflicting edits are neve
   await context.close();
 });
 
+test('a save of another case, in another tab, leaves the message being edited here alone', async () => {
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
+  const first = await tab(context);
+  const second = await tab(context);
+  const mine = await createCase(first.page, 'EDITING-1');
+  const other = await createCase(second.page, 'OTHER-1');
+  await first.page.goto(`${mine}/messages`);
+  const text = first.page.locator('#message-text');
+  await text.fill(`${await text.inputValue()}\nMy own last line`);
+  await second.page.goto(`${other}/journal`);
+  await second.page.getByLabel('A note').check();
+  await second.page.locator('#entry-summary').fill('Saved elsewhere');
+  await second.page.getByRole('button', { name: 'Add to the journal' }).click();
+  await second.page.locator('.journal-item', { hasText: 'Saved elsewhere' }).waitFor();
+  // The first tab has heard of it (its dashboard would show it); its text is still as edited.
+  await first.page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 500)));
+  assert.match(await text.inputValue(), /\nMy own last line$/);
+  first.guard.assertClean();
+  second.guard.assertClean();
+  await context.close();
+});
+
 test('a newer version opened in another tab never blocks, and the old tab says to reload', async () => {
   const context = await app.browser.newContext({ timezoneId: 'America/New_York' });
   const old = await tab(context);

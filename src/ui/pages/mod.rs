@@ -48,8 +48,11 @@ fn routed_case<V: IntoView + 'static>(
     let state = AppState::expect();
     let params = use_params_map();
     let id = Memo::new(move |_| CaseId::new(params.with(|params| params.get("id").unwrap_or_default())));
-    let case = move |id: &CaseId| if follow { state.case(id) } else { untrack(|| state.case(id)) };
-    move || match (state.loading.get(), case(&id.get())) {
+    // Only this case's own changes show it again: a save of another case (here, in another tab or
+    // in bulk) leaves the page, and what the buyer is typing on it, alone.
+    let followed = Memo::new(move |_| id.with(|id| state.case(id)));
+    let case = move || if follow { followed.get() } else { untrack(|| followed.get()) };
+    move || match (state.loading.get(), case()) {
         (_, Some(case)) => found(case).into_any(),
         (Loading::Pending, None) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
         (_, None) => view! { <NotFound /> }.into_any(),
