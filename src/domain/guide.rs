@@ -326,7 +326,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             let wait = chain
                 .not_before
                 .as_ref()
-                .map(|not_before| format!(" {}", waiting_text(not_before, &platform_name)))
+                .map(|not_before| format!(" {}", waiting_text(not_before, platform_name)))
                 .unwrap_or_default();
             (
                 tr("Message the seller").to_owned(),
@@ -341,7 +341,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
         Stage::OpenTheDispute if chain.not_before.is_some() => {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::DisputeDescription);
-            let wait = chain.not_before.as_ref().map(|not_before| waiting_text(not_before, &platform_name)).unwrap_or_default();
+            let wait = chain.not_before.as_ref().map(|not_before| waiting_text(not_before, platform_name)).unwrap_or_default();
             (
                 trf("Wait until {day}, then open the dispute", &[("day", &opening_day(chain))]),
                 wait,
@@ -470,7 +470,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             (
                 tr("Watch for your refund").to_owned(),
                 if issued {
-                    refund_wait_text(case, &by(DeadlineKind::RefundArrival), &platform_name)
+                    refund_wait_text(case, &by(DeadlineKind::RefundArrival), platform_name)
                 } else {
                     tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned()
                 },

@@ -177,9 +177,9 @@ impl LegalRoute {
     }
 }
 
-/// Over £100 and up to £30,000, in pounds: the bounds of a Section 75 claim.
+/// Over £100 and up to £30,000 (in pence): the bounds of a Section 75 claim.
 fn within_section_75(amount: &Money) -> bool {
-    amount.currency.eq_ignore_ascii_case("GBP") && amount.minor > 100_00 && amount.minor <= 30_000_00
+    amount.currency.eq_ignore_ascii_case("GBP") && amount.minor > 10_000 && amount.minor <= 3_000_000
 }
 
 /// The legal routes that may help a buyer living in `country` with `case`.
@@ -279,7 +279,7 @@ mod tests {
         assert!(section_75(PaymentMethod::Card, pounds(30_000)));
         assert!(!section_75(PaymentMethod::Card, pounds(30_001)));
         assert!(!section_75(PaymentMethod::PayPal, pounds(250)), "not through an intermediary");
-        assert!(!section_75(PaymentMethod::Card, Some(Money { minor: 250_00, currency: "EUR".into() })));
+        assert!(!section_75(PaymentMethod::Card, Some(Money { minor: 25_000, currency: "EUR".into() })));
         assert!(!section_75(PaymentMethod::Card, None));
     }
 
