@@ -81,6 +81,7 @@ pub enum Target {
     Item,
     TrackingNumber,
     Problem,
+    Description,
     Notes,
 }
 
@@ -98,6 +99,7 @@ impl Target {
         Target::Item,
         Target::TrackingNumber,
         Target::Problem,
+        Target::Description,
         Target::Notes,
     ];
 
@@ -123,6 +125,7 @@ impl Target {
             Target::Item => "Item",
             Target::TrackingNumber => "Tracking number",
             Target::Problem => "Problem",
+            Target::Description => "In your own words",
             Target::Notes => "Notes",
         }
     }
@@ -141,6 +144,7 @@ impl Target {
             Target::Item => Field::Item,
             Target::TrackingNumber => Field::TrackingNumber,
             Target::Problem => Field::Problem,
+            Target::Description => Field::Description,
             Target::Notes => Field::Notes,
         }
     }
@@ -193,6 +197,7 @@ impl Target {
             }
             Target::TrackingNumber => &["trackingnumber", "tracking", "trackingno", "trackingid", "awb", "waybill"],
             Target::Problem => &["problem", "issue", "reason", "disputereason"],
+            Target::Description => &["description", "inyourownwords", "whatiswrong", "descripción", "descrição"],
             Target::Notes => &["notes", "note", "comment", "comments", "remarks"],
         }
     }
@@ -715,6 +720,7 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
         "Promised delivery",
         "Delivered on",
         "Tracking number",
+        "Description",
         "Notes",
     ];
     write_row(&mut writer, header);
@@ -737,6 +743,7 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
                 day(details.dates.promised_delivery),
                 day(details.dates.delivered),
                 details.tracking_number.clone(),
+                details.description.clone(),
                 details.notes.clone(),
             ],
         );
@@ -910,12 +917,15 @@ mod tests {
     #[test]
     fn an_exported_selection_imports_back_to_the_same_details() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let cases = crate::domain::sample::sample_cases(60, 4, now);
+        let mut cases = crate::domain::sample::sample_cases(60, 4, now);
+        for case in &mut cases {
+            case.details.description = format!("Lid cracked, order {}", case.details.order_number);
+        }
         let text = cases_csv(&cases);
         let read = sheet(&text);
         let mapping = guess_mapping(&read, "USD");
         assert!(
-            mapping.columns.iter().filter(|column| column.is_some()).count() == 13,
+            mapping.columns.iter().filter(|column| column.is_some()).count() == 14,
             "every column but Status: {mapping:?}"
         );
         let rows = plan(&read, &mapping, &[], OnExisting::Skip, today());
