@@ -123,6 +123,12 @@ pub struct NotBefore {
 }
 
 impl NotBefore {
+    /// The day the dispute opens: the rule's day, or while the parcel is in transit the later
+    /// promised delivery date.
+    pub fn opens_on(&self) -> NaiveDate {
+        self.while_in_transit.unwrap_or(self.day)
+    }
+
     /// "10 days after shipment (Sat 3 Oct 2026)".
     pub fn basis(&self) -> String {
         counted(self.rule, self.rule.days, self.rule.counts_from, self.from_day)

@@ -252,16 +252,6 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
     }
 }
 
-/// The day the dispute opens: the later of the rule's day and, while the parcel is in transit,
-/// the promised delivery date.
-fn opening_day(chain: &Chain) -> String {
-    chain
-        .not_before
-        .as_ref()
-        .map(|not_before| day_text(not_before.while_in_transit.unwrap_or(not_before.day)))
-        .unwrap_or_default()
-}
-
 /// Why the buyer must wait before opening the dispute, and what to do meanwhile.
 fn waiting_text(not_before: &NotBefore, platform: &str) -> String {
     let first = trf(
@@ -341,13 +331,17 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
         Stage::OpenTheDispute if chain.not_before.is_some() => {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::DisputeDescription);
-            let wait = chain.not_before.as_ref().map(|not_before| waiting_text(not_before, platform_name)).unwrap_or_default();
-            (
-                trf("Wait until {day}, then open the dispute", &[("day", &opening_day(chain))]),
-                wait,
-                open(DeadlineKind::OpenDispute),
-                vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller],
-            )
+            let (title, wait) = chain
+                .not_before
+                .as_ref()
+                .map(|not_before| {
+                    (
+                        trf("Wait until {day}, then open the dispute", &[("day", &day_text(not_before.opens_on()))]),
+                        waiting_text(not_before, platform_name),
+                    )
+                })
+                .unwrap_or_default();
+            (title, wait, open(DeadlineKind::OpenDispute), vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller])
         }
         Stage::OpenTheDispute => {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);

@@ -658,14 +658,18 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// The mark put before such a cell; spreadsheets show the rest as plain text.
 const TEXT_MARK: char = '\'';
 
-/// A cell as the app writes it into a CSV file: a cell that would start a formula, or that
-/// starts with the mark itself, gets the mark in front, so [`cell_from_csv`] can take it off again.
+/// Whether a cell starting with `first` gets the mark: a formula's start, or the mark itself (so
+/// the mark can always be taken off again).
+fn marked_start(first: char) -> bool {
+    FORMULA_STARTS.contains(&first) || first == TEXT_MARK
+}
+
+/// A cell as the app writes it into a CSV file, the mark in front where [`marked_start`] says.
 fn cell_for_csv(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some(first) if FORMULA_STARTS.contains(&first) || first == TEXT_MARK => {
-            Cow::Owned(format!("{TEXT_MARK}{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    if cell.starts_with(marked_start) {
+        Cow::Owned(format!("{TEXT_MARK}{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -673,7 +677,7 @@ fn cell_for_csv(cell: &str) -> Cow<'_, str> {
 /// imports back as it was; any other text stays as the file has it.
 fn cell_from_csv(cell: &str) -> &str {
     match cell.strip_prefix(TEXT_MARK) {
-        Some(rest) if rest.starts_with(|first| FORMULA_STARTS.contains(&first) || first == TEXT_MARK) => rest,
+        Some(rest) if rest.starts_with(marked_start) => rest,
         _ => cell,
     }
 }

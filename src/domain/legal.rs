@@ -7,7 +7,7 @@ use chrono::{Months, NaiveDate};
 use super::case::{Case, Event, PaymentMethod, Problem};
 use super::i18n::{tr, trf};
 use super::money::Money;
-use super::rules::Reference;
+use super::rules::{reference, Reference};
 
 /// Where the buyer lives, as far as the routes below care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,27 +74,16 @@ pub struct LegalRoute {
     pub sources: &'static [Reference],
 }
 
-const CHECKED: &str = "2026-11-29";
-const EU_SALE_OF_GOODS: Reference = Reference {
-    title: "Directive (EU) 2019/771 on contracts for the sale of goods",
-    address: "https://eur-lex.europa.eu/eli/dir/2019/771/oj",
-    checked: CHECKED,
-};
-const EU_CONSUMER_RIGHTS: Reference = Reference {
-    title: "Directive 2011/83/EU on consumer rights",
-    address: "https://eur-lex.europa.eu/eli/dir/2011/83/oj",
-    checked: CHECKED,
-};
-const UK_CONSUMER_RIGHTS: Reference = Reference {
-    title: "Consumer Rights Act 2015, section 22",
-    address: "https://www.legislation.gov.uk/ukpga/2015/15/section/22",
-    checked: CHECKED,
-};
-const UK_CONSUMER_CREDIT: Reference = Reference {
-    title: "Consumer Credit Act 1974, section 75",
-    address: "https://www.legislation.gov.uk/ukpga/1974/39/section/75",
-    checked: CHECKED,
-};
+const EU_SALE_OF_GOODS: Reference = reference(
+    "Directive (EU) 2019/771 on contracts for the sale of goods",
+    "https://eur-lex.europa.eu/eli/dir/2019/771/oj",
+);
+const EU_CONSUMER_RIGHTS: Reference =
+    reference("Directive 2011/83/EU on consumer rights", "https://eur-lex.europa.eu/eli/dir/2011/83/oj");
+const UK_CONSUMER_RIGHTS: Reference =
+    reference("Consumer Rights Act 2015, section 22", "https://www.legislation.gov.uk/ukpga/2015/15/section/22");
+const UK_CONSUMER_CREDIT: Reference =
+    reference("Consumer Credit Act 1974, section 75", "https://www.legislation.gov.uk/ukpga/1974/39/section/75");
 
 pub const LEGAL_ROUTES: &[LegalRoute] = &[
     LegalRoute {

@@ -173,56 +173,49 @@ pub struct Reference {
 
 const REVIEWED: &str = "2026-11-21";
 const CHECKED: &str = "2026-11-29";
-const ALIEXPRESS_PROTECTION: Reference = Reference {
-    title: "AliExpress Help: How does Buyer Protection work?",
-    address: "http://activities.aliexpress.com/adcms/help-aliexpress-com/buyer_protection_process.php",
-    checked: CHECKED,
-};
-const ALIEXPRESS_DISPUTES: Reference = Reference {
-    title: "AliExpress Help: How does our Dispute & Claim process work?",
-    address: "http://activities.aliexpress.com/adcms/help-aliexpress-com/dispute_claim_process.php",
-    checked: CHECKED,
-};
-const ALIEXPRESS_RESOLUTION: Reference = Reference {
-    title: "AliExpress Buyer Protection: How disputes are resolved",
-    address: "http://www.aliexpress.com/buyerprotection/how_to_resolove_the_disputes.html",
-    checked: CHECKED,
-};
-const ALIEXPRESS_PROTECTION_2026: Reference = Reference {
-    title: "AliExpress buyer protection terms, as a seller's help page quotes them",
-    address: "https://help.fullshine.net/policies-terms/return-policy/buyer-protection",
-    checked: CHECKED,
-};
-const ALIBABA_QUALITY: Reference = Reference {
-    title: "Alibaba.com Help: How does Trade Assurance protect my order for product quality?",
-    address: "https://service.alibaba.com/buyer/faq_detail/20155175.htm",
-    checked: CHECKED,
-};
-const ALIBABA_COVERAGE: Reference = Reference {
-    title: "Alibaba.com Help: How does Trade Assurance protect my online transaction?",
-    address: "https://service.alibaba.com/buyer/faq_detail/20153048.htm",
-    checked: CHECKED,
-};
-const VISA_RULES: Reference = Reference {
-    title: "Visa Core Rules and Visa Product and Service Rules",
-    address: "https://usa.visa.com/dam/VCOM/download/about-visa/visa-rules-public.pdf",
-    checked: CHECKED,
-};
-const MASTERCARD_CHARGEBACKS: Reference = Reference {
-    title: "Mastercard Chargeback Guide",
-    address: "https://www.mastercard.us/content/dam/public/mastercardcom/na/global-site/documents/chargeback-guide.pdf",
-    checked: CHECKED,
-};
-const FCBA: Reference = Reference {
-    title: "15 U.S.C. 1666: Correction of billing errors",
-    address: "https://www.law.cornell.edu/uscode/text/15/1666",
-    checked: CHECKED,
-};
-const PAYPAL_DISPUTES: Reference = Reference {
-    title: "PayPal Help: How do I open a dispute with a seller?",
-    address: "https://www.paypal.com/us/cshelp/article/how-do-i-open-a-dispute-with-a-seller-help246",
-    checked: CHECKED,
-};
+
+/// A page read for these rules on the day of their last check.
+pub(crate) const fn reference(title: &'static str, address: &'static str) -> Reference {
+    Reference { title, address, checked: CHECKED }
+}
+const ALIEXPRESS_PROTECTION: Reference = reference(
+    "AliExpress Help: How does Buyer Protection work?",
+    "http://activities.aliexpress.com/adcms/help-aliexpress-com/buyer_protection_process.php",
+);
+const ALIEXPRESS_DISPUTES: Reference = reference(
+    "AliExpress Help: How does our Dispute & Claim process work?",
+    "http://activities.aliexpress.com/adcms/help-aliexpress-com/dispute_claim_process.php",
+);
+const ALIEXPRESS_RESOLUTION: Reference = reference(
+    "AliExpress Buyer Protection: How disputes are resolved",
+    "http://www.aliexpress.com/buyerprotection/how_to_resolove_the_disputes.html",
+);
+const ALIEXPRESS_PROTECTION_2026: Reference = reference(
+    "AliExpress buyer protection terms, as a seller's help page quotes them",
+    "https://help.fullshine.net/policies-terms/return-policy/buyer-protection",
+);
+const ALIBABA_QUALITY: Reference = reference(
+    "Alibaba.com Help: How does Trade Assurance protect my order for product quality?",
+    "https://service.alibaba.com/buyer/faq_detail/20155175.htm",
+);
+const ALIBABA_COVERAGE: Reference = reference(
+    "Alibaba.com Help: How does Trade Assurance protect my online transaction?",
+    "https://service.alibaba.com/buyer/faq_detail/20153048.htm",
+);
+const VISA_RULES: Reference = reference(
+    "Visa Core Rules and Visa Product and Service Rules",
+    "https://usa.visa.com/dam/VCOM/download/about-visa/visa-rules-public.pdf",
+);
+const MASTERCARD_CHARGEBACKS: Reference = reference(
+    "Mastercard Chargeback Guide",
+    "https://www.mastercard.us/content/dam/public/mastercardcom/na/global-site/documents/chargeback-guide.pdf",
+);
+const FCBA: Reference =
+    reference("15 U.S.C. 1666: Correction of billing errors", "https://www.law.cornell.edu/uscode/text/15/1666");
+const PAYPAL_DISPUTES: Reference = reference(
+    "PayPal Help: How do I open a dispute with a seller?",
+    "https://www.paypal.com/us/cshelp/article/how-do-i-open-a-dispute-with-a-seller-help246",
+);
 
 const ALIEXPRESS: Scope = Scope::Platform(Platform::AliExpress);
 const ALIBABA: Scope = Scope::Platform(Platform::AlibabaTradeAssurance);

@@ -250,15 +250,17 @@ impl Writer<'_> {
 
     /// The day the buyer first wrote to the seller, or else opened the dispute.
     fn first_contact(&self) -> Option<NaiveDate> {
-        let wrote = self
-            .case
-            .journal()
+        self.first_message_to_seller().or_else(|| self.case.date_of(Event::DisputeOpened))
+    }
+
+    /// The day the buyer first wrote to the seller (the journal is in the order things happened).
+    fn first_message_to_seller(&self) -> Option<NaiveDate> {
+        let journal = self.case.journal();
+        let first = journal
             .current()
-            .iter()
-            .filter(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }))
-            .map(|c| c.latest.on)
-            .min();
-        wrote.or_else(|| self.case.date_of(Event::DisputeOpened))
+            .into_iter()
+            .find(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }));
+        first.map(|c| c.latest.on)
     }
 
     /// The order's story, one dated line per fact and journal entry the reader needs (the
@@ -331,15 +333,12 @@ impl Writer<'_> {
                 &values,
             ),
             TemplateKind::DisputeDescription => {
-                let contacted = case
-                    .journal()
-                    .current()
-                    .iter()
-                    .find(|c| matches!(c.latest.entry, Entry::Message { from: Author::Buyer, .. }))
-                    .map(|c| {
+                let contacted = self
+                    .first_message_to_seller()
+                    .map(|day| {
                         self.trf(
                             " I contacted the seller on {day}, but the problem was not resolved.",
-                            &[("day", &self.day(c.latest.on))],
+                            &[("day", &self.day(day))],
                         )
                     })
                     .unwrap_or_default();

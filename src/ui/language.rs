@@ -85,13 +85,16 @@ pub fn buyer_country() -> Option<String> {
     Settings::load().country.or_else(browser_country)
 }
 
-/// A country's name in the buyer's language, by the browser's `Intl.DisplayNames`; the code
-/// itself where the browser has no name for it.
-pub fn country_name(code: &str) -> String {
-    let tag = format_tag(i18n::current_locale());
-    intl_function("DisplayNames", "of", &tag, &[("type", "region")])
-        .and_then(|of| formatted(&of, &code.into()))
-        .unwrap_or_else(|| code.to_owned())
+/// Each country's name in the buyer's language, by one `Intl.DisplayNames` of the browser; a
+/// code itself where the browser has no name for it.
+pub fn country_names(codes: &[&'static str]) -> Vec<(&'static str, String)> {
+    let of = intl_function("DisplayNames", "of", &format_tag(i18n::current_locale()), &[("type", "region")]);
+    codes
+        .iter()
+        .map(|code| {
+            (*code, of.as_ref().and_then(|of| formatted(of, &(*code).into())).unwrap_or_else(|| (*code).to_owned()))
+        })
+        .collect()
 }
 
 /// `new Intl.<constructor>(tag, options)`'s `format` function, or `None` where the browser refuses

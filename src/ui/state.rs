@@ -178,6 +178,11 @@ impl AppState {
         self.cases.with(|cases| cases.iter().find(|case| &case.id == id).cloned())
     }
 
+    /// The metadata of the files attached to the case `id`.
+    pub fn case_evidence(self, id: &CaseId) -> Vec<EvidenceItem> {
+        self.evidence.with(|all| all.iter().filter(|item| &item.case_id == id).cloned().collect())
+    }
+
     /// Shows a case as stored: replaces this tab's copy, or adds it.
     fn show(self, case: Case) {
         self.cases.update(|cases| match cases.iter_mut().find(|stored| stored.id == case.id) {

@@ -187,3 +187,19 @@ export async function answerInterview(page, answers, words = { start: 'Start: an
   await page.getByRole('button', { name: words.create }).click();
   await page.locator('.guide').waitFor();
 }
+
+/**
+ * Saves a case through the full form at `/new`, each field found by its id (so it works in every
+ * language), waits for its first screen and returns the case's address.
+ */
+export async function saveNewCase(page, appUrl, fields) {
+  await page.goto(`${appUrl}/new`);
+  for (const [id, value] of Object.entries(fields)) {
+    const field = page.locator(`#${id}`);
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await page.locator('button[type=submit]').click();
+  await page.locator('.guide').waitFor();
+  return page.url();
+}

@@ -3,7 +3,7 @@
 // letter becomes a Section 75 claim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -13,15 +13,9 @@ async function damagedOrder(locale, { amount, currency }) {
   const page = await context.newPage();
   const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${app.server.url}/new`);
-  await page.locator('#order-number').fill('LAW-1');
-  await page.locator('#problem').selectOption('damaged');
-  await page.locator('#amount').fill(amount);
-  await page.locator('#currency').fill(currency);
-  await page.locator('#paid').fill('2026-11-01');
-  await page.locator('#delivered').fill('2026-11-18');
-  await page.locator('button[type=submit]').click();
-  await page.locator('.guide').waitFor();
+  await saveNewCase(page, app.server.url, {
+    'order-number': 'LAW-1', problem: 'damaged', amount, currency, paid: '2026-11-01', delivered: '2026-11-18',
+  });
   return { context, page, guard };
 }
 

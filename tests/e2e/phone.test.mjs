@@ -4,7 +4,7 @@
 // newcomer gets from the link to a saved case with a countdown in at most 8 interactions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -29,15 +29,7 @@ async function openPhone(locale, options = {}) {
   return { context, page, guard };
 }
 
-/** A case through the full form, by its fields' ids, so it works in every language. */
-async function addCase(page, order, shipped) {
-  await page.goto(`${app.server.url}/new`);
-  await page.locator('#order-number').fill(order);
-  await page.locator('#shipped').fill(shipped);
-  await page.locator('button[type=submit]').click();
-  await page.locator('.guide').waitFor();
-  return page.url();
-}
+const addCase = (page, order, shipped) => saveNewCase(page, app.server.url, { 'order-number': order, shipped });
 
 /** Where an element starts and ends, from the top of the page (not of the screen). */
 const placeOf = (locator) => locator.evaluate((element) => {

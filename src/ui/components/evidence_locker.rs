@@ -90,9 +90,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
     let case_id = case.id.clone();
     let items = {
         let id = case.id.clone();
-        Memo::new(move |_| {
-            state.evidence.with(|all| all.iter().filter(|item| item.case_id == id).cloned().collect::<Vec<_>>())
-        })
+        Memo::new(move |_| state.case_evidence(&id))
     };
     let status = {
         let case = case.clone();

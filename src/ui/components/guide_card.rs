@@ -17,6 +17,7 @@ use crate::domain::money::{parse_amount, Money};
 use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
 use crate::ui::components::Countdown;
 use crate::ui::language::buyer_country;
+use crate::ui::pages::case::{section_path, Section};
 use crate::ui::state::AppState;
 use crate::ui::use_now::use_minute;
 
@@ -29,8 +30,8 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     };
     let open_action = RwSignal::new(None::<Action>);
     let currency = case.details.amount.as_ref().map(|money| money.currency.clone()).unwrap_or_else(|| "USD".into());
-    let messages = href(&format!("/cases/{}/messages", case.id));
-    let deadlines = href(&format!("/cases/{}/deadlines", case.id));
+    let messages = href(&section_path(&case.id, Section::Messages));
+    let deadlines = href(&section_path(&case.id, Section::Deadlines));
     let case_for_law = case.clone();
     // The step, its deadline and the buttons that record it come first, so a phone shows the
     // buttons without scrolling; why, the warnings and the advice follow, the advice folded.

@@ -9,7 +9,7 @@ use crate::domain::i18n::{tr, trf};
 use crate::domain::legal::{countries, legal_options, not_legal_advice};
 use crate::storage::Settings;
 use crate::ui::components::Sources;
-use crate::ui::language::{buyer_country, country_name};
+use crate::ui::language::{buyer_country, country_names};
 
 #[component]
 pub fn LegalRights(case: Case) -> impl IntoView {
@@ -21,8 +21,7 @@ pub fn LegalRights(case: Case) -> impl IntoView {
         problem.set(saved.err().map(|error| error.to_string()));
         country.set(chosen);
     };
-    let mut choices: Vec<(&'static str, String)> =
-        countries().into_iter().map(|code| (code, country_name(code))).collect();
+    let mut choices = country_names(&countries());
     choices.sort_by(|(_, a), (_, b)| a.cmp(b));
     view! {
         <section class="card legal" aria-labelledby="legal-title">

@@ -13,6 +13,7 @@ use crate::domain::money::{parse_amount, Money};
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
 use crate::ui::browser::{href, now_utc};
 use crate::ui::language::buyer_country;
+use crate::ui::pages::case::{section_path, Section};
 use crate::ui::state::AppState;
 
 /// Copies `text`; resolves to whether the browser allowed it.
@@ -40,16 +41,15 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
     let state = AppState::expect();
     let files = {
         let id = case.id.clone();
-        Memo::new(move |_| {
-            state.evidence.with(|all| all.iter().filter(|item| item.case_id == id).cloned().collect::<Vec<_>>())
-        })
+        Memo::new(move |_| state.case_evidence(&id))
     };
+    // Where the buyer lives does not change while they write: asked once, not per keystroke.
+    let section_75 = section_75_applies(&case, &buyer_country().unwrap_or_default());
     let compose_now = {
         let case = case.clone();
         move |kind: TemplateKind, counter: &str, language: MessageLanguage| {
             let counter_amount =
                 parse_amount(counter.trim()).ok().map(|minor| Money { minor, currency: currency.clone() });
-            let section_75 = section_75_applies(&case, &buyer_country().unwrap_or_default());
             compose(kind, &case, &TemplateInput { counter_amount, files: files.get(), section_75 }, language)
         }
     };
@@ -80,7 +80,7 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
                 .collect::<Vec<_>>()
         })
     };
-    let evidence_section = href(&format!("/cases/{}/evidence", case.id));
+    let evidence_section = href(&section_path(&case.id, Section::Evidence));
     // The buyer's own words are quoted as written, whatever language the message is in.
     let quoted_as_written = {
         let described = !case.details.description.trim().is_empty();

@@ -20,18 +20,16 @@ use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadline::chain;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::overview::{Attention, CaseOverview};
-use crate::ui::browser::{buyer_zone, href};
+use crate::ui::browser::href;
 use crate::ui::components::{attention_class, Countdown};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{AppState, Loading};
-use crate::ui::use_now::use_minute;
 
 /// The parts of a case page, in the order its bar of sections shows them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Section {
+pub(crate) enum Section {
     NextStep,
     Deadlines,
     Evidence,
@@ -79,7 +77,7 @@ impl Section {
 }
 
 /// The address of a case's section, for links inside the app (before the host's base).
-fn section_path(id: &CaseId, section: Section) -> String {
+pub(crate) fn section_path(id: &CaseId, section: Section) -> String {
     match section.segment() {
         "" => format!("/cases/{id}"),
         segment => format!("/cases/{id}/{segment}"),
@@ -138,23 +136,28 @@ fn CaseHeader(case: Case) -> impl IntoView {
         <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
         <h1>{case.title().to_owned()}</h1>
         <p class="lead">{trf("{platform} · order {order}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number)])}</p>
-        <CaseClock case />
+        <CaseClock id=case.id />
     }
 }
 
 /// How much time is left on the case's most urgent deadline, on every section of the case,
 /// judged as the dashboard judges it.
 #[component]
-fn CaseClock(case: Case) -> impl IntoView {
-    let minute = use_minute();
-    let edit = href(&format!("/cases/{}/edit", case.id));
+fn CaseClock(id: CaseId) -> impl IntoView {
+    let state = AppState::expect();
+    let edit = href(&format!("/cases/{id}/edit"));
+    // The chains every view of the cases shares (worked out once a minute), not one more.
     let seen = Memo::new(move |_| {
-        let chain = chain(&case, &buyer_zone(), minute.get());
-        let overview = CaseOverview::of(&case, &chain);
-        (overview.attention, overview.deadline().cloned())
+        state.cases.with(|cases| {
+            state.chains.with(|chains| {
+                let at = cases.iter().position(|case| case.id == id)?;
+                let overview = CaseOverview::of(&cases[at], chains.get(at)?);
+                Some((overview.attention, overview.deadline().cloned()))
+            })
+        })
     });
     move || {
-        let (attention, deadline) = seen.get();
+        let (attention, deadline) = seen.get()?;
         let said = match (deadline, attention) {
             (Some(deadline), _) => {
                 view! { <strong>{tr(deadline.kind.label())}</strong>": "<Countdown due=deadline.due /> }.into_any()
@@ -165,11 +168,11 @@ fn CaseClock(case: Case) -> impl IntoView {
             }
             (None, _) => ().into_any(),
         };
-        view! {
+        Some(view! {
             <p class=format!("case-clock {}", attention_class(attention))>
                 <span class="badge">{tr(attention.label())}</span>" "{said}
             </p>
-        }
+        })
     }
 }
 

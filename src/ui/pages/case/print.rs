@@ -25,8 +25,7 @@ fn PrintView(case: Case) -> impl IntoView {
     let deadlines = chain(&case, &buyer_zone(), now).dated;
     let journal: Vec<(chrono::NaiveDate, String)> =
         case.journal().current().iter().map(|c| (c.latest.on, c.latest.entry.summary())).collect();
-    let files: Vec<EvidenceItem> =
-        state.evidence.with_untracked(|all| all.iter().filter(|item| item.case_id == case.id).cloned().collect());
+    let files: Vec<EvidenceItem> = untrack(|| state.case_evidence(&case.id));
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
