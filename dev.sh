@@ -10,6 +10,7 @@ TOOLS=$ROOT/.tools
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+WASM_SPLIT_VERSION=0.2.4
 
 export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_NET_RETRY=5
@@ -65,10 +66,51 @@ setup_chromium() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
-setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_node_tools; }
+setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_splitter; setup_node_tools; }
 setup_all() { setup_build; setup_chromium; }
 
+# The wasm features wasm-opt must keep (rustc's default set for wasm32).
+WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+  --enable-reference-types --enable-multivalue)
+
+setup_splitter() {
+  # It has no --version; cargo's own record of what it installed says which one is there.
+  command -v wasm-split-cli >/dev/null && grep -qF "wasm_split_cli_support $WASM_SPLIT_VERSION" "$TOOLS/.crates.toml" 2>/dev/null && return
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --root "$TOOLS"
+}
+
 # Trunk's post_build hook: runs on the staging folder before it becomes dist/.
+post_build() {
+  split_wasm
+  stamp_build
+}
+
+# Cuts cargo's wasm into the module the first screen needs and the chunks each lazy page loads
+# when first opened (`lazy_page!` in src/ui/pages/mod.rs), binds and optimises each, and moves
+# them into a folder named by their contents: chunk names do not change with their code, so a
+# browser must never mix the files of two builds. Trunk's own bindings of the unsplit wasm go.
+split_wasm() {
+  local staging=${TRUNK_STAGING_DIR:?run by Trunk} profile=${TRUNK_PROFILE:-debug}
+  local built="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/$profile/dispute-desk.wasm"
+  local work; work=$(mktemp -d)
+  wasm-split-cli "$built" "$work/split" --out-name dispute-desk --target web >/dev/null
+  wasm-bindgen "$work/split/dispute-desk.wasm" --target web --keep-lld-exports --no-demangle --no-typescript \
+    --out-dir "$work/app"
+  find "$work/split" -type f ! -name dispute-desk.wasm -exec cp -t "$work/app" {} +
+  if [ "$profile" = release ]; then
+    # wasm-opt warns of an "unknown name subsection" in every split file: harmless, so not shown.
+    find "$work/app" -name '*.wasm' -print0 |
+      xargs -0 -P "$(nproc)" -I{} wasm-opt -Oz "${WASM_FEATURES[@]}" {} -o {} 2>/dev/null
+  fi
+  local version; version=$(cat "$work/app"/* | sha256sum | cut -c1-16)
+  rm -f "$staging"/dispute-desk-*.js "$staging"/dispute-desk-*_bg.wasm
+  mv "$work/app" "$staging/app-$version"
+  sed -i -E "s#\./dispute-desk-[0-9a-f]+(_bg\.wasm|\.js)#./app-$version/dispute-desk\1#g" "$staging/index.html"
+  rm -rf "$work"
+  log "split the wasm into $(find "$staging/app-$version" -name '*.wasm' | wc -l) files (app-$version/)"
+}
+
 stamp_build() {
   node - "${TRUNK_STAGING_DIR:?run by Trunk}" <<'JS'
 const { createHash } = require('node:crypto');
@@ -134,7 +176,7 @@ run_tests() {
 
 case "${1:-}" in
   setup) setup_all ;;
-  stamp) stamp_build ;;
+  post-build) post_build ;;
   serve)
     setup_build
     log "serving the release build on http://127.0.0.1:8080"

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::domain::i18n::tr;
 
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
 use super::pages::{
-    BackupPage, CaseRoutes, Checklist, Dashboard, ImportPage, Interview, NewCase, NotFound, SharedCase, Upcoming,
+    BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, ImportRoute, Interview, NewCaseRoute, NotFound,
+    SharedCaseRoute, UpcomingRoute,
 };
 use super::reminders::watch_reminders;
 use super::service_worker::{register_service_worker, UpdateBanner};
@@ -38,13 +39,13 @@ pub fn App() -> impl IntoView {
                 <BackupReminder />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
-                    <Route path=path!("/new") view=NewCase />
+                    <Route path=path!("/new") view={Lazy::<NewCaseRoute>::new()} />
                     <Route path=path!("/start") view=Interview />
-                    <Route path=path!("/before-next-order") view=Checklist />
-                    <Route path=path!("/backup") view=BackupPage />
-                    <Route path=path!("/import") view=ImportPage />
-                    <Route path=path!("/shared") view=SharedCase />
-                    <Route path=path!("/upcoming") view=Upcoming />
+                    <Route path=path!("/before-next-order") view={Lazy::<ChecklistRoute>::new()} />
+                    <Route path=path!("/backup") view={Lazy::<BackupRoute>::new()} />
+                    <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
+                    <Route path=path!("/shared") view={Lazy::<SharedCaseRoute>::new()} />
+                    <Route path=path!("/upcoming") view={Lazy::<UpcomingRoute>::new()} />
                     <CaseRoutes />
                 </Routes>
             </main>

@@ -177,6 +177,14 @@ pub fn app_url(path: &str) -> String {
     format!("{origin}{}{path}", base_path())
 }
 
+/// Loads the page again from its address (a new version, a language, a part that failed to
+/// download); nothing to do when there is no window.
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Leaves a User Timing mark for the benchmark (`bash dev.sh bench`) to read; costs nothing else.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

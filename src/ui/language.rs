@@ -61,9 +61,7 @@ pub fn mark_document(locale: Locale) {
 /// Remembers the buyer's choice (none: follow the browser) and reloads the app in it.
 pub fn change_language(locale: Option<Locale>) -> Result<(), StorageError> {
     Settings { language: locale.map(|locale| locale.code().to_owned()), ..Settings::load() }.save()?;
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
-    }
+    crate::ui::browser::reload_page();
     Ok(())
 }
 

@@ -58,11 +58,7 @@ pub fn register_service_worker() {
 /// Hands over to the waiting version and reloads once it is in control.
 pub fn accept_update() {
     let Some(container) = container() else { return };
-    let reload = Closure::<dyn FnMut()>::new(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
+    let reload = Closure::<dyn FnMut()>::new(crate::ui::browser::reload_page);
     container.set_oncontrollerchange(Some(reload.into_js_value().unchecked_ref()));
     spawn_local(async move {
         let Ok(registration) =

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, trn};
+use crate::ui::browser::reload_page;
 use crate::ui::state::{AppState, Loading};
 
 #[component]
@@ -12,11 +13,7 @@ pub fn StorageStatus() -> impl IntoView {
         {move || state.outdated.get().then(|| view! {
             <div class="notice danger" role="alert">
                 <strong>{crate::storage::StorageError::Outdated.to_string()}</strong>" "
-                <button type="button" class="button small" on:click=|_| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.location().reload();
-                    }
-                }>{tr("Reload")}</button>
+                <button type="button" class="button small" on:click=|_| reload_page()>{tr("Reload")}</button>
             </div>
         })}
         {move || match state.loading.get() {

@@ -11,16 +11,10 @@ mod not_found;
 mod shared_case;
 mod upcoming;
 
-pub use backup::BackupPage;
 pub use case::CaseRoutes;
-pub use checklist::Checklist;
 pub use dashboard::Dashboard;
-pub use import::ImportPage;
 pub use interview::Interview;
-pub use new_case::NewCase;
 pub use not_found::NotFound;
-pub use shared_case::SharedCase;
-pub use upcoming::Upcoming;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -28,6 +22,39 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::i18n::tr;
 use crate::ui::state::{AppState, Loading};
+
+/// Declares a route whose page arrives in its own wasm chunk the first time it is opened, so
+/// the first screen downloads only the shell, the dashboard and the questions (`dev.sh` cuts the
+/// chunks out of cargo's wasm after every build). A chunk that cannot be downloaded shows a
+/// message instead of stopping the app: the split is declared `fallible`, not with `#[lazy]`,
+/// whose failed download panics.
+macro_rules! lazy_page {
+    ($route:ident => $page:path) => {
+        pub struct $route;
+
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_: Self) -> AnyView {
+                #[::leptos::wasm_split::wasm_split($route, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn page() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
+                    Ok(view! { <$page /> }.into_any())
+                }
+                page().await.unwrap_or_else(|_| view! { <$crate::ui::components::NotDownloaded /> }.into_any())
+            }
+        }
+    };
+}
+pub(crate) use lazy_page;
+
+lazy_page!(NewCaseRoute => new_case::NewCase);
+lazy_page!(ChecklistRoute => checklist::Checklist);
+lazy_page!(BackupRoute => backup::BackupPage);
+lazy_page!(ImportRoute => import::ImportPage);
+lazy_page!(SharedCaseRoute => shared_case::SharedCase);
+lazy_page!(UpcomingRoute => upcoming::Upcoming);
 
 /// The case named by the route's `:id`, rendered by `found` again whenever it changes (here or
 /// in another tab); loading and missing cases get their own plain messages.

@@ -17,14 +17,14 @@ pub(crate) use details::CaseFacts;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
 use leptos_router::hooks::use_params_map;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::overview::{Attention, CaseOverview};
 use crate::ui::browser::href;
 use crate::ui::components::{attention_class, Countdown};
-use crate::ui::pages::NotFound;
+use crate::ui::pages::{lazy_page, NotFound};
 use crate::ui::state::{AppState, Loading};
 
 /// The parts of a case page, in the order its bar of sections shows them.
@@ -84,22 +84,33 @@ pub(crate) fn section_path(id: &CaseId, section: Section) -> String {
     }
 }
 
+// Each part of a case arrives in its own wasm chunk when first opened.
+lazy_page!(EditRoute => edit::EditCase);
+lazy_page!(PrintRoute => print::PrintCase);
+lazy_page!(NextStepRoute => next_step::NextStep);
+lazy_page!(DeadlinesRoute => deadlines::Deadlines);
+lazy_page!(EvidenceRoute => evidence::Evidence);
+lazy_page!(MessagesRoute => messages::Messages);
+lazy_page!(JournalRoute => journal::Journal);
+lazy_page!(DetailsRoute => details::Details);
+lazy_page!(ShareRoute => share::Share);
+
 /// Every address of a case: its sections inside the case page, then its edit form and its
 /// printable file, which are pages of their own.
 #[component(transparent)]
 pub fn CaseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/cases/:id") view=Outlet>
-            <Route path=path!("edit") view=edit::EditCase />
-            <Route path=path!("print") view=print::PrintCase />
+            <Route path=path!("edit") view={Lazy::<EditRoute>::new()} />
+            <Route path=path!("print") view={Lazy::<PrintRoute>::new()} />
             <ParentRoute path=path!("") view=CasePage>
-                <Route path=path!("") view=next_step::NextStep />
-                <Route path=path!("deadlines") view=deadlines::Deadlines />
-                <Route path=path!("evidence") view=evidence::Evidence />
-                <Route path=path!("messages") view=messages::Messages />
-                <Route path=path!("journal") view=journal::Journal />
-                <Route path=path!("details") view=details::Details />
-                <Route path=path!("share") view=share::Share />
+                <Route path=path!("") view={Lazy::<NextStepRoute>::new()} />
+                <Route path=path!("deadlines") view={Lazy::<DeadlinesRoute>::new()} />
+                <Route path=path!("evidence") view={Lazy::<EvidenceRoute>::new()} />
+                <Route path=path!("messages") view={Lazy::<MessagesRoute>::new()} />
+                <Route path=path!("journal") view={Lazy::<JournalRoute>::new()} />
+                <Route path=path!("details") view={Lazy::<DetailsRoute>::new()} />
+                <Route path=path!("share") view={Lazy::<ShareRoute>::new()} />
             </ParentRoute>
         </ParentRoute>
     }
