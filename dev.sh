@@ -132,8 +132,21 @@ const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), worker);
+// The first paint's texts in every language, copied from the catalogs (English is the markup).
+let page = readFileSync(join(dir, 'index.html'), 'utf8');
+const keys = [...page.matchAll(/data-(?:text|label)="([^"]+)"/g)].map((match) => match[1]);
+const texts = {};
+for (const file of readdirSync(join(dir, 'locales'))) {
+  const catalog = JSON.parse(readFileSync(join(dir, 'locales', file), 'utf8'));
+  const locale = file.replace(/\.json$/, '');
+  texts[locale] = Object.fromEntries(keys.map((key) => {
+    if (!(key in catalog)) throw new Error(`index.html's first paint shows "${key}", which locales/${file} lacks`);
+    return [key, catalog[key]];
+  }));
+}
+// Escaped so that no text can close the script it sits in.
+page = page.replace('__BOOT_TEXTS__', JSON.stringify(texts).replace(/</g, '\\u003c'));
 // Only the page's own inline scripts may run: each pinned by its hash.
-const page = readFileSync(join(dir, 'index.html'), 'utf8');
 const hashes = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
   .map((match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
 const policy = [

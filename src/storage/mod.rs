@@ -12,4 +12,4 @@ mod settings;
 pub use cases::{CaseStore, DamagedRecord, LoadedCases};
 pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, SCHEMA};
 pub use error::StorageError;
-pub use settings::Settings;
+pub use settings::{remember_whether_cases, Settings};

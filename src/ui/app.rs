@@ -21,9 +21,14 @@ pub fn App() -> impl IntoView {
     AppState::provide();
     watch_reminders();
     register_service_worker();
+    // True while a page's chunk downloads: a bar shows only if that takes longer than a moment.
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router base=base_path()>
+        <Router base=base_path() set_is_routing=set_routing>
             <a class="skip-link" href="#main">{tr("Skip to content")}</a>
+            {move || routing.get().then(|| view! {
+                <div class="route-progress" role="progressbar" aria-label=tr("Opening this part…")></div>
+            })}
             <header class="app-header">
                 <A href=href("/") attr:class="brand">"Dispute Desk"</A>
                 <nav aria-label=tr("Main")>

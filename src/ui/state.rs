@@ -13,7 +13,7 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{chains, Chain};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
-use crate::storage::{CaseStore, DamagedRecord, StorageError, SCHEMA};
+use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
 use crate::ui::file_intake::Intake;
 use crate::ui::use_now::use_minute;
@@ -72,6 +72,9 @@ impl AppState {
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         };
         provide_context(state);
+        let any_cases =
+            Memo::new(move |_| (state.loading.get() == Loading::Ready).then(|| cases.with(|cases| !cases.is_empty())));
+        Effect::new(move |_| any_cases.get().map(remember_whether_cases));
         state.listen();
         spawn_local(state.load());
         state

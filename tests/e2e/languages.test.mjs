@@ -2,7 +2,7 @@
 // footer that is remembered, and counts in each language's plural forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerInterview, appUnderTest, guardPage, openSection, recordAction } from './harness.mjs';
+import { answerInterview, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -198,17 +198,25 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   await context.close();
 });
 
-test('the loading screen already speaks the language the app will speak', async () => {
-  for (const [locale, expected] of [['pt-BR', 'Abrindo seus casos…'], ['en-GB', 'Opening your cases…'], ['ru-RU', 'Открываем ваши дела…']]) {
+test('the first paint is the real first screen, already in the language the app will speak', async () => {
+  const welcome = (page) => page.locator('#boot-welcome h2').innerText();
+  for (const [locale, expected] of [['pt-BR', 'Ainda não há casos'], ['en-GB', 'No cases yet'], ['ru-RU', 'Пока нет дел']]) {
     const context = await app.browser.newContext({ locale, serviceWorkers: 'block' });
     const page = await context.newPage();
-    // Without its wasm the app never starts, so the loading screen stays to be read.
+    // Without its wasm the app never starts, so the first paint stays to be read.
     await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(app.server.url);
-    assert.equal(await page.locator('#boot-text').innerText(), expected, locale);
+    assert.equal(await welcome(page), expected, locale);
+    // Its links already work: the questions open, and the app starts there.
+    if (locale === 'en-GB') {
+      await page.unroute('**/*.wasm');
+      await page.locator('#boot-welcome').getByRole('link', { name: 'Start: answer 5 questions' }).click();
+      await page.getByRole('heading', { name: 'What happened?' }).waitFor();
+      assert.match(page.url(), /\/start$/);
+    }
     await context.close();
   }
-  // A language chosen in the app beats the browser's.
+  // A language chosen in the app beats the browser's; a buyer with cases never sees the welcome.
   const context = await app.browser.newContext({ locale: 'es-ES', serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(app.server.url);
@@ -217,7 +225,13 @@ test('the loading screen already speaks the language the app will speak', async 
   await page.getByRole('heading', { name: "Aucun dossier pour l'instant" }).waitFor();
   await page.route('**/*.wasm', (route) => route.abort());
   await page.reload();
-  assert.equal(await page.locator('#boot-text').innerText(), 'Ouverture de vos dossiers…');
+  assert.equal(await welcome(page), "Aucun dossier pour l'instant");
+  await page.unroute('**/*.wasm');
+  await saveNewCase(page, app.server.url, { 'order-number': 'BOOT-1', shipped: '2026-10-03' });
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(app.server.url);
+  assert.equal(await page.locator('#boot-loading').innerText(), 'Chargement de vos dossiers…');
+  assert.equal(await page.locator('#boot-welcome').isVisible(), false);
   await context.close();
 });
 
