@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
@@ -59,6 +59,28 @@ export async function serveDist({ base = '/', overrides = new Map(), compress = 
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { url: `${origin}${base.replace(/\/$/, '')}`, origin, close: () => new Promise((done) => server.close(done)) };
+}
+
+/**
+ * The files of dist/ a first visit to `url` downloads (empty cache, no service worker yet) until
+ * `ready(page)` resolves, each with its size gzip -9 compressed, as a static host would send it.
+ */
+export async function firstVisitFiles(browser, appUrl, path, ready) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requested = new Set();
+  const base = new URL(`${appUrl}/`).pathname;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== new URL(appUrl).origin) return;
+    const inDist = url.pathname.slice(base.length);
+    // An address of the app itself is the page, index.html.
+    requested.add(extname(inDist) ? inDist : 'index.html');
+  });
+  await page.goto(`${appUrl}${path}`);
+  await ready(page);
+  await context.close();
+  return Promise.all([...requested].sort().map(async (file) => ({ file, gzip: gzipSync(await readFile(join(DIST, file)), { level: 9 }).length })));
 }
 
 const LAUNCH = {

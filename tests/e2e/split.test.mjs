@@ -1,0 +1,141 @@
+// The wasm split per page, against the release build: a first visit downloads only what its first
+// screen needs; every other page and every part of a case arrives when first opened, shows a bar
+// while a slow download lasts, works offline once the app is installed, and a download that fails
+// leaves the app standing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, appUnderTest, firstVisitFiles, guardPage, openSection, saveNewCase, serveDist } from './harness.mjs';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const app = appUnderTest();
+
+/** Every wasm file of the build (main module and chunks), with its gzip size. */
+async function builtWasm() {
+  const [folder] = (await readdir(DIST)).filter((name) => name.startsWith('app-'));
+  const names = (await readdir(join(DIST, folder))).filter((name) => name.endsWith('.wasm'));
+  return Promise.all(names.map(async (name) => ({ file: `${folder}/${name}`, gzip: gzipSync(await readFile(join(DIST, folder, name)), { level: 9 }).length })));
+}
+
+const isChunk = (file) => /\/(split_|chunk_)[^/]*\.wasm$/.test(file);
+
+test('a first visit downloads only the first screen: no page chunk for the dashboard or the questions', async () => {
+  const wasm = await builtWasm();
+  const allWasm = wasm.reduce((sum, { gzip }) => sum + gzip, 0);
+  assert.ok(wasm.filter(({ file }) => isChunk(file)).length >= 16, 'every lazy page has its chunk');
+  const screens = [
+    ['/', (page) => page.locator('main#main').getByRole('link', { name: 'Start: answer 5 questions' }).waitFor()],
+    ['/start', (page) => page.locator('main#main').getByRole('heading', { name: 'Where did you order?' }).waitFor()],
+  ];
+  for (const [path, ready] of screens) {
+    const files = await firstVisitFiles(app.browser, app.server.url, path, ready);
+    const names = files.map(({ file }) => file);
+    assert.deepEqual(names.filter(isChunk), [], `${path} downloads no chunk`);
+    assert.ok(names.some((file) => /^app-[0-9a-f]{16}\/dispute-desk_bg\.wasm$/.test(file)), `${path} downloads the main module`);
+    const wasmBytes = files.filter(({ file }) => file.endsWith('.wasm')).reduce((sum, { gzip }) => sum + gzip, 0);
+    // The pages and parts left out are a third of the wasm or more.
+    assert.ok(wasmBytes < allWasm * 0.67, `${path}: ${wasmBytes} of ${allWasm} wasm bytes`);
+  }
+});
+
+test('every page and part of a case arrives when first opened, and again offline once installed', async () => {
+  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await context.newPage();
+  const guard = guardPage(page, app.server.origin);
+  await page.clock.setFixedTime(NOW);
+  const chunks = [];
+  page.on('request', (request) => isChunk(new URL(request.url()).pathname) && chunks.push(request.url()));
+  await page.goto(app.server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const caseUrl = await saveNewCase(page, app.server.url, { 'order-number': 'SPLIT-1', shipped: '2026-10-01' });
+  assert.ok(chunks.some((url) => url.includes('split_NewCaseRoute')), 'the full form came in its chunk');
+  assert.ok(chunks.some((url) => url.includes('split_NextStepRoute')), 'the next step came in its chunk');
+
+  const visitAll = async () => {
+    await page.goto(caseUrl);
+    await page.locator('.guide').waitFor();
+    for (const [section, shown] of [['Deadlines', '.timeline'], ['Evidence', '.evidence'], ['Messages', '.messages'],
+      ['Journal', '.journal'], ['Details', '#details-title'], ['Share and print', '#print-title']]) {
+      await openSection(page, section);
+      await page.locator(`main ${shown}`).first().waitFor();
+    }
+    await page.goto(`${caseUrl}/edit`);
+    await page.locator('#order-number').waitFor();
+    await page.goto(`${caseUrl}/print`);
+    await page.locator('.print-case').waitFor();
+    for (const [path, heading] of [['/upcoming', 'Upcoming deadlines'], ['/backup', 'Backup and restore'],
+      ['/import', 'Import orders from a spreadsheet'], ['/before-next-order', 'Before your next order'],
+      ['/shared', 'A shared case'], ['/new', 'New case']]) {
+      await page.goto(`${app.server.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    assert.equal(await page.getByText('could not be downloaded').count(), 0);
+  };
+  await visitAll();
+  assert.ok(chunks.length >= 16, `chunks downloaded on first use: ${chunks.length}`);
+
+  // The service worker kept every chunk: offline, each page and part opens again, even by a reload.
+  await context.setOffline(true);
+  await visitAll();
+  await page.goto(`${caseUrl}/evidence`);
+  await page.locator('main .evidence').waitFor();
+  await context.setOffline(false);
+  guard.assertClean();
+  await context.close();
+});
+
+test('a slow chunk shows a bar; a chunk that cannot be downloaded leaves the app working', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.locator('body > .app-header').waitFor();
+  let release;
+  const released = new Promise((done) => { release = done; });
+  await page.route('**/split_UpcomingRoute.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.locator('main#main').focus();
+  await page.getByRole('link', { name: 'Upcoming', exact: true }).click();
+  await page.getByRole('progressbar', { name: 'Opening this part…' }).waitFor();
+  // Shown after the first moment, not before.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.route-progress')).opacity === '1');
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Upcoming deadlines' }).waitFor();
+  await page.locator('.route-progress').waitFor({ state: 'detached' });
+
+  await page.route('**/split_ImportRoute.wasm', (route) => route.abort());
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
+  await page.getByRole('link', { name: 'Or import many orders from a spreadsheet (CSV)' }).click();
+  await page.getByRole('alert').getByText('This part of Dispute Desk could not be downloaded.').waitFor();
+  // The rest of the app still answers.
+  await page.getByRole('link', { name: 'Dispute Desk' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  await page.unroute('**/split_ImportRoute.wasm');
+  await page.getByRole('link', { name: 'Or import many orders from a spreadsheet (CSV)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import orders from a spreadsheet' }).waitFor();
+  await context.close();
+});
+
+test('under a sub-path a direct visit to a part of a case loads its chunk from there', async () => {
+  const server = await serveDist({ base: '/help/disputes/' });
+  try {
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const guard = guardPage(page, server.origin);
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const caseUrl = await saveNewCase(page, server.url, { 'order-number': 'SUB-1', shipped: '2026-10-01' });
+    // A reload straight onto a part never opened before: main module, then that part's chunk.
+    await page.goto(`${caseUrl}/messages`);
+    await page.locator('main .messages').waitFor();
+    assert.ok(requested.some((path) => /^\/help\/disputes\/app-[0-9a-f]{16}\/split_MessagesRoute\.wasm$/.test(path)), requested.join(' '));
+    guard.assertClean();
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
