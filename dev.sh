@@ -106,7 +106,6 @@ split_wasm() {
   local version; version=$(cat "$work/app"/* | sha256sum | cut -c1-16)
   rm -f "$staging"/dispute-desk-*.js "$staging"/dispute-desk-*_bg.wasm
   mv "$work/app" "$staging/app-$version"
-  sed -i -E "s#\./dispute-desk-[0-9a-f]+(_bg\.wasm|\.js)#./app-$version/dispute-desk\1#g" "$staging/index.html"
   rm -rf "$work"
   log "split the wasm into $(find "$staging/app-$version" -name '*.wasm' | wc -l) files (app-$version/)"
 }
@@ -132,8 +131,16 @@ const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), worker);
-// The first paint's texts in every language, copied from the catalogs (English is the markup).
 let page = readFileSync(join(dir, 'index.html'), 'utf8');
+// The page's own start script (index.html) replaces Trunk's, which would load the unsplit wasm
+// Trunk bound and preload it before the first paint.
+const [app] = readdirSync(dir).filter((name) => /^app-[0-9a-f]{16}$/.test(name));
+page = page
+  .replace(/<script type="module">\s*import init[\s\S]*?<\/script>\s*/, '')
+  .replace(/<link rel="(?:modulepreload|preload)" href="\.\/dispute-desk-[^>]*>/g, '')
+  .replaceAll('__APP__', app);
+if (/dispute-desk-[0-9a-f]+(?:_bg\.wasm|\.js)/.test(page)) throw new Error("Trunk's own loader is still in index.html");
+// The first paint's texts in every language, copied from the catalogs (English is the markup).
 const keys = [...page.matchAll(/data-(?:text|label)="([^"]+)"/g)].map((match) => match[1]);
 const texts = {};
 for (const file of readdirSync(join(dir, 'locales'))) {

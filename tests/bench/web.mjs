@@ -2,11 +2,11 @@
 // dashboard (cold, warm, and against a plain page of the same size), and 10,000 cases.
 // Run with `bash dev.sh bench`; numbers are appended to target/bench/web.tsv.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { DIST, launchChromium, serveDist } from '../e2e/harness.mjs';
+import { DIST, firstVisitFiles, launchChromium, serveDist } from '../e2e/harness.mjs';
 
 const ROOT = resolve(DIST, '..');
 const OUT = join(ROOT, 'target', 'bench');
@@ -26,25 +26,45 @@ function figure(name, value, unit, budget, better = 'lower') {
   rows.push([stamp, name, value, unit, budget ?? '', verdict].join('\t'));
 }
 
-// 1. First-load transfer: the page and everything it loads before the app runs.
-if (runs('size')) console.log('First load (html + js + wasm + css):');
-const page = readFileSync(join(DIST, 'index.html'), 'utf8');
-const assets = [...page.matchAll(/(?:href|from|module_or_path:)\s*=?\s*['"]\.\/([^'"]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]);
-const files = ['index.html', ...new Set(assets)];
-let gzipTotal = 0;
+// 1. First-load transfer: what a first visit downloads before its first screen is usable (the
+// browser's own requests, sized gzip -9), for the dashboard and for the questions.
+const server = await serveDist({ compress: true });
+const browser = await launchChromium();
+const firstScreens = {
+  'empty dashboard': ['/', (page) => page.locator('main#main').getByRole('link', { name: 'Start: answer 5 questions' }).waitFor()],
+  'the questions': ['/start', (page) => page.locator('main#main').getByRole('heading', { name: 'Where did you order?' }).waitFor()],
+};
+let files = [];
 let brotliTotal = 0;
-// Sizes are worked out whatever runs: the start-up section compares against a page of this size.
-for (const file of files) {
-  const bytes = readFileSync(join(DIST, file));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const br = brotliCompressSync(bytes).length;
-  gzipTotal += gz;
-  brotliTotal += br;
-  if (runs('size')) figure(`${file.replace(/-[0-9a-f]{16}/, '')} (raw ${Math.round(bytes.length / KB)} KB)`, Math.round(gz / KB), 'KB gz');
+for (const [screen, [path, ready]] of Object.entries(firstScreens)) {
+  const fetched = await firstVisitFiles(browser, server.url, path, ready);
+  if (screen === 'empty dashboard') files = fetched.map(({ file }) => file);
+  if (runs('size')) {
+    console.log(`First visit to ${screen} (${path}), files downloaded before it is usable:`);
+    for (const { file, gzip } of fetched) figure(file.replace(/-[0-9a-f]{16}/, ''), Math.round(gzip / KB), 'KB gz');
+  }
+  const gzipTotal = fetched.reduce((sum, { gzip }) => sum + gzip, 0);
+  const brotli = fetched.reduce((sum, { file }) => sum + brotliCompressSync(readFileSync(join(DIST, file))).length, 0);
+  if (screen === 'empty dashboard') brotliTotal = brotli;
+  if (runs('size')) {
+    figure(`whole first load of ${screen}, gzip`, Math.round(gzipTotal / KB), 'KB', 250);
+    figure(`whole first load of ${screen}, brotli`, Math.round(brotli / KB), 'KB');
+  }
 }
 if (runs('size')) {
-  figure('whole first load, gzip', Math.round(gzipTotal / KB), 'KB', 200);
-  figure('whole first load, brotli', Math.round(brotliTotal / KB), 'KB');
+  // What each lazy page adds when first opened: its own chunk and the shared chunks it needs.
+  const [folder] = readdirSync(DIST).filter((name) => name.startsWith('app-'));
+  const loader = readFileSync(join(DIST, folder, '__wasm_split.js'), 'utf8');
+  const gz = (name) => gzipSync(readFileSync(join(DIST, folder, name)), { level: 9 }).length;
+  const shared = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  console.log('Each page or part of a case on first opening (its chunk + the shared chunks it needs):');
+  for (const match of loader.matchAll(/new URL\("\.\/(split_([A-Za-z]+)Route\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+    const deps = match[3].split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => shared.get(dep));
+    const total = gz(match[1]) + deps.reduce((sum, dep) => sum + gz(dep), 0);
+    figure(`${match[2]} (${deps.length} shared chunks)`, Math.round(total / KB), 'KB gz');
+  }
+  const wasmFiles = readdirSync(join(DIST, folder)).filter((name) => name.endsWith('.wasm'));
+  figure(`the whole app, ${wasmFiles.length} wasm files`, Math.round(wasmFiles.reduce((sum, name) => sum + gz(name), 0) / KB), 'KB gz');
 }
 
 // 2. Where the wasm bytes go, by crate (twiggy on the wasm before wasm-bindgen and wasm-opt).
@@ -66,7 +86,6 @@ if (runs('size')) try {
 }
 
 // 3. Lighthouse, mobile preset, against the release build served locally.
-const server = await serveDist({ compress: true });
 /** Runs Lighthouse and returns its report: it writes the report, then can hang closing its Chrome. */
 async function lighthouse(url, report) {
   rmSync(report, { force: true });
@@ -104,7 +123,6 @@ if (runs('lighthouse')) try {
 }
 
 // 4. Time until the dashboard is usable, against a plain page of the same size.
-const browser = await launchChromium();
 const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('dispute-desk:dashboard-rendered').length > 0, null, { timeout: 60_000 })
   .then(() => page.evaluate(() => performance.getEntriesByName('dispute-desk:dashboard-rendered')[0].startTime));
 // Random text: it compresses about as little as the app's wasm, so it transfers the same bytes.
