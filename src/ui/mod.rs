@@ -27,5 +27,12 @@ pub fn start() {
         language::install_formats(catalog.locale);
         crate::domain::i18n::install(catalog);
         leptos::mount::mount_to_body(App);
+        // index.html's first paint goes in the same moment the app appears, so the page never
+        // holds two copies of its first screen.
+        if let Some(boot) =
+            web_sys::window().and_then(|window| window.document()).and_then(|d| d.get_element_by_id("boot"))
+        {
+            boot.remove();
+        }
     });
 }

@@ -183,8 +183,11 @@ export async function recordAction(page, label, { day, choice, amount, summary }
  */
 export async function openSection(page, name) {
   const link = page.locator('nav.case-sections').getByRole('link', { name, exact: true });
+  const path = await link.getAttribute('href');
   await link.click();
   await page.waitForFunction((element) => element.getAttribute('aria-current') === 'page', await link.elementHandle());
+  // A part arrives in its own chunk; the address changes once it is there.
+  await page.waitForURL((url) => url.pathname === path);
 }
 
 /**

@@ -46,7 +46,7 @@ test('a Spanish browser gets Spanish; French chosen in the footer stays French; 
   // One case needs no search; the tools are one tap away.
   assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 0);
   await page.getByRole('button', { name: 'Filtrar y ordenar' }).click();
-  assert.equal(await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').count(), 1);
+  await page.getByLabel('Buscar número de pedido, vendedor, artículo o número de seguimiento').waitFor();
 
   // The full form in Spanish, down to its checks.
   await page.goto(`${app.server.url}/new`);

@@ -42,7 +42,7 @@ macro_rules! lazy_page {
                 fn page() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
                     Ok(view! { <$page /> }.into_any())
                 }
-                page().await.unwrap_or_else(|_| view! { <$crate::ui::components::NotDownloaded /> }.into_any())
+                $crate::ui::components::or_not_downloaded(page().await)
             }
         }
     };

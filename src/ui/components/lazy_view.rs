@@ -1,0 +1,34 @@
+//! Parts of the app whose code arrives in its own wasm chunk when first shown (pages through
+//! `lazy_page!`, parts of a page through [`arriving`]), and what the buyer sees when a chunk cannot
+//! be downloaded: a dropped connection on a first visit, before the app is kept for offline use.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use send_wrapper::SendWrapper;
+
+use crate::domain::i18n::tr;
+use crate::ui::browser::reload_page;
+
+#[component]
+pub fn NotDownloaded() -> impl IntoView {
+    view! {
+        <div class="notice warning" role="alert">
+            <p><strong>{tr("This part of Dispute Desk could not be downloaded.")}</strong></p>
+            <p>{tr("Your cases are safe on this device. Check the connection, then try again.")}</p>
+            <button type="button" class="button" on:click=|_| reload_page()>{tr("Try again")}</button>
+        </div>
+    }
+}
+
+/// The view a split function returned, or the notice that its chunk could not be downloaded.
+pub fn or_not_downloaded(loaded: Result<AnyView, SplitLoaderError>) -> AnyView {
+    loaded.unwrap_or_else(|_| view! { <NotDownloaded /> }.into_any())
+}
+
+/// Shows a part of a page once its chunk has arrived (at once when it already has).
+pub fn arriving(loading: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static) -> impl IntoView {
+    // The browser runs the app on one thread: the future never leaves it.
+    Suspend::new(SendWrapper::new(async move { or_not_downloaded(loading.await) }))
+}
