@@ -16,7 +16,11 @@ const HAS_CASES_KEY: &str = "dispute-desk.has-cases";
 /// Remembers whether this browser holds any case, for the page's first paint. Only a hint: when
 /// it cannot be written the first paint shows the welcome a moment longer, nothing else.
 pub fn remember_whether_cases(any: bool) {
-    let _ = if any { LocalStorage::set(HAS_CASES_KEY, true) } else { Ok(LocalStorage::delete(HAS_CASES_KEY)) };
+    if any {
+        let _ = LocalStorage::set(HAS_CASES_KEY, true);
+    } else {
+        LocalStorage::delete(HAS_CASES_KEY);
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
