@@ -20,6 +20,7 @@ pub mod legal;
 pub mod link;
 pub mod money;
 pub mod overview;
+pub mod recognise;
 pub mod record;
 pub mod rules;
 pub mod sample;

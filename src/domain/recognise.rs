@@ -1,0 +1,736 @@
+//! Reads what a buyer pastes from an order page or a platform's email (the order list entry, the
+//! order's detail page, a notification) and finds what it can for a case: the platform, the order
+//! number, the dates, the amount, the store, the item, the tracking number and the protection end
+//! date. It only proposes: the caller shows each finding for the buyer to confirm.
+//!
+//! Values are taken from their labels ("Order ID: …", "Paid on: …"), from a link's parameter
+//! (`orderId=`, `mailNoList=`) or from the phrase an email puts them in ("Bestellung … wurde
+//! versandt"), never from a bare run of digits: a product number is 16 digits too. The labels are
+//! data ([`LABELS`]), in the languages the platforms' pages and emails use.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::case::Platform;
+use super::money::{parse_amount, Money};
+
+/// What a pasted text can fill in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Platform,
+    OrderNumber,
+    /// The order or payment date (AliExpress takes payment when the order is placed).
+    Paid,
+    Shipped,
+    Delivered,
+    ReceiptConfirmed,
+    Amount,
+    Seller,
+    Item,
+    TrackingNumber,
+    ProtectionEnds,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Platform,
+        Field::OrderNumber,
+        Field::Paid,
+        Field::Shipped,
+        Field::Delivered,
+        Field::ReceiptConfirmed,
+        Field::Amount,
+        Field::Seller,
+        Field::Item,
+        Field::TrackingNumber,
+        Field::ProtectionEnds,
+    ];
+
+    /// The field's name, in English (the interface translates it).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Platform => "Platform",
+            Field::OrderNumber => "Order number",
+            Field::Paid => "Order or payment date",
+            Field::Shipped => "Shipped on",
+            Field::Delivered => "Arrived on",
+            Field::ReceiptConfirmed => "Receipt confirmed on",
+            Field::Amount => "Amount paid",
+            Field::Seller => "Seller or store",
+            Field::Item => "Item",
+            Field::TrackingNumber => "Tracking number",
+            Field::ProtectionEnds => "Protection ends on",
+        }
+    }
+}
+
+/// One value found, as the buyer will be asked to confirm it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    Platform(Platform),
+    Text(String),
+    Date(NaiveDate),
+    /// "03/04/2026": the 3rd of April or March the 4th; the buyer says which.
+    EitherDate {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
+    /// A protection countdown ("12 days 3 hours left") turned into the day it runs out, counted
+    /// from the moment of pasting.
+    Countdown(NaiveDate),
+    Money(Money),
+}
+
+/// Everything found in one pasted text, one value per field, in the order of [`Field::ALL`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Recognised {
+    pub found: Vec<(Field, Found)>,
+}
+
+impl Recognised {
+    pub fn get(&self, field: Field) -> Option<&Found> {
+        self.found.iter().find(|(at, _)| *at == field).map(|(_, found)| found)
+    }
+
+    /// The fields the text did not show, to tell the buyer plainly.
+    pub fn missing(&self) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|field| self.get(*field).is_none()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+}
+
+/// How a platform's page or email names a value, lower-cased, as seen in English, Spanish,
+/// Portuguese, Russian, French and German. A label matches a whole line's text before its colon.
+pub struct Label {
+    pub field: LabelledField,
+    pub words: &'static [&'static str],
+}
+
+/// What a label introduces: a field, or the order date, which stands for the payment date when
+/// the text gives none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelledField {
+    Field(Field),
+    OrderDate,
+}
+
+pub const LABELS: &[Label] = &[
+    Label {
+        field: LabelledField::Field(Field::OrderNumber),
+        words: &[
+            "order id",
+            "order number",
+            "order no",
+            "order no.",
+            "order #",
+            "ref. number",
+            "ref number",
+            "order reference",
+            "número de pedido",
+            "número del pedido",
+            "nº de pedido",
+            "n.º de pedido",
+            "id del pedido",
+            "número do pedido",
+            "nº do pedido",
+            "n.º do pedido",
+            "id do pedido",
+            "номер заказа",
+            "id заказа",
+            "n° de commande",
+            "numéro de commande",
+            "no de commande",
+            "bestellnummer",
+            "bestell-nr.",
+            "bestell-id",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Paid),
+        words: &[
+            "paid on",
+            "payment time",
+            "payment date",
+            "pagado el",
+            "fecha de pago",
+            "hora de pago",
+            "pago em",
+            "data do pagamento",
+            "data de pagamento",
+            "оплачен",
+            "оплачено",
+            "дата оплаты",
+            "время оплаты",
+            "payé le",
+            "date de paiement",
+            "bezahlt am",
+            "zahlungsdatum",
+            "zahlungszeit",
+        ],
+    },
+    Label {
+        field: LabelledField::OrderDate,
+        words: &[
+            "order date",
+            "date",
+            "order placed on",
+            "ordered on",
+            "order time",
+            "fecha del pedido",
+            "fecha de pedido",
+            "pedido realizado el",
+            "fecha",
+            "data do pedido",
+            "pedido feito em",
+            "pedido realizado em",
+            "data",
+            "дата заказа",
+            "заказ оформлен",
+            "заказ размещён",
+            "дата",
+            "date de commande",
+            "commande passée le",
+            "date de la commande",
+            "bestelldatum",
+            "bestellt am",
+            "datum",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Shipped),
+        words: &[
+            "shipped on",
+            "shipping date",
+            "dispatched on",
+            "shipped",
+            "enviado el",
+            "fecha de envío",
+            "enviado em",
+            "data de envio",
+            "отправлен",
+            "отправлено",
+            "дата отправки",
+            "expédié le",
+            "date d'expédition",
+            "versandt am",
+            "versanddatum",
+            "versendet am",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Delivered),
+        words: &[
+            "delivered on",
+            "delivery date",
+            "delivered",
+            "entregado el",
+            "fecha de entrega",
+            "entregue em",
+            "data de entrega",
+            "доставлен",
+            "доставлено",
+            "дата доставки",
+            "livré le",
+            "date de livraison",
+            "zugestellt am",
+            "geliefert am",
+            "lieferdatum",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::ReceiptConfirmed),
+        words: &[
+            "receipt confirmed on",
+            "confirmed received on",
+            "completed on",
+            "order completed on",
+            "recepción confirmada el",
+            "recebimento confirmado em",
+            "получение подтверждено",
+            "réception confirmée le",
+            "empfang bestätigt am",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Amount),
+        words: &[
+            "total",
+            "order total",
+            "order amount",
+            "total amount",
+            "amount paid",
+            "grand total",
+            "importe total",
+            "total del pedido",
+            "total pagado",
+            "total do pedido",
+            "valor total",
+            "total pago",
+            "итого",
+            "сумма заказа",
+            "итого к оплате",
+            "montant total",
+            "total de la commande",
+            "total payé",
+            "gesamtsumme",
+            "gesamtbetrag",
+            "summe",
+            "gesamt",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Seller),
+        words: &[
+            "store",
+            "seller",
+            "shop",
+            "store name",
+            "supplier",
+            "supplier name",
+            "sold by",
+            "tienda",
+            "vendedor",
+            "loja",
+            "магазин",
+            "продавец",
+            "boutique",
+            "vendeur",
+            "verkäufer",
+            "shop-name",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::Item),
+        words: &[
+            "item",
+            "product",
+            "product name",
+            "item name",
+            "artículo",
+            "producto",
+            "produto",
+            "item do pedido",
+            "товар",
+            "наименование",
+            "article",
+            "produit",
+            "artikel",
+            "produkt",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::TrackingNumber),
+        words: &[
+            "tracking number",
+            "tracking no",
+            "tracking no.",
+            "tracking id",
+            "tracking",
+            "número de seguimiento",
+            "código de seguimiento",
+            "código de rastreio",
+            "código de rastreamento",
+            "трек-номер",
+            "номер отслеживания",
+            "трек номер",
+            "numéro de suivi",
+            "n° de suivi",
+            "sendungsnummer",
+            "sendungsverfolgungsnummer",
+            "trackingnummer",
+        ],
+    },
+    Label {
+        field: LabelledField::Field(Field::ProtectionEnds),
+        words: &[
+            "buyer protection ends",
+            "protection ends",
+            "protection end date",
+            "buyer protection ends on",
+            "la protección termina",
+            "fin de la protección",
+            "a proteção termina",
+            "fim da proteção",
+            "защита покупателя заканчивается",
+            "защита заканчивается",
+            "fin de la protection",
+            "la protection se termine le",
+            "käuferschutz endet",
+            "käuferschutz endet am",
+        ],
+    },
+];
+
+/// Words that name an order just before its number in an email's subject or text ("Your order
+/// 3041… is closed", "Bestellung 3041… wurde versandt", "Commande 3041… : commande expédiée").
+const ORDER_WORDS: &[&str] = &["order", "bestellung", "commande", "pedido", "encomenda", "заказ", "заказа"];
+
+/// Words seen between a tracking number's name and the number in an email ("… lautet 123").
+const TRACKING_VERBS: &[&str] = &["is", "lautet", "est", "es", "é", "—", "-"];
+
+/// Words a protection countdown sits near, and the words for its days and hours.
+const PROTECTION_WORDS: &[&str] =
+    &["protection", "protección", "proteção", "protecao", "защит", "käuferschutz", "schutz"];
+const DAY_WORDS: &[&str] = &["day", "días", "dias", "día", "dia", "дн", "день", "jour", "tag"];
+const HOUR_WORDS: &[&str] = &["hour", "hr", "h", "hora", "час", "heure", "stunde", "std"];
+
+/// Month names by their first letters, in the six languages; longer stems first where two share
+/// a start ("juin", "juil").
+const MONTHS: &[(&str, u32)] = &[
+    ("juin", 6),
+    ("juil", 7),
+    ("janv", 1),
+    ("févr", 2),
+    ("fevr", 2),
+    ("août", 8),
+    ("aout", 8),
+    ("märz", 3),
+    ("jan", 1),
+    ("feb", 2),
+    ("fev", 2),
+    ("fév", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("apr", 4),
+    ("abr", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("set", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("out", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dic", 12),
+    ("dez", 12),
+    ("déc", 12),
+    ("ene", 1),
+    ("янв", 1),
+    ("фев", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("дек", 12),
+];
+
+/// Currency signs as the platforms write them; a three-letter code in the text wins over them.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("us $", "USD"),
+    ("us$", "USD"),
+    ("r$", "BRL"),
+    ("ca $", "CAD"),
+    ("c$", "CAD"),
+    ("ca$", "CAD"),
+    ("au $", "AUD"),
+    ("a$", "AUD"),
+    ("au$", "AUD"),
+    ("mx$", "MXN"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("zł", "PLN"),
+    ("₽", "RUB"),
+    ("руб", "RUB"),
+    ("₴", "UAH"),
+    ("₺", "TRY"),
+    ("₹", "INR"),
+    ("cn¥", "CNY"),
+    ("¥", "CNY"),
+    ("$", "USD"),
+];
+
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "BRL", "RUB", "PLN", "CAD", "AUD", "MXN", "CNY", "UAH", "TRY", "INR", "CHF", "SEK", "NOK",
+    "DKK", "CZK", "HUF", "JPY", "KRW", "CLP", "COP", "PEN", "ILS", "NZD", "SGD", "HKD", "ZAR",
+];
+
+/// A text longer than this is cut before reading: an order page is a few kilobytes.
+pub const MAX_PASTE_CHARS: usize = 100_000;
+
+/// Finds what it can in `text`. `now` is the buyer's local time when they pasted, to turn a
+/// protection countdown into a date.
+pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
+    let text: String = text.chars().take(MAX_PASTE_CHARS).collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let mut labelled: Vec<(LabelledField, String)> = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let Some((label, value)) = labelled_value(line) else { continue };
+        // A label alone on its line names the next line's value.
+        let value = if value.is_empty() { lines.get(at + 1).map_or("", |next| next) } else { value };
+        labelled.push((label, value.to_owned()));
+    }
+    let lower = text.to_lowercase();
+    let mut found = Vec::new();
+    let first =
+        |field: LabelledField| labelled.iter().filter(move |(at, _)| *at == field).map(|(_, value)| value.as_str());
+
+    let order_number = first(LabelledField::Field(Field::OrderNumber))
+        .find_map(order_number)
+        .or_else(|| link_parameter(&text, "orderId="))
+        .or_else(|| order_number_in_phrase(&lower));
+    if let Some(platform) = platform(&lower, order_number.as_deref()) {
+        found.push((Field::Platform, Found::Platform(platform)));
+    }
+    if let Some(number) = order_number {
+        found.push((Field::OrderNumber, Found::Text(number)));
+    }
+    let paid = first(LabelledField::Field(Field::Paid))
+        .chain(first(LabelledField::OrderDate))
+        .find_map(|value| read_date(value).map(date_found));
+    for (field, date) in [
+        (Field::Paid, paid),
+        (
+            Field::Shipped,
+            first(LabelledField::Field(Field::Shipped)).find_map(|value| read_date(value).map(date_found)),
+        ),
+        (
+            Field::Delivered,
+            first(LabelledField::Field(Field::Delivered)).find_map(|value| read_date(value).map(date_found)),
+        ),
+        (
+            Field::ReceiptConfirmed,
+            first(LabelledField::Field(Field::ReceiptConfirmed)).find_map(|value| read_date(value).map(date_found)),
+        ),
+    ] {
+        if let Some(date) = date {
+            found.push((field, date));
+        }
+    }
+    if let Some(money) = first(LabelledField::Field(Field::Amount)).find_map(read_money) {
+        found.push((Field::Amount, Found::Money(money)));
+    }
+    for field in [Field::Seller, Field::Item] {
+        if let Some(value) = first(LabelledField::Field(field)).find_map(plain_text) {
+            found.push((field, Found::Text(value)));
+        }
+    }
+    let tracking = first(LabelledField::Field(Field::TrackingNumber))
+        .find_map(|value| value.split_whitespace().next().and_then(tracking_number))
+        .or_else(|| link_parameter(&text, "mailNoList=").and_then(|value| tracking_number(&value)))
+        .or_else(|| tracking_in_phrase(&lower));
+    if let Some(number) = tracking {
+        found.push((Field::TrackingNumber, Found::Text(number)));
+    }
+    let protection = first(LabelledField::Field(Field::ProtectionEnds))
+        .find_map(|value| read_date(value).map(date_found))
+        .or_else(|| countdown(&lines, now).map(Found::Countdown));
+    if let Some(ends) = protection {
+        found.push((Field::ProtectionEnds, ends));
+    }
+    Recognised { found }
+}
+
+/// The label and the value of a "Label: value" line, when the label is one of [`LABELS`].
+fn labelled_value(line: &str) -> Option<(LabelledField, &str)> {
+    let (label, value) = line.split_once([':', '：'])?;
+    let label = label.trim().trim_end_matches('.').trim().to_lowercase();
+    let known = LABELS.iter().find(|known| known.words.iter().any(|word| word.trim_end_matches('.') == label))?;
+    Some((known.field, value.trim()))
+}
+
+fn date_found(date: ReadDate) -> Found {
+    match date {
+        ReadDate::Sure(date) => Found::Date(date),
+        ReadDate::Either { day_first, month_first } => Found::EitherDate { day_first, month_first },
+    }
+}
+
+/// An order number as a label gives it: the first word, letters, digits and dashes only.
+fn order_number(value: &str) -> Option<String> {
+    let word = value.split_whitespace().next()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let fits = (6..=24).contains(&word.chars().count())
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    fits.then(|| word.to_owned())
+}
+
+/// The value of `name` (such as `orderId=`) in a link of the text.
+fn link_parameter(text: &str, name: &str) -> Option<String> {
+    let at = text.find(name)? + name.len();
+    let value: String = text[at..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    (!value.is_empty()).then_some(value)
+}
+
+/// The number right after a word for an order ("Your order 3041… is closed"), 12 to 20 digits.
+fn order_number_in_phrase(lower: &str) -> Option<String> {
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ':' || c == ',').collect();
+    words.windows(2).find_map(|pair| {
+        let named = ORDER_WORDS.contains(&pair[0].trim_matches(|c: char| !c.is_alphanumeric()));
+        let number = pair[1].trim_start_matches(['#', '№']).trim_matches(|c: char| !c.is_alphanumeric());
+        (named && (12..=20).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()))
+            .then(|| number.to_owned())
+    })
+}
+
+/// A tracking number: 8 to 40 letters and digits, with at least one digit.
+fn tracking_number(word: &str) -> Option<String> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let fits = (8..=40).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.chars().any(|c| c.is_ascii_digit());
+    fits.then(|| word.to_uppercase())
+}
+
+/// A tracking number in an email's sentence ("Die Sendungsverfolgungsnummer lautet LP00…").
+fn tracking_in_phrase(lower: &str) -> Option<String> {
+    let names = LABELS.iter().find(|label| label.field == LabelledField::Field(Field::TrackingNumber))?.words;
+    names.iter().find_map(|name| {
+        let at = lower.find(name)? + name.len();
+        let mut words = lower[at..].split_whitespace().map(|word| word.trim_matches(':'));
+        let mut word = words.next()?;
+        if word.is_empty() || TRACKING_VERBS.contains(&word) {
+            word = words.next()?;
+        }
+        tracking_number(word)
+    })
+}
+
+/// The platform the text comes from: named outright, else told by the words only its pages
+/// use, else by the length of its order number (AliExpress 16 digits, Alibaba.com 17 or 18).
+fn platform(lower: &str, order_number: Option<&str>) -> Option<Platform> {
+    const ALIBABA_WORDS: &[&str] = &[
+        "trade assurance",
+        "waiting for delivery confirmation",
+        "supplier details",
+        "shipment details",
+        "garantía comercial",
+        "proteção comercial",
+    ];
+    const ALIEXPRESS_WORDS: &[&str] = &["awaiting delivery", "confirm received", "extend time", "track status"];
+    if lower.contains("aliexpress") {
+        return Some(Platform::AliExpress);
+    }
+    if lower.contains("alibaba.com") || ALIBABA_WORDS.iter().any(|words| lower.contains(words)) {
+        return Some(Platform::AlibabaTradeAssurance);
+    }
+    if ALIEXPRESS_WORDS.iter().any(|words| lower.contains(words)) {
+        return Some(Platform::AliExpress);
+    }
+    let digits = order_number.filter(|number| number.chars().all(|c| c.is_ascii_digit()))?;
+    match digits.len() {
+        16 => Some(Platform::AliExpress),
+        17 | 18 => Some(Platform::AlibabaTradeAssurance),
+        _ => None,
+    }
+}
+
+/// A date read from a value: sure, or one of two when day and month could be either way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReadDate {
+    Sure(NaiveDate),
+    Either { day_first: NaiveDate, month_first: NaiveDate },
+}
+
+/// A date as order pages and emails write it: "2026-11-12", "20/10/2026", "12.11.2026",
+/// "Nov 12, 2026", "Jan 01,2026, 12:00", "12 de noviembre de 2026", "12 ноября 2026 г.".
+fn read_date(value: &str) -> Option<ReadDate> {
+    let lower = value.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
+    if let Some(month) = words.iter().find_map(|word| month_of(word)) {
+        let numbers: Vec<&str> =
+            words.iter().copied().filter(|word| word.chars().all(|c| c.is_ascii_digit())).collect();
+        let year = numbers.iter().find(|number| number.len() == 4)?.parse().ok()?;
+        let day = numbers.iter().find(|number| number.len() <= 2)?.parse().ok()?;
+        return NaiveDate::from_ymd_opt(year, month, day).map(ReadDate::Sure);
+    }
+    numeric_date(&lower)
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    if word.chars().count() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    MONTHS.iter().find(|(stem, _)| word.starts_with(stem)).map(|(_, month)| *month)
+}
+
+/// "2026-11-12", "12.11.2026" (always day first), "20/10/2026" (day first unless it cannot be),
+/// "03/04/2026" (either).
+fn numeric_date(value: &str) -> Option<ReadDate> {
+    let start = value.find(|c: char| c.is_ascii_digit())?;
+    let date: String =
+        value[start..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-')).collect();
+    let separator = date.chars().find(|c| !c.is_ascii_digit())?;
+    let parts: Vec<&str> = date.split(separator).filter(|part| !part.is_empty()).collect();
+    let [a, b, c] = parts[..] else { return None };
+    if a.len() == 4 {
+        return NaiveDate::from_ymd_opt(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?).map(ReadDate::Sure);
+    }
+    let (first, second, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    let year = if year < 100 { 2000 + year } else { year };
+    let day_first = NaiveDate::from_ymd_opt(year, second, first);
+    let month_first = NaiveDate::from_ymd_opt(year, first, second);
+    match (day_first, month_first) {
+        (Some(day_first), Some(month_first)) if separator != '.' && day_first != month_first => {
+            Some(ReadDate::Either { day_first, month_first })
+        }
+        (Some(date), _) | (None, Some(date)) => Some(ReadDate::Sure(date)),
+        (None, None) => None,
+    }
+}
+
+/// An amount with its currency: "US $120.95", "$93.62", "1,99€", "129,46zł", "R$ 12,34",
+/// "120,95 руб.", "12.34 USD".
+fn read_money(value: &str) -> Option<Money> {
+    let start = value.find(|c: char| c.is_ascii_digit())?;
+    let number: String =
+        value[start..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')).collect();
+    let minor = parse_amount(number.trim()).ok()?;
+    let code =
+        value.split(|c: char| !c.is_ascii_alphabetic()).find(|word| CURRENCY_CODES.contains(word)).map(str::to_owned);
+    let lower = value.to_lowercase();
+    let currency = code
+        .or_else(|| CURRENCY_SIGNS.iter().find(|(sign, _)| lower.contains(sign)).map(|(_, code)| (*code).to_owned()))?;
+    Some(Money { minor, currency })
+}
+
+/// A name as a label gives it, without the buttons pasted along ("Store: Lamp World  Contact").
+fn plain_text(value: &str) -> Option<String> {
+    const BUTTONS: &[&str] = &[" copy", " contact", " visit store", " >"];
+    let mut text = value.trim();
+    for button in BUTTONS {
+        let cut = text.len().saturating_sub(button.len());
+        if text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(button) {
+            text = &text[..cut];
+        }
+    }
+    let text: String = text.trim().chars().take(200).collect();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The day a protection countdown on a line about protection runs out ("Buyer protection:
+/// 12 days 3 hours left"), from the moment of pasting.
+fn countdown(lines: &[&str], now: NaiveDateTime) -> Option<NaiveDate> {
+    lines.iter().find_map(|line| {
+        let lower = line.to_lowercase();
+        if !PROTECTION_WORDS.iter().any(|word| lower.contains(word)) {
+            return None;
+        }
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let amount_before = |units: &[&str]| {
+            words.windows(2).find_map(|pair| {
+                let number = pair[0].parse::<i64>().ok()?;
+                units.iter().any(|unit| pair[1].starts_with(unit)).then_some(number)
+            })
+        };
+        let days = amount_before(DAY_WORDS)?;
+        let hours = amount_before(HOUR_WORDS).unwrap_or(0);
+        if !(0..=400).contains(&days) || !(0..=23).contains(&hours) {
+            return None;
+        }
+        Some((now + Duration::days(days) + Duration::hours(hours)).date())
+    })
+}
