@@ -15,6 +15,7 @@ use dispute_desk::domain::import::Target;
 use dispute_desk::domain::journal::{Author, Channel, Outcome, Resolution};
 use dispute_desk::domain::legal::LEGAL_ROUTES;
 use dispute_desk::domain::overview::{Attention, When};
+use dispute_desk::domain::recognise::Field as RecognisedField;
 use dispute_desk::domain::rules::{DeadlineKind, OPENING_RULES, RULES};
 use dispute_desk::domain::templates::TemplateKind;
 use dispute_desk::domain::worklist::SortBy;
@@ -107,6 +108,7 @@ fn wanted_keys() -> BTreeSet<String> {
         names_of(Proof::ALL, Proof::label),
         names_of(TemplateKind::ALL, TemplateKind::label),
         names_of(Target::ALL, Target::label),
+        names_of(&RecognisedField::ALL, RecognisedField::label),
     ];
     keys.extend(names.into_iter().flatten());
     keys.extend(

@@ -11,6 +11,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::case::Platform;
+use super::form::CaseForm;
 use super::money::{parse_amount, Money};
 
 /// What a pasted text can fill in.
@@ -733,4 +734,118 @@ fn countdown(lines: &[&str], now: NaiveDateTime) -> Option<NaiveDate> {
         }
         Some((now + Duration::days(days) + Duration::hours(hours)).date())
     })
+}
+
+/// A finding as the buyer is asked to confirm it, beside what the form holds now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    pub field: Field,
+    pub found: Found,
+    /// What the form holds for this field now ("" when nothing).
+    pub current: String,
+    /// The form already holds something else: the buyer typed it, so it is not replaced unless
+    /// they say so.
+    pub replaces: bool,
+}
+
+/// What each finding would change in `form`, in the order of [`Field::ALL`]. A finding the form
+/// already holds exactly is left out.
+pub fn proposals(recognised: &Recognised, form: &CaseForm) -> Vec<Proposal> {
+    recognised
+        .found
+        .iter()
+        .filter_map(|(field, found)| {
+            let current = current_text(form, *field);
+            let proposed = form_text(found);
+            if proposed.as_deref() == Some(current.as_str()) {
+                return None;
+            }
+            Some(Proposal { field: *field, found: found.clone(), replaces: !current.is_empty(), current })
+        })
+        .collect()
+}
+
+/// `form` with the findings the buyer accepted (an ambiguous date accepted as the day they chose).
+pub fn apply(form: &CaseForm, accepted: &[(Field, Found)]) -> CaseForm {
+    let mut form = form.clone();
+    for (field, found) in accepted {
+        if let (Field::Amount, Found::Money(money)) = (field, found) {
+            form.amount = money.amount_text();
+            form.currency = money.currency.clone();
+        } else if let Some(text) = form_text(found) {
+            *slot(&mut form, *field) = text;
+        }
+    }
+    form
+}
+
+/// The text the form holds for a finding; none for a date the buyer has not settled yet.
+fn form_text(found: &Found) -> Option<String> {
+    match found {
+        Found::Platform(platform) => Some(platform.key().to_owned()),
+        Found::Text(text) => Some(text.clone()),
+        Found::Date(date) | Found::Countdown(date) => Some(date.format("%Y-%m-%d").to_string()),
+        Found::EitherDate { .. } => None,
+        Found::Money(money) => Some(money.amount_text()),
+    }
+}
+
+fn current_text(form: &CaseForm, field: Field) -> String {
+    let mut form = form.clone();
+    slot(&mut form, field).clone()
+}
+
+/// The form's text for a field (the amount's number, for the amount).
+fn slot(form: &mut CaseForm, field: Field) -> &mut String {
+    match field {
+        Field::Platform => &mut form.platform,
+        Field::OrderNumber => &mut form.order_number,
+        Field::Paid => &mut form.paid,
+        Field::Shipped => &mut form.shipped,
+        Field::Delivered => &mut form.delivered,
+        Field::ReceiptConfirmed => &mut form.receipt_confirmed,
+        Field::Amount => &mut form.amount,
+        Field::Seller => &mut form.seller,
+        Field::Item => &mut form.item,
+        Field::TrackingNumber => &mut form.tracking_number,
+        Field::ProtectionEnds => &mut form.protection_ends,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pasted_at() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 29).and_then(|day| day.and_hms_opt(10, 0, 0)).unwrap_or_default()
+    }
+
+    #[test]
+    fn what_the_buyer_typed_is_never_replaced_unless_they_accept_it() {
+        let recognised = recognise("Order ID: 3041234567890123\nPaid on: 2026-11-02\nTotal: US $12.50", pasted_at());
+        let typed =
+            CaseForm { order_number: "3041234567890999".into(), paid: "2026-11-02".into(), ..CaseForm::blank("EUR") };
+        let proposals = proposals(&recognised, &typed);
+        let order = proposals.iter().find(|proposal| proposal.field == Field::OrderNumber);
+        assert!(order.is_some_and(|order| order.replaces && order.current == "3041234567890999"));
+        // The same date already there is not proposed at all.
+        assert!(proposals.iter().all(|proposal| proposal.field != Field::Paid));
+        // Accepting only the amount changes only the amount and its currency.
+        let amount: Vec<(Field, Found)> =
+            proposals.iter().filter(|p| p.field == Field::Amount).map(|p| (p.field, p.found.clone())).collect();
+        let filled = apply(&typed, &amount);
+        assert_eq!((filled.amount.as_str(), filled.currency.as_str()), ("12.50", "USD"));
+        assert_eq!(filled.order_number, "3041234567890999");
+    }
+
+    #[test]
+    fn an_ambiguous_date_fills_the_form_only_as_the_day_the_buyer_chose() {
+        let recognised = recognise("Order date: 03/04/2026", pasted_at());
+        let blank = CaseForm::blank("USD");
+        let proposals = proposals(&recognised, &blank);
+        assert!(matches!(proposals[..], [Proposal { field: Field::Paid, found: Found::EitherDate { .. }, .. }]));
+        assert_eq!(apply(&blank, &[(Field::Paid, proposals[0].found.clone())]).paid, "");
+        let chosen = NaiveDate::from_ymd_opt(2026, 3, 4).map(Found::Date);
+        assert_eq!(apply(&blank, &[(Field::Paid, chosen.unwrap_or(Found::Text(String::new())))]).paid, "2026-03-04");
+    }
 }

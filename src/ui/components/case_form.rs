@@ -12,6 +12,7 @@ use crate::domain::i18n::{tr, trn};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
+use crate::ui::components::PasteReader;
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
 use crate::ui::use_draft::use_draft;
@@ -200,6 +201,7 @@ pub fn CaseFormView(
                     </div>
                 })
             }}
+            <PasteReader current=form.into() on_apply=Callback::new(move |filled| form.set(filled)) />
             <fieldset>
                 <legend>{tr("The order")}</legend>
                 {field(Field::Platform, tr("Where did you order?"), options(Platform::ALL, Platform::key, |choice| tr(choice.label())))}

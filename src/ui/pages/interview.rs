@@ -13,7 +13,7 @@ use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::Resolution;
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
-use crate::ui::components::save_and_open;
+use crate::ui::components::{save_and_open, PasteReader};
 
 const QUESTIONS: usize = 5;
 /// The last question: the order number and its dates, then the case is created.
@@ -70,6 +70,8 @@ pub fn Interview() -> impl IntoView {
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<StorageError>);
     let heading = NodeRef::<leptos::html::H2>::new();
+    // What a pasted order page adds beyond the questions (store, item, amount, tracking...).
+    let pasted = RwSignal::new(CaseForm::blank(&Settings::load().currency));
 
     // The resolution offered first is the one that usually fits the problem.
     Effect::new(move |_| wanted.set(reason_advice(platform.get(), problem.get()).resolution));
@@ -95,8 +97,19 @@ pub fn Interview() -> impl IntoView {
         payment_method: payment.get_untracked().key().into(),
         order_number: order_number.get_untracked(),
         description: description.get_untracked(),
-        ..CaseForm::blank(&Settings::load().currency)
+        ..pasted.get_untracked()
     };
+    // A pasted order page answers what it can: the platform, the order number and the dates.
+    let use_pasted = Callback::new(move |filled: CaseForm| {
+        if let Some(chosen) = Platform::from_key(&filled.platform) {
+            platform.set(chosen);
+        }
+        order_number.set(filled.order_number.clone());
+        paid.set(filled.paid.clone());
+        shipped.set(filled.shipped.clone());
+        delivered.set(filled.delivered.clone());
+        pasted.set(filled);
+    });
     let go_on = Callback::new(move |()| {
         problem_text.set(None);
         question.update(|q| *q = (*q + 1).min(ORDER));
@@ -137,7 +150,10 @@ pub fn Interview() -> impl IntoView {
             <p class="progress">{move || trf("Question {number} of {total}", &[("number", &(question.get() + 1)), ("total", &QUESTIONS)])}</p>
             <h2 id="question-title" node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
             {move || match question.get() {
-                0 => view! { <Choices chosen=platform on_chosen=go_on options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                0 => view! {
+                    <Choices chosen=platform on_chosen=go_on options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() />
+                    <PasteReader current=Signal::derive(form) on_apply=use_pasted />
+                }.into_any(),
                 1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
                 2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
                 3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
