@@ -3,6 +3,8 @@
 //! languages and German, Alibaba.com pages, texts with product and sub-order numbers, and texts
 //! with nothing to find), then fuzzed: it must never panic, whatever is pasted.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{NaiveDate, NaiveDateTime};
 use dispute_desk::domain::case::Platform;
 use dispute_desk::domain::money::Money;
