@@ -4,6 +4,7 @@ use leptos_router::{path, Lazy};
 
 use crate::domain::i18n::tr;
 
+use super::app_badge::watch_app_badge;
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
 use super::pages::{
@@ -20,6 +21,7 @@ pub fn App() -> impl IntoView {
     provide_now();
     AppState::provide();
     watch_reminders();
+    watch_app_badge();
     register_service_worker();
     // True while a page's chunk downloads: a bar shows only if that takes longer than a moment.
     let (routing, set_routing) = signal(false);

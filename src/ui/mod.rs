@@ -1,6 +1,7 @@
 //! The Leptos user interface: thin pages over the domain core and the storage layer.
 
 mod app;
+mod app_badge;
 mod backup_io;
 mod browser;
 mod components;

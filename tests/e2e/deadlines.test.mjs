@@ -198,3 +198,32 @@ test('a browser that refuses notifications gets a plain explanation and reminder
   guard.assertClean();
   await context.close();
 });
+
+test('the app icon shows how many deadlines are within 48 hours, and clears when none are', async () => {
+  const { context, page, guard } = await openApp();
+  // Record what the app asks of the App Badging API; the real calls go on as before.
+  await page.addInitScript(() => {
+    window.badges = [];
+    const record = (name, real) => (...args) => {
+      window.badges.push(name === 'clear' ? 0 : args[0]);
+      return real ? real.apply(navigator, args).catch(() => {}) : Promise.resolve();
+    };
+    navigator.setAppBadge = record('set', navigator.setAppBadge);
+    navigator.clearAppBadge = record('clear', navigator.clearAppBadge);
+  });
+  await page.reload();
+  await page.locator('main#main').getByRole('heading', { name: 'No cases yet' }).waitFor();
+  await page.waitForFunction(() => window.badges.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.badges), [0]);
+  // Its last day to open a dispute is today: 4 hours left.
+  await addCase(page, { 'order-number': 'TODAY-1', 'payment-method': 'balance', shipped: '2026-09-22' });
+  await page.waitForFunction(() => window.badges.at(-1) === 1);
+  await addCase(page, { 'order-number': 'LATER-1', shipped: '2026-11-10', paid: '2026-11-08' });
+  await addCase(page, { 'order-number': 'TODAY-2', 'payment-method': 'balance', shipped: '2026-09-22' });
+  await page.waitForFunction(() => window.badges.at(-1) === 2);
+  // A reload counts again from what is stored.
+  await page.reload();
+  await page.waitForFunction(() => window.badges.at(-1) === 2);
+  guard.assertClean();
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! Parts of the app whose code arrives in its own wasm chunk when first shown (pages through
-//! `lazy_page!`, parts of a page through [`arriving`]), and what the buyer sees when a chunk cannot
-//! be downloaded: a dropped connection on a first visit, before the app is kept for offline use.
+//! `lazy_page!`, parts of a page through [`split_view!`] and [`arriving`]), and what the buyer sees
+//! when a chunk cannot be downloaded: a dropped connection on a first visit, before the app is kept
+//! for offline use.
 
 use std::future::Future;
 
@@ -10,6 +11,27 @@ use send_wrapper::SendWrapper;
 
 use crate::domain::i18n::tr;
 use crate::ui::browser::reload_page;
+
+/// Declares `fn $name(args) -> Result<AnyView, SplitLoaderError>`, async to call, whose code is
+/// cut into the chunk `$chunk` by the app's build (cargo feature `split`, which Trunk turns on).
+/// Without the feature, as in the headless-Chromium tests, which nothing splits, it is a plain
+/// function. Split, it is `fallible`: Leptos's `#[lazy]` stops the whole app when a chunk fails
+/// to download.
+macro_rules! split_view {
+    ($chunk:ident, fn $name:ident($($arg:ident: $type:ty),* $(,)?) $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $type),*) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name($($arg: $type),*) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use split_view;
 
 #[component]
 pub fn NotDownloaded() -> impl IntoView {

@@ -39,6 +39,7 @@ pub use evidence_locker::EvidenceLocker;
 pub use guide_card::GuideCard;
 pub use journal_view::{AddEntry, JournalEntries};
 pub use language_menu::LanguageMenu;
+pub(crate) use lazy_view::split_view;
 pub use lazy_view::{arriving, or_not_downloaded};
 pub use legal_rights::LegalRights;
 pub use message_writer::MessageWriter;

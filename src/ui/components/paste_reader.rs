@@ -7,14 +7,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::deadline::day_text;
 use crate::domain::form::CaseForm;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::recognise::{apply, proposals, recognise, Field, Found, Proposal};
 use crate::ui::browser::{buyer_zone, now_utc};
-use crate::ui::components::arriving;
+use crate::ui::components::{arriving, split_view};
 
 /// A fold that opens the reader; `on_apply` receives the form with the accepted findings.
 #[component]
@@ -28,10 +27,12 @@ pub fn PasteReader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) -> i
     }
 }
 
-#[leptos::wasm_split::wasm_split(PasteReader, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Reader current on_apply /> }.into_any())
-}
+split_view!(
+    PasteReader,
+    fn reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) {
+        view! { <Reader current on_apply /> }.into_any()
+    }
+);
 
 fn shown(found: &Found) -> String {
     match found {

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
 use crate::domain::case::{Case, CaseId};
@@ -16,34 +15,30 @@ use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Chart, Entry, Filter, SortBy};
 use crate::ui::browser::{href, mark, measured, today};
 use crate::ui::components::{
-    arriving, attention_class, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE,
+    arriving, attention_class, split_view, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE,
 };
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
 // The tools of a long list arrive in their own wasm chunks: a buyer with a few cases never
 // downloads them.
-#[leptos::wasm_split::wasm_split(WorklistTools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn worklist_tools(
-    picture: Memo<Chart>,
-    filter: RwSignal<Filter>,
-    sort: RwSignal<SortBy>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! {
-        <CaseChart picture filter />
-        <WorklistTools filter sort />
+split_view!(
+    WorklistTools,
+    fn worklist_tools(picture: Memo<Chart>, filter: RwSignal<Filter>, sort: RwSignal<SortBy>) {
+        view! {
+            <CaseChart picture filter />
+            <WorklistTools filter sort />
+        }
+        .into_any()
     }
-    .into_any())
-}
+);
 
-#[leptos::wasm_split::wasm_split(BulkActions, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn bulk_actions(
-    chosen: RwSignal<HashSet<CaseId>>,
-    matching: Signal<Vec<CaseId>>,
-    matching_count: Signal<usize>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <BulkActions chosen matching matching_count /> }.into_any())
-}
+split_view!(
+    BulkActions,
+    fn bulk_actions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseId>>, matching_count: Signal<usize>) {
+        view! { <BulkActions chosen matching matching_count /> }.into_any()
+    }
+);
 
 /// Up to this many cases, the list needs no tools to be taken in at a glance.
 const FEW_CASES: usize = 10;

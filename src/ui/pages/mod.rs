@@ -26,8 +26,7 @@ use crate::ui::state::{AppState, Loading};
 /// Declares a route whose page arrives in its own wasm chunk the first time it is opened, so
 /// the first screen downloads only the shell, the dashboard and the questions (`dev.sh` cuts the
 /// chunks out of cargo's wasm after every build). A chunk that cannot be downloaded shows a
-/// message instead of stopping the app: the split is declared `fallible`, not with `#[lazy]`,
-/// whose failed download panics.
+/// message instead of stopping the app (see `split_view!`).
 macro_rules! lazy_page {
     ($route:ident => $page:path) => {
         pub struct $route;
@@ -38,10 +37,12 @@ macro_rules! lazy_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                #[::leptos::wasm_split::wasm_split($route, wasm_split_path = ::leptos::wasm_split, fallible)]
-                fn page() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
-                    Ok(view! { <$page /> }.into_any())
-                }
+                $crate::ui::components::split_view!(
+                    $route,
+                    fn page() {
+                        view! { <$page /> }.into_any()
+                    }
+                );
                 $crate::ui::components::or_not_downloaded(page().await)
             }
         }
