@@ -23,8 +23,33 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// What the phone's share sheet sends to the installed app (the manifest's share_target) waits
+// here until the buyer decides where it goes (src/storage/inbox.rs reads it; nothing leaves the
+// device). Files are kept as they came, however large, as the browser streams them to disk.
+const INBOX = 'dispute-desk-inbox';
+
+async function receiveShare(request) {
+  const form = await request.formData();
+  const inbox = await caches.open(INBOX);
+  const batch = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const place = (name) => new Request(new URL(`inbox/${batch}/${name}`, self.registration.scope).href);
+  const files = form.getAll('files').filter((file) => file instanceof File && file.size > 0);
+  await Promise.all(files.map((file, index) => inbox.put(place(`file-${index}`), new Response(file, {
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+  }))));
+  const text = ['title', 'text', 'url'].map((name) => form.get(name)).filter((value) => typeof value === 'string' && value.trim() !== '');
+  if (text.length > 0) {
+    await inbox.put(place('text'), new Response(text.join('\n'), { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  }
+  return Response.redirect(new URL('inbox', self.registration.scope).href, 303);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
+  if (request.method === 'POST' && new URL(request.url).href === new URL('share-target', self.registration.scope).href) {
+    event.respondWith(receiveShare(request));
+    return;
+  }
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // Any address inside the app is the app: the shell, from the cache first.

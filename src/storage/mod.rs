@@ -1,11 +1,12 @@
-//! The storage layer: cases in IndexedDB, small settings in localStorage. Nothing else in the app
-//! talks to either.
+//! The storage layer: cases in IndexedDB, small settings in localStorage, and what was shared into
+//! the app in the service worker's inbox cache. Nothing else in the app talks to any of them.
 
 mod cases;
 mod database;
 pub mod drafts;
 mod error;
 mod evidence;
+pub mod inbox;
 pub mod quota;
 mod settings;
 

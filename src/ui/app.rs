@@ -8,7 +8,7 @@ use super::app_badge::watch_app_badge;
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
 use super::pages::{
-    BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, ImportRoute, Interview, NewCaseRoute, NotFound,
+    BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, ImportRoute, InboxRoute, Interview, NewCaseRoute, NotFound,
     SharedCaseRoute, UpcomingRoute,
 };
 use super::reminders::watch_reminders;
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/before-next-order") view={Lazy::<ChecklistRoute>::new()} />
                     <Route path=path!("/backup") view={Lazy::<BackupRoute>::new()} />
                     <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
+                    <Route path=path!("/inbox") view={Lazy::<InboxRoute>::new()} />
                     <Route path=path!("/shared") view={Lazy::<SharedCaseRoute>::new()} />
                     <Route path=path!("/upcoming") view={Lazy::<UpcomingRoute>::new()} />
                     <CaseRoutes />

@@ -3,12 +3,15 @@
 //! browser's WebCrypto, which works off the main thread.
 
 use js_sys::Uint8Array;
+use leptos::prelude::{Update, WithUntracked};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::case::CaseId;
-use crate::domain::evidence::hex;
+use crate::domain::evidence::{check_file, duplicate_of, hex, EvidenceItem, FileRejected, Proof};
 use crate::domain::i18n::tr;
+use crate::ui::browser::{new_uuid, now_utc};
+use crate::ui::state::AppState;
 
 /// One file on its way into a case's evidence.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,4 +58,61 @@ pub async fn sha256_of(blob: &web_sys::Blob, progress: impl Fn(f64)) -> Result<S
     let digest = subtle.digest_with_str_and_buffer_source("SHA-256", &buffer).map_err(js_error)?;
     let digest = JsFuture::from(digest).await.map_err(js_error)?;
     Ok(hex(&Uint8Array::new(&digest).to_vec()))
+}
+
+/// Takes files in, one after the other, so two large videos never sit in memory at once. The
+/// queue is the app's, not the locker's: the buyer may open another part of the case (or another
+/// case) while a large video is kept, and find its progress on coming back.
+/// `state` is passed in: a window listener runs outside the component tree, where context is not.
+/// Resolves once every file is in (or refused), to whether each was kept.
+pub async fn take_in(state: AppState, case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>) -> Vec<bool> {
+    let queue = state.intake;
+    let mut batch = Vec::new();
+    let mut kept = Vec::new();
+    for file in files {
+        let name = file.name();
+        let id = new_uuid();
+        batch.push(id.clone());
+        queue.update(|queue| queue.push(Intake::new(id.clone(), case_id.clone(), name.clone(), tr("Reading"))));
+        let set = move |change: &dyn Fn(&mut Intake)| {
+            queue.update(|queue| {
+                if let Some(intake) = queue.iter_mut().find(|intake| intake.id == id) {
+                    change(intake)
+                }
+            })
+        };
+        let outcome: Result<(), String> = async {
+            check_file(&name, &file.type_(), file.size() as u64).map_err(|e| e.to_string())?;
+            let sha256 = sha256_of(&file, |done| set(&|intake| intake.done = done)).await?;
+            let duplicate = state.evidence.with_untracked(|items| {
+                duplicate_of(items, &case_id, &sha256)
+                    .map(|existing| FileRejected::Duplicate { name: name.clone(), existing: existing.name.clone() })
+            });
+            if let Some(duplicate) = duplicate {
+                return Err(duplicate.to_string());
+            }
+            set(&|intake| intake.phase = tr("Saving"));
+            let item = EvidenceItem {
+                id: new_uuid(),
+                case_id: case_id.clone(),
+                name: name.chars().take(255).collect(),
+                mime: file.type_(),
+                size: file.size() as u64,
+                added_at: now_utc(),
+                caption: String::new(),
+                proves,
+                sha256,
+            };
+            state.add_evidence(item, &file).await.map_err(|e| e.to_string())
+        }
+        .await;
+        kept.push(outcome.is_ok());
+        match outcome {
+            Ok(()) => set(&|intake| intake.phase = tr("Kept")),
+            Err(problem) => set(&|intake| intake.problem = Some(problem.clone())),
+        }
+    }
+    // Finished files leave the queue; the ones that failed stay, with their reason.
+    queue.update(|queue| queue.retain(|intake| intake.problem.is_some() || !batch.contains(&intake.id)));
+    kept
 }

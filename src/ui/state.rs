@@ -45,6 +45,8 @@ pub struct AppState {
     /// progress) whichever page the buyer opens meanwhile.
     pub intake: RwSignal<Vec<Intake>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
+    /// Text shared into the app and sent to the new-case form's paste reader, taken once there.
+    pub pending_paste: RwSignal<Option<String>>,
     pub loading: RwSignal<Loading>,
     /// Another tab opened a newer version of the database: this one must reload.
     pub outdated: RwSignal<bool>,
@@ -66,6 +68,7 @@ impl AppState {
             evidence: RwSignal::new(Vec::new()),
             intake: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
+            pending_paste: RwSignal::new(None),
             loading: RwSignal::new(Loading::Pending),
             outdated: RwSignal::new(false),
             store: StoredValue::new_local(None),

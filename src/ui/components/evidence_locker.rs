@@ -6,17 +6,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::case::{Case, CaseId};
+use crate::domain::case::Case;
 use crate::domain::deadline::day_text;
 use crate::domain::evidence::{
-    check_caption, check_file, checklist_status, duplicate_of, file_kind, missing, size_text, EvidenceItem, FileKind,
-    FileRejected, Proof,
+    check_caption, checklist_status, file_kind, missing, size_text, EvidenceItem, FileKind, Proof,
 };
 use crate::domain::i18n::{tr, trf, trn};
 use crate::storage::quota;
-use crate::ui::browser::{new_uuid, now_utc};
 use crate::ui::components::use_object_url;
-use crate::ui::file_intake::{sha256_of, Intake};
+use crate::ui::file_intake::{take_in, Intake};
 use crate::ui::state::AppState;
 
 const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.doc,.docx,.odt,.rtf";
@@ -24,61 +22,6 @@ const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.do
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|index| list.get(index)).collect()
-}
-
-/// Takes files in, one after the other, so two large videos never sit in memory at once. The
-/// queue is the app's, not the locker's: the buyer may open another part of the case (or another
-/// case) while a large video is kept, and find its progress on coming back.
-/// `state` is passed in: a window listener runs outside the component tree, where context is not.
-fn take_in(state: AppState, case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>) {
-    let queue = state.intake;
-    spawn_local(async move {
-        let mut batch = Vec::new();
-        for file in files {
-            let name = file.name();
-            let id = new_uuid();
-            batch.push(id.clone());
-            queue.update(|queue| queue.push(Intake::new(id.clone(), case_id.clone(), name.clone(), tr("Reading"))));
-            let set = move |change: &dyn Fn(&mut Intake)| {
-                queue.update(|queue| {
-                    if let Some(intake) = queue.iter_mut().find(|intake| intake.id == id) {
-                        change(intake)
-                    }
-                })
-            };
-            let outcome: Result<(), String> = async {
-                check_file(&name, &file.type_(), file.size() as u64).map_err(|e| e.to_string())?;
-                let sha256 = sha256_of(&file, |done| set(&|intake| intake.done = done)).await?;
-                let duplicate = state.evidence.with_untracked(|items| {
-                    duplicate_of(items, &case_id, &sha256)
-                        .map(|existing| FileRejected::Duplicate { name: name.clone(), existing: existing.name.clone() })
-                });
-                if let Some(duplicate) = duplicate {
-                    return Err(duplicate.to_string());
-                }
-                set(&|intake| intake.phase = tr("Saving"));
-                let item = EvidenceItem {
-                    id: new_uuid(),
-                    case_id: case_id.clone(),
-                    name: name.chars().take(255).collect(),
-                    mime: file.type_(),
-                    size: file.size() as u64,
-                    added_at: now_utc(),
-                    caption: String::new(),
-                    proves,
-                    sha256,
-                };
-                state.add_evidence(item, &file).await.map_err(|e| e.to_string())
-            }
-            .await;
-            match outcome {
-                Ok(()) => set(&|intake| intake.phase = tr("Kept")),
-                Err(problem) => set(&|intake| intake.problem = Some(problem.clone())),
-            }
-        }
-        // Finished files leave the queue; the ones that failed stay, with their reason.
-        queue.update(|queue| queue.retain(|intake| intake.problem.is_some() || !batch.contains(&intake.id)));
-    });
 }
 
 #[component]
@@ -108,7 +51,10 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
         let case_id = case_id.clone();
         move |files: Vec<web_sys::File>| {
             if !files.is_empty() {
-                take_in(state, case_id.clone(), files, attach_for.get_untracked());
+                let (case_id, proves) = (case_id.clone(), attach_for.get_untracked());
+                spawn_local(async move {
+                    take_in(state, case_id, files, proves).await;
+                });
                 attach_for.set(None);
             }
         }

@@ -14,23 +14,28 @@ use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::recognise::{apply, proposals, recognise, Field, Found, Proposal};
 use crate::ui::browser::{buyer_zone, now_utc};
 use crate::ui::components::{arriving, split_view};
+use crate::ui::state::AppState;
 
-/// A fold that opens the reader; `on_apply` receives the form with the accepted findings.
+/// A fold that opens the reader; `on_apply` receives the form with the accepted findings. Text
+/// shared into the app (the inbox) arrives already pasted, the fold open.
 #[component]
 pub fn PasteReader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let shared = AppState::expect().pending_paste.try_update(Option::take).flatten();
+    let open_at_start = shared.is_some();
+    let opened = RwSignal::new(open_at_start);
+    let initial = shared.unwrap_or_default();
     view! {
-        <details class="paste-reader" on:toggle=move |_| opened.set(true)>
+        <details class="paste-reader" open=open_at_start on:toggle=move |_| opened.set(true)>
             <summary>{tr("Paste from your order page")}</summary>
-            {move || opened.get().then(|| arriving(reader(current, on_apply)))}
+            {move || opened.get().then(|| arriving(reader(current, on_apply, initial.clone())))}
         </details>
     }
 }
 
 split_view!(
     PasteReader,
-    fn reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) {
-        view! { <Reader current on_apply /> }.into_any()
+    fn reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>, initial: String) {
+        view! { <Reader current on_apply initial /> }.into_any()
     }
 );
 
@@ -45,8 +50,8 @@ fn shown(found: &Found) -> String {
 }
 
 #[component]
-fn Reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>) -> impl IntoView {
-    let text = RwSignal::new(String::new());
+fn Reader(current: Signal<CaseForm>, on_apply: Callback<CaseForm>, initial: String) -> impl IntoView {
+    let text = RwSignal::new(initial);
     // Ticked findings; what the buyer typed is not ticked until they choose it.
     let unticked = RwSignal::new(HashSet::<Field>::new());
     let chosen_days = RwSignal::new(HashMap::<Field, NaiveDate>::new());

@@ -5,6 +5,7 @@ pub(crate) mod case;
 mod checklist;
 mod dashboard;
 mod import;
+mod inbox;
 mod interview;
 mod new_case;
 mod not_found;
@@ -54,6 +55,7 @@ lazy_page!(NewCaseRoute => new_case::NewCase);
 lazy_page!(ChecklistRoute => checklist::Checklist);
 lazy_page!(BackupRoute => backup::BackupPage);
 lazy_page!(ImportRoute => import::ImportPage);
+lazy_page!(InboxRoute => inbox::Inbox);
 lazy_page!(SharedCaseRoute => shared_case::SharedCase);
 lazy_page!(UpcomingRoute => upcoming::Upcoming);
 
