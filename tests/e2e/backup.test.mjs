@@ -104,6 +104,7 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
   assert.equal(Object.keys(before.digests).length, 2);
 
   await page.getByRole('link', { name: 'Backup' }).click();
+  await page.getByRole('heading', { name: 'Backup and restore' }).waitFor();
   assert.match(await page.locator('main').innerText(), /You have not made a backup yet/);
   const backup = await download(page, 'Download a full backup');
   assert.match(backup.name, /^dispute-desk-backup-2026-11-21\.ddbackup$/);
