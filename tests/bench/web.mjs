@@ -197,6 +197,8 @@ figure('JavaScript heap in use', Math.round(heap / (KB * KB)), 'MB');
 // A keystroke or a filter: from the input event until the list is updated and laid out.
 await app.goto(server.url);
 await ready(app);
+// The tools of a long list open by themselves, once their chunk has arrived.
+await app.locator('#case-search').waitFor();
 const interaction = await app.evaluate(async () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   const timed = async (change) => {

@@ -12,33 +12,11 @@ use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::Attention;
-use crate::domain::worklist::{chart, entries, search_index, select, Chart, Entry, Filter, SortBy};
+use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};
 use crate::ui::browser::{href, mark, measured, today};
-use crate::ui::components::{
-    arriving, attention_class, split_view, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE,
-};
+use crate::ui::components::{attention_class, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
-
-// The tools of a long list arrive in their own wasm chunks: a buyer with a few cases never
-// downloads them.
-split_view!(
-    WorklistTools,
-    fn worklist_tools(picture: Memo<Chart>, filter: RwSignal<Filter>, sort: RwSignal<SortBy>) {
-        view! {
-            <CaseChart picture filter />
-            <WorklistTools filter sort />
-        }
-        .into_any()
-    }
-);
-
-split_view!(
-    BulkActions,
-    fn bulk_actions(chosen: RwSignal<HashSet<CaseId>>, matching: Signal<Vec<CaseId>>, matching_count: Signal<usize>) {
-        view! { <BulkActions chosen matching matching_count /> }.into_any()
-    }
-);
 
 /// Up to this many cases, the list needs no tools to be taken in at a glance.
 const FEW_CASES: usize = 10;
@@ -180,10 +158,15 @@ pub fn Dashboard() -> impl IntoView {
                         on_close=Callback::new(move |()| chosen.set(HashSet::new())) />
                 </div>
                 <div id="worklist-tools">
-                    {move || tools.open.get().then(|| arriving(worklist_tools(picture, filter, sort)))}
+                    {move || tools.open.get().then(|| view! {
+                        <CaseChart picture filter />
+                        <WorklistTools filter sort />
+                    })}
                 </div>
                 <div id="bulk-actions">
-                    {move || selecting.open.get().then(|| arriving(bulk_actions(chosen, matching_ids, total)))}
+                    {move || selecting.open.get().then(|| view! {
+                        <BulkActions chosen matching=matching_ids matching_count=total />
+                    })}
                 </div>
                 <ul class="case-list">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
