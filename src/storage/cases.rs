@@ -6,6 +6,7 @@ use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::database::{Schema, BLOB_STORE, CASES_STORE, EVIDENCE_BY_CASE, EVIDENCE_STORE};
+use super::error::js_failure;
 use super::StorageError;
 use chrono::{DateTime, Utc};
 
@@ -47,11 +48,10 @@ impl CaseStore {
             names.push(&JsValue::from_str(store));
         }
         let options = js_sys::Object::new();
-        let failed = |error: JsValue| StorageError::Failed(format!("{error:?}"));
-        js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(failed)?;
-        let open = js_sys::Reflect::get(&self.raw, &"transaction".into()).map_err(failed)?;
-        let open: js_sys::Function = open.dyn_into().map_err(failed)?;
-        let transaction = open.call3(&self.raw, &names, &"readwrite".into(), &options).map_err(failed)?;
+        js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(js_failure)?;
+        let open = js_sys::Reflect::get(&self.raw, &"transaction".into()).map_err(js_failure)?;
+        let open: js_sys::Function = open.dyn_into().map_err(js_failure)?;
+        let transaction = open.call3(&self.raw, &names, &"readwrite".into(), &options).map_err(js_failure)?;
         Ok(Transaction::from(transaction.unchecked_into::<web_sys::IdbTransaction>()))
     }
 
@@ -259,9 +259,8 @@ pub(super) async fn finish(transaction: Transaction, outcome: Result<(), Storage
 fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
     let text = to_record_text(case).map_err(|error| StorageError::Failed(error.to_string()))?;
     let stored = js_sys::Object::new();
-    let failed = |error: JsValue| StorageError::Failed(format!("{error:?}"));
-    js_sys::Reflect::set(&stored, &"id".into(), &case.id.as_str().into()).map_err(failed)?;
-    js_sys::Reflect::set(&stored, &"json".into(), &text.into()).map_err(failed)?;
+    js_sys::Reflect::set(&stored, &"id".into(), &case.id.as_str().into()).map_err(js_failure)?;
+    js_sys::Reflect::set(&stored, &"json".into(), &text.into()).map_err(js_failure)?;
     Ok(stored.into())
 }
 

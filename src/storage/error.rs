@@ -72,3 +72,8 @@ impl From<serde_wasm_bindgen::Error> for StorageError {
         StorageError::Failed(error.to_string())
     }
 }
+
+/// A browser call that failed with a JavaScript value rather than an IndexedDB error.
+pub(super) fn js_failure(error: wasm_bindgen::JsValue) -> StorageError {
+    StorageError::Failed(format!("{error:?}"))
+}

@@ -6,21 +6,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::overview::due_soon;
-use crate::ui::browser::buyer_zone;
 use crate::ui::state::{AppState, Loading};
-use crate::ui::use_now::use_minute;
 
 pub fn watch_app_badge() {
     let state = AppState::expect();
-    let minute = use_minute();
     // Only once the cases are loaded: before, every count would be zero.
-    let due = Memo::new(move |_| {
-        (state.loading.get() == Loading::Ready).then(|| {
-            let now = minute.get();
-            state.cases.with(|cases| state.chains.with(|chains| due_soon(cases, chains, &buyer_zone(), now).len()))
-        })
-    });
+    let due = Memo::new(move |_| (state.loading.get() == Loading::Ready).then(|| state.due_soon.with(|due| due.count)));
     Effect::new(move |_| {
         if let Some(count) = due.get() {
             show(count);

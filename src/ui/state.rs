@@ -9,14 +9,33 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::{chains, Chain};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
+use crate::domain::overview::due_soon;
+use crate::domain::rules::DeadlineKind;
 use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
 use crate::ui::file_intake::Intake;
 use crate::ui::use_now::use_minute;
+
+/// The deadlines within 48 hours, for the app-wide banner and the app icon's badge: how many,
+/// and the soonest of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DueSoon {
+    pub count: usize,
+    pub soonest: Option<Soonest>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Soonest {
+    pub deadline: DeadlineKind,
+    pub case_title: String,
+    pub due: DateTime<Utc>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loading {
@@ -39,6 +58,8 @@ pub struct AppState {
     /// Every case's deadline chain, in the cases' order: worked out once a minute, or when a case
     /// changes, and shared by the dashboard, the Upcoming page, the banner and the reminders.
     pub chains: Memo<Vec<Chain>>,
+    /// Worked out from the chains once, for every view that shows it.
+    pub due_soon: Memo<DueSoon>,
     /// Every file's metadata; the bytes are read from storage only when shown.
     pub evidence: RwSignal<Vec<EvidenceItem>>,
     /// Files on their way into a case's evidence, kept here so they go on (and show their
@@ -62,9 +83,21 @@ impl AppState {
         let chains = Memo::new(move |_| {
             cases.with(|cases| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), minute.get())))
         });
+        let due_soon = Memo::new(move |_| {
+            cases.with(|cases| {
+                let items = chains.with(|chains| due_soon(cases, chains, &buyer_zone(), minute.get()));
+                let soonest = items.first().map(|item| Soonest {
+                    deadline: item.deadline.kind,
+                    case_title: item.case.title().to_owned(),
+                    due: item.deadline.due,
+                });
+                DueSoon { count: items.len(), soonest }
+            })
+        });
         let state = Self {
             cases,
             chains,
+            due_soon,
             evidence: RwSignal::new(Vec::new()),
             intake: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
