@@ -1,6 +1,7 @@
 // Dispute Desk's service worker: serves the app's own files from a cache so the app opens
 // offline, and answers every page address with the app shell so deep links work offline.
-// It never stores user data: cases and files live in IndexedDB, which this worker never reads.
+// It never stores user data: cases and files live in IndexedDB, which this worker reads only for
+// the reminder schedule the app writes there.
 // The build stamps the list of files and the version below (`bash dev.sh build`).
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
@@ -57,4 +58,87 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)));
+});
+
+// Reminders while the app is closed. The app keeps the schedule in its database's `reminders`
+// store (src/storage/reminders.rs) whenever the cases change; this worker shows each reminder that
+// is due and marks it shown, in one transaction, so it is shown once whoever asks: the browser's
+// periodic wake-up of an installed app, or the open app each minute (its own clock in `now`).
+const DATABASE = 'dispute-desk';
+const REMINDERS = 'reminders';
+
+function openDatabase() {
+  return new Promise((resolve) => {
+    const request = indexedDB.open(DATABASE);
+    // Only the app creates or upgrades its database: a worker opening it first leaves no trace.
+    request.onupgradeneeded = () => request.transaction.abort();
+    request.onsuccess = () => {
+      const database = request.result;
+      database.onversionchange = () => database.close();
+      resolve(database);
+    };
+    request.onerror = () => resolve(null);
+  });
+}
+
+function takeDue(database, now) {
+  return new Promise((resolve, reject) => {
+    const transaction = database.transaction(REMINDERS, 'readwrite');
+    const store = transaction.objectStore(REMINDERS);
+    const due = [];
+    store.getAll().onsuccess = (event) => {
+      for (const reminder of event.target.result) {
+        if (reminder.shown || reminder.at > now || reminder.until <= now) continue;
+        store.put({ ...reminder, shown: true });
+        due.push(reminder);
+      }
+    };
+    transaction.oncomplete = () => resolve(due);
+    transaction.onabort = () => reject(transaction.error);
+  });
+}
+
+async function showDueReminders(now = Date.now()) {
+  if (self.Notification?.permission !== 'granted') return [];
+  const database = await openDatabase();
+  if (!database) return [];
+  try {
+    if (!database.objectStoreNames.contains(REMINDERS)) return [];
+    const due = await takeDue(database, now);
+    await Promise.all(due.map((reminder) => self.registration.showNotification(reminder.title, {
+      body: reminder.body,
+      tag: reminder.key,
+      icon: 'icons/icon-192.png',
+      data: { path: reminder.path },
+    })));
+    return due.map((reminder) => reminder.key);
+  } finally {
+    database.close();
+  }
+}
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag === 'reminders') event.waitUntil(showDueReminders());
+});
+
+self.addEventListener('message', (event) => {
+  if (typeof event.data?.showRemindersAt === 'number') event.waitUntil(showDueReminders(event.data.showRemindersAt));
+});
+
+// A tap on a reminder opens its case: in a window of the app already open, or a new one.
+async function openCase(path) {
+  const address = new URL(path, self.registration.scope).href;
+  // Only a window this worker controls can be sent to another address.
+  const [open] = await self.clients.matchAll({ type: 'window' });
+  if (open) {
+    // The browser allows focus only in answer to the tap itself, so it comes first.
+    await open.focus().catch(() => undefined);
+    return open.navigate(address);
+  }
+  return self.clients.openWindow(address);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openCase(event.notification.data?.path ?? './'));
 });

@@ -41,6 +41,11 @@ for (const s of ['deadlines', 'evidence', 'messages', 'details', 'share']) {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}${locale}-${w}-${s}.png` });
 }
+await context.grantPermissions(['notifications']);
+await page.goto(`${server.url}/upcoming`);
+await page.locator('.reminders input').check();
+await page.locator('.reminders [role=status]').waitFor();
+await page.screenshot({ path: `${OUT}${locale}-${w}-upcoming.png` });
 await page.goto(`${server.url}/start`);
 await page.locator('.interview').waitFor();
 await page.screenshot({ path: `${OUT}${locale}-${w}-start.png` });

@@ -5,8 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
 use dispute_desk::domain::record::RecordError;
+use dispute_desk::domain::reminders::Reminder;
 use dispute_desk::storage::{
-    CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, SCHEMA,
+    CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE,
+    SCHEMA,
 };
 use idb::{IndexParams, KeyPath, TransactionMode};
 use wasm_bindgen::JsValue;
@@ -373,4 +375,66 @@ async fn a_case_deletion_refused_part_way_deletes_nothing() {
     assert_eq!(count(EVIDENCE_STORE, schema).await, 2);
     assert_eq!(count(BLOB_STORE, schema).await, 2);
     assert_eq!(count(CASES_STORE, schema).await, 1);
+}
+
+fn reminder(key: &str, case: &str) -> Reminder {
+    Reminder {
+        key: key.into(),
+        at: at("2026-11-27T16:00:00Z"),
+        until: at("2026-11-29T16:00:00Z"),
+        case: CaseId::new(case),
+        title: "Dispute Desk: Last day to open a dispute".into(),
+        body: "Lamp: closes at the end of Sun 29 Nov 2026".into(),
+    }
+}
+
+/// The reminder records as the service worker reads them, by key.
+async fn stored_reminders(schema: Schema) -> Vec<(String, bool, f64, String)> {
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[REMINDERS_STORE], TransactionMode::ReadOnly).unwrap();
+    let records = transaction.object_store(REMINDERS_STORE).unwrap().get_all(None, None).unwrap().await.unwrap();
+    database.close();
+    let field = |record: &JsValue, name: &str| js_sys::Reflect::get(record, &name.into()).unwrap();
+    records
+        .iter()
+        .map(|record| {
+            (
+                field(record, "key").as_string().unwrap(),
+                field(record, "shown").as_bool().unwrap(),
+                field(record, "at").as_f64().unwrap(),
+                field(record, "path").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_reminder_schedule_is_replaced_whole_and_remembers_what_was_shown() {
+    let schema = Schema { name: "test-reminders", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.replace_reminders(&[reminder("a:24h", "a"), reminder("a:48h", "a")]).await.unwrap();
+    let at_ms = at("2026-11-27T16:00:00Z").timestamp_millis() as f64;
+    assert_eq!(
+        stored_reminders(schema).await,
+        [("a:24h".into(), false, at_ms, "cases/a".into()), ("a:48h".into(), false, at_ms, "cases/a".into())]
+    );
+
+    // The service worker shows one and marks it, as public/sw.js does.
+    let database = schema.open().await.unwrap();
+    let transaction = database.transaction(&[REMINDERS_STORE], TransactionMode::ReadWrite).unwrap();
+    let reminders = transaction.object_store(REMINDERS_STORE).unwrap();
+    let shown = reminders.get(JsValue::from_str("a:48h")).unwrap().await.unwrap().unwrap();
+    js_sys::Reflect::set(&shown, &"shown".into(), &true.into()).unwrap();
+    reminders.put(&shown, None).unwrap().await.unwrap();
+    transaction.await.unwrap();
+    database.close();
+
+    // A rewrite keeps the mark of a reminder still scheduled and drops the ones no longer wanted.
+    store.replace_reminders(&[reminder("a:48h", "a"), reminder("b:24h", "b")]).await.unwrap();
+    assert_eq!(
+        stored_reminders(schema).await,
+        [("a:48h".into(), true, at_ms, "cases/a".into()), ("b:24h".into(), false, at_ms, "cases/b".into())]
+    );
+    store.replace_reminders(&[]).await.unwrap();
+    assert_eq!(stored_reminders(schema).await, []);
 }

@@ -22,6 +22,7 @@ pub mod money;
 pub mod overview;
 pub mod recognise;
 pub mod record;
+pub mod reminders;
 pub mod rules;
 pub mod sample;
 pub mod share;

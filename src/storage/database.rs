@@ -17,6 +17,8 @@ pub const EVIDENCE_STORE: &str = "evidence";
 /// Evidence bytes as Blobs, under the same id as their metadata.
 pub const BLOB_STORE: &str = "evidence_blobs";
 pub const EVIDENCE_BY_CASE: &str = "case_id";
+/// The reminders to show, read by the service worker too (src/storage/reminders.rs).
+pub const REMINDERS_STORE: &str = "reminders";
 
 /// A database name and its ladder of upgrade steps; the version is the ladder's length.
 #[derive(Clone, Copy)]
@@ -25,7 +27,8 @@ pub struct Schema {
     pub steps: &'static [UpgradeStep],
 }
 
-pub const SCHEMA: Schema = Schema { name: "dispute-desk", steps: &[create_cases_store, create_evidence_stores] };
+pub const SCHEMA: Schema =
+    Schema { name: "dispute-desk", steps: &[create_cases_store, create_evidence_stores, create_reminders_store] };
 
 fn create_cases_store(upgrade: &Transaction) -> Result<(), idb::Error> {
     let mut params = ObjectStoreParams::new();
@@ -41,6 +44,13 @@ fn create_evidence_stores(upgrade: &Transaction) -> Result<(), idb::Error> {
     let evidence = database.create_object_store(EVIDENCE_STORE, params)?;
     evidence.create_index(EVIDENCE_BY_CASE, KeyPath::new_single("case_id"), None)?;
     database.create_object_store(BLOB_STORE, ObjectStoreParams::new())?;
+    Ok(())
+}
+
+fn create_reminders_store(upgrade: &Transaction) -> Result<(), idb::Error> {
+    let mut params = ObjectStoreParams::new();
+    params.key_path(Some(KeyPath::new_single("key")));
+    upgrade.database().create_object_store(REMINDERS_STORE, params)?;
     Ok(())
 }
 

@@ -8,9 +8,10 @@ mod error;
 mod evidence;
 pub mod inbox;
 pub mod quota;
+mod reminders;
 mod settings;
 
 pub use cases::{CaseStore, DamagedRecord, LoadedCases};
-pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, SCHEMA};
+pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE, SCHEMA};
 pub use error::StorageError;
 pub use settings::{remember_whether_cases, Settings};

@@ -1,7 +1,5 @@
 //! Small preferences in localStorage, read and written whole under one key.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -30,8 +28,6 @@ pub struct Settings {
     pub currency: String,
     /// Browser notifications for deadlines, only ever turned on by the buyer.
     pub reminders: bool,
-    /// Reminders already shown, so each is shown once.
-    pub reminded: BTreeSet<String>,
     /// When the buyer last downloaded a full backup.
     pub last_backup_at: Option<DateTime<Utc>>,
     /// The language the buyer chose (a locale code); none follows the browser.
@@ -43,14 +39,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self {
-            currency: "USD".into(),
-            reminders: false,
-            reminded: BTreeSet::new(),
-            last_backup_at: None,
-            language: None,
-            country: None,
-        }
+        Self { currency: "USD".into(), reminders: false, last_backup_at: None, language: None, country: None }
     }
 }
 

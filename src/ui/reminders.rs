@@ -1,15 +1,15 @@
-//! Browser notifications for deadlines 48 and 24 hours away, only when the buyer has turned
-//! reminders on. They work while the app is open in a tab; there is no server to push them.
+//! Reminders 2 days and 1 day before each deadline, only when the buyer has turned them on. The
+//! app keeps their schedule in storage whenever the cases change; the service worker shows them,
+//! each once: while the app is open (asked each minute) and, where the browser wakes an installed
+//! app in the background, while it is closed. There is no server: nothing leaves the device.
 
-use chrono::Duration;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::domain::clock::time_left_text;
-use crate::domain::i18n::tr;
-use crate::domain::ics::uid;
-use crate::domain::overview::due_soon;
+use crate::domain::reminders::schedule;
 use crate::storage::Settings;
 use crate::ui::browser::buyer_zone;
+use crate::ui::service_worker::{show_due_reminders, wake_for_reminders};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -29,53 +29,51 @@ pub async fn ask_permission() -> bool {
     }
 }
 
-/// Whether reminders are on, shared so that turning them on acts at once.
+/// Whether reminders are on, and whether they also come while the app is closed (unknown until
+/// the browser has answered), shared so that turning them on acts at once.
 #[derive(Clone, Copy)]
-pub struct RemindersOn(pub RwSignal<bool>);
-
-pub fn use_reminders_on() -> RwSignal<bool> {
-    expect_context::<RemindersOn>().0
+pub struct Reminders {
+    pub on: RwSignal<bool>,
+    pub while_closed: RwSignal<Option<bool>>,
 }
 
-/// Shows each reminder once: when a deadline comes within 48 hours, and again within 24.
+pub fn use_reminders() -> Reminders {
+    expect_context::<Reminders>()
+}
+
+/// Keeps the schedule in step with the cases and has the due reminders shown.
 pub fn watch_reminders() {
     let state = AppState::expect();
     let minute = use_minute();
-    let on = RwSignal::new(Settings::load().reminders && notifications_allowed());
-    provide_context(RemindersOn(on));
+    let reminders = Reminders {
+        on: RwSignal::new(Settings::load().reminders && notifications_allowed()),
+        while_closed: RwSignal::new(None),
+    };
+    provide_context(reminders);
+    Effect::new(move |_| {
+        let on = reminders.on.get();
+        spawn_local(async move { reminders.while_closed.set(Some(wake_for_reminders(on).await)) });
+    });
+    // None until the cases are loaded: an empty list then would forget which reminders were shown.
+    let wanted = Memo::new(move |_| match (reminders.on.get(), state.loading.get()) {
+        (false, _) => Some(Vec::new()),
+        (true, Loading::Ready) => Some(
+            state.cases.with(|cases| state.chains.with(|chains| schedule(cases, chains, &buyer_zone(), minute.get()))),
+        ),
+        (true, _) => None,
+    });
+    Effect::new(move |_| {
+        let Some(wanted) = wanted.get() else { return };
+        spawn_local(async move {
+            if state.replace_reminders(&wanted).await.is_ok() && !wanted.is_empty() {
+                show_due_reminders(minute.get_untracked()).await;
+            }
+        });
+    });
     Effect::new(move |_| {
         let now = minute.get();
-        // Before the cases are loaded every reminder would look stale and be forgotten.
-        if !on.get() || state.loading.get() != Loading::Ready || !notifications_allowed() {
-            return;
-        }
-        let mut settings = Settings::load();
-        let mut changed = false;
-        let live: Vec<String> = state.cases.with(|cases| {
-            let soon = state.chains.with(|chains| due_soon(cases, chains, &buyer_zone(), now));
-            for item in &soon {
-                let stage = if item.deadline.due - now <= Duration::hours(24) { "24h" } else { "48h" };
-                let key = format!("{}:{}:{stage}", uid(item.case, &item.deadline), item.deadline.last_day);
-                if settings.reminded.contains(&key) {
-                    continue;
-                }
-                let options = web_sys::NotificationOptions::new();
-                options.set_body(&format!("{}: {}", item.case.title(), time_left_text(item.deadline.due, now)));
-                options.set_tag(&key);
-                let title = format!("Dispute Desk: {}", tr(item.deadline.kind.label()));
-                // Some phones only allow notifications from a service worker; the banner still shows.
-                if web_sys::Notification::new_with_options(&title, &options).is_ok() {
-                    settings.reminded.insert(key);
-                    changed = true;
-                }
-            }
-            soon.iter().map(|item| uid(item.case, &item.deadline)).collect()
-        });
-        // Forget reminders of deadlines no longer close, so the set stays small.
-        let before = settings.reminded.len();
-        settings.reminded.retain(|key| live.iter().any(|uid| key.starts_with(uid.as_str())));
-        if changed || settings.reminded.len() != before {
-            let _ = settings.save();
+        if reminders.on.get_untracked() && notifications_allowed() {
+            spawn_local(show_due_reminders(now));
         }
     });
 }

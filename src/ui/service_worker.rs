@@ -1,6 +1,8 @@
 //! The service worker that makes the app work offline, and the "update available" flow: a new
 //! version waits until the buyer agrees, and never takes over while a form holds unsaved text.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::i18n::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,6 +55,55 @@ pub fn register_service_worker() {
         // Both listeners live as long as the page.
         registration.set_onupdatefound(Some(on_update_found.into_js_value().unchecked_ref()));
     });
+}
+
+/// The app's worker registration, if there is one (never waits for one that may not come).
+async fn registration() -> Option<web_sys::ServiceWorkerRegistration> {
+    let found = JsFuture::from(container()?.get_registration()).await.ok()?;
+    found.dyn_into().ok()
+}
+
+/// Asks the worker to show the reminders due at `now` (the app's clock), each once.
+pub async fn show_due_reminders(now: DateTime<Utc>) {
+    let Some(worker) = registration().await.and_then(|registration| registration.active()) else { return };
+    let message = js_sys::Object::new();
+    if js_sys::Reflect::set(&message, &"showRemindersAt".into(), &(now.timestamp_millis() as f64).into()).is_ok() {
+        let _ = worker.post_message(&message);
+    }
+}
+
+/// The tag under which the browser wakes the worker for reminders (public/sw.js).
+const REMINDERS_SYNC: &str = "reminders";
+/// How often the worker asks to be woken; browsers wake an installed app at most a few times a
+/// day whatever is asked.
+const REMINDERS_SYNC_EVERY_MS: f64 = 60.0 * 60.0 * 1000.0;
+
+/// Asks the browser to wake the worker now and then to show reminders while the app is closed
+/// (Periodic Background Sync, offered to an installed app in Chromium), or stops it. Resolves to
+/// whether the browser agreed.
+pub async fn wake_for_reminders(wanted: bool) -> bool {
+    let Some(registration) = registration().await else { return false };
+    let Ok(sync) = js_sys::Reflect::get(&registration, &"periodicSync".into()) else { return false };
+    if sync.is_undefined() {
+        return false;
+    }
+    let call = |name: &str, args: &js_sys::Array| -> Option<js_sys::Promise> {
+        let method: js_sys::Function = js_sys::Reflect::get(&sync, &name.into()).ok()?.dyn_into().ok()?;
+        method.apply(&sync, args).ok()?.dyn_into().ok()
+    };
+    let tag = JsValue::from_str(REMINDERS_SYNC);
+    let promise = if wanted {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"minInterval".into(), &REMINDERS_SYNC_EVERY_MS.into());
+        call("register", &js_sys::Array::of2(&tag, &options))
+    } else {
+        call("unregister", &js_sys::Array::of1(&tag))
+    };
+    // The browser refuses an app that is not installed, or whose site settings block it.
+    match promise {
+        Some(promise) => JsFuture::from(promise).await.is_ok() && wanted,
+        None => false,
+    }
 }
 
 /// Hands over to the waiting version and reloads once it is in control.

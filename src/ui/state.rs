@@ -16,6 +16,7 @@ use crate::domain::deadline::{chains, Chain};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
 use crate::domain::overview::due_soon;
+use crate::domain::reminders::Reminder;
 use crate::domain::rules::DeadlineKind;
 use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
@@ -278,6 +279,11 @@ impl AppState {
     }
 
     /// Deletes a case and its files.
+    /// Writes the reminder schedule the service worker reads (src/ui/reminders.rs).
+    pub async fn replace_reminders(self, schedule: &[Reminder]) -> Result<(), StorageError> {
+        self.store()?.replace_reminders(schedule).await
+    }
+
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
         self.announce(&format!("{CASE_PREFIX}{id}"));

@@ -15,17 +15,6 @@ async function openApp({ permissions = [] } = {}) {
   const page = await context.newPage();
   const guard = guardPage(page, app.server.url);
   await page.clock.setFixedTime(NOW);
-  // Count the notifications the app shows, without changing how they behave.
-  await page.addInitScript(() => {
-    window.shownNotifications = [];
-    const Real = window.Notification;
-    window.Notification = class extends Real {
-      constructor(title, options) {
-        super(title, options);
-        window.shownNotifications.push({ title, body: options?.body });
-      }
-    };
-  });
   await page.goto(app.server.url);
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   return { context, page, guard };
@@ -164,26 +153,90 @@ test('the Upcoming view groups every deadline of every case, and the calendar fi
   await context.close();
 });
 
-test('reminders are only asked for when the buyer turns them on, and each is shown once', async () => {
+/** The notifications the service worker is showing. */
+const notifications = (page) => page.evaluate(async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return (await registration.getNotifications()).map(({ title, body, tag }) => ({ title, body, tag }));
+});
+
+async function waitForNotifications(page, count) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const shown = await notifications(page);
+    if (shown.length >= count) return shown;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`expected ${count} notification(s), saw ${JSON.stringify(await notifications(page))}`);
+}
+
+/** The reminder schedule the app keeps for the service worker, by key. */
+const schedule = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const request = indexedDB.open('dispute-desk');
+  request.onsuccess = () => {
+    const read = request.result.transaction('reminders').objectStore('reminders').getAll();
+    read.onsuccess = () => { request.result.close(); resolve(read.result.map(({ key, shown, path }) => ({ key, shown, path }))); };
+    read.onerror = () => reject(read.error);
+  };
+}));
+
+test('reminders are only asked for when the buyer turns them on; the service worker shows each once, also when woken in the background, and a tap opens the case', async () => {
   const { context, page, guard } = await openApp({ permissions: ['notifications'] });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Shipped 23 September: the last day to open the dispute is Sunday 22 November, 28 hours away.
   await addCase(page, { 'order-number': 'SOON-1', item: 'Phone case', 'payment-method': 'balance', shipped: '2026-09-23' });
+  const casePath = new URL(page.url()).pathname.slice(1);
   await page.getByRole('link', { name: 'Upcoming' }).click();
-  assert.deepEqual(await page.evaluate(() => window.shownNotifications), [], 'nothing before the buyer opts in');
+  await page.getByRole('heading', { name: 'Upcoming deadlines' }).waitFor();
+  assert.deepEqual(await schedule(page), [], 'nothing is scheduled before the buyer opts in');
+  assert.deepEqual(await notifications(page), []);
 
   await page.getByLabel(/Remind me with a browser notification/).check();
-  await page.getByText('Reminders are on').waitFor();
-  await page.waitForFunction(() => window.shownNotifications.length > 0);
-  assert.deepEqual(await page.evaluate(() => window.shownNotifications), [
-    { title: 'Dispute Desk: Last day to open a dispute', body: 'Phone case: 1 day 4 hours left' },
-  ]);
+  // Not installed, this browser will not wake the app in the background: it says so, by the calendar file.
+  await page.getByText('Reminders are on, but only while Dispute Desk is open').waitFor();
+  // The 2-day reminder is already due: the open app asks the worker to show it at once.
+  const [first] = await waitForNotifications(page, 1);
+  assert.deepEqual({ title: first.title, body: first.body }, {
+    title: 'Dispute Desk: Last day to open a dispute',
+    body: 'Phone case: closes at the end of Sun 22 Nov 2026',
+  });
+  const stored = await schedule(page);
+  assert.deepEqual(stored.map(({ key, shown, path }) => [key.split(':').pop(), shown, path]), [['24h', false, casePath], ['48h', true, casePath]]);
 
-  // A reload does not repeat it; crossing into the last 24 hours gives the second one.
+  // Nothing is shown twice: not after a reload, not when the worker is asked again.
+  await page.evaluate(async () => (await (await navigator.serviceWorker.getRegistration()).getNotifications()).forEach((n) => n.close()));
   await page.reload();
   await page.getByRole('heading', { name: 'Upcoming deadlines' }).waitFor();
   assert.equal(await page.getByLabel(/Remind me/).isChecked(), true);
-  await page.clock.setFixedTime(new Date('2026-11-21T17:00:00Z'));
-  await page.waitForFunction(() => window.shownNotifications.length > 0);
-  assert.deepEqual(await page.evaluate(() => window.shownNotifications.map((n) => n.body)), ['Phone case: 23 hours left']);
+  const [worker] = context.serviceWorkers();
+  assert.deepEqual(await worker.evaluate(() => showDueReminders(Date.parse('2026-11-21T12:05:00Z'))), []);
+  assert.deepEqual(await notifications(page), []);
+
+  // With the app closed, the browser wakes the worker (Periodic Background Sync, dispatched here
+  // as Chromium does), which shows the 1-day reminder once its time has come, by its own clock.
+  await page.goto('about:blank');
+  await worker.evaluate(() => { const fixed = Date.parse('2026-11-21T17:00:00Z'); Date.now = () => fixed; });
+  const cdp = await context.newCDPSession(page);
+  const registrations = new Promise((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: found }) => found.length && resolve(found)));
+  await cdp.send('ServiceWorker.enable');
+  const [registration] = await registrations;
+  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: app.server.origin, registrationId: registration.registrationId, tag: 'reminders', lastChance: false });
+  const shownClosed = await worker.evaluate(async () => {
+    for (let tries = 0; tries < 100; tries += 1) {
+      const shown = await self.registration.getNotifications();
+      if (shown.length > 0) return shown.map(({ body, tag }) => ({ body, tag }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return [];
+  });
+  assert.equal(shownClosed.length, 1);
+  assert.match(shownClosed[0].tag, /:24h$/);
+  assert.equal(shownClosed[0].body, 'Phone case: closes at the end of Sun 22 Nov 2026');
+
+  // A tap on it opens the case (the handler, invoked here, as no one can tap in a headless browser).
+  await page.goto(`${app.server.url}/upcoming`);
+  await page.getByRole('heading', { name: 'Upcoming deadlines' }).waitFor();
+  await worker.evaluate((path) => openCase(path), casePath);
+  await page.waitForURL((url) => url.pathname === `/${casePath}`);
+  await page.locator('.guide').waitFor();
   guard.assertClean();
   await context.close();
 });

@@ -12,7 +12,7 @@ use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::storage::Settings;
 use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
-use crate::ui::reminders::{ask_permission, use_reminders_on};
+use crate::ui::reminders::{ask_permission, use_reminders};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -54,15 +54,8 @@ pub fn Upcoming() -> impl IntoView {
         })
     });
     let shown = RwSignal::new(PAGE);
-    let export_error = RwSignal::new(None::<String>);
-    let export_all = move |_| {
-        let now = minute.get_untracked();
-        let text = state.cases.with_untracked(|cases| cases_calendar(cases, &buyer_zone(), now));
-        export_error.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err());
-    };
     view! {
         <h1>{tr("Upcoming deadlines")}</h1>
-        <Reminders />
         {move || match (state.loading.get(), items.with(Vec::is_empty)) {
             (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
             (_, true) => view! {
@@ -96,42 +89,59 @@ pub fn Upcoming() -> impl IntoView {
             }).collect_view().into_any(),
         }}
         <MoreRows shown total=Signal::derive(move || items.with(Vec::len)) />
-        <div class="actions">
-            <button type="button" class="button" on:click=export_all>{tr("Add all deadlines to my calendar (.ics)")}</button>
-        </div>
-        {move || export_error.get().map(|error| view! {
-            <div class="notice danger" role="alert">{trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)])}</div>
-        })}
+        <Reminders />
     }
 }
 
 /// Turning reminders on asks the browser for permission; turning them off never asks anything.
+/// Where the browser cannot remind the buyer while the app is closed, it says so, next to the
+/// calendar file that can.
 #[component]
 fn Reminders() -> impl IntoView {
-    let enabled = use_reminders_on();
-    let message = RwSignal::new(None::<&'static str>);
+    let state = AppState::expect();
+    let minute = use_minute();
+    let reminders = use_reminders();
+    let refused = RwSignal::new(None::<&'static str>);
     let toggle = move |event: leptos::ev::Event| {
         let wanted = event_target_checked(&event);
         spawn_local(async move {
             let granted = !wanted || ask_permission().await;
             let on = wanted && granted;
             let saved = Settings { reminders: on, ..Settings::load() }.save();
-            enabled.set(on && saved.is_ok());
-            message.set(match (wanted, granted, saved) {
-                (_, _, Err(_)) => Some(tr("The setting could not be saved in this browser.")),
-                (true, false, _) => Some(tr("Your browser blocked notifications for this site. Allow them in the site settings, then try again.")),
-                (true, true, _) => Some(tr("Reminders are on: you will be told 2 days and 1 day before each deadline while Dispute Desk is open.")),
-                (false, _, _) => None,
+            reminders.on.set(on && saved.is_ok());
+            refused.set(match (granted, saved) {
+                (_, Err(_)) => Some(tr("The setting could not be saved in this browser.")),
+                (false, _) => Some(tr("Your browser blocked notifications for this site. Allow them in the site settings, then try again.")),
+                (true, Ok(())) => None,
             });
         });
+    };
+    let status = move || {
+        match (reminders.on.get(), reminders.while_closed.get()) {
+        (false, _) => None,
+        (true, Some(true)) => Some(tr("Reminders are on, even while Dispute Desk is closed. Your phone decides when to check, so one may come a few hours late: add the deadlines to your calendar too.")),
+        (true, _) => Some(tr("Reminders are on, but only while Dispute Desk is open: this browser cannot wake it (Chrome can, once Dispute Desk is installed). Add the deadlines to your calendar too.")),
+    }
+    };
+    let export_error = RwSignal::new(None::<String>);
+    let export_all = move |_| {
+        let now = minute.get_untracked();
+        let text = state.cases.with_untracked(|cases| cases_calendar(cases, &buyer_zone(), now));
+        export_error.set(download_text("dispute-desk-deadlines.ics", "text/calendar", &text).err());
     };
     view! {
         <div class="card reminders">
             <label class="checkbox">
-                <input type="checkbox" prop:checked=move || enabled.get() on:change=toggle />
+                <input type="checkbox" prop:checked=move || reminders.on.get() on:change=toggle />
                 " "{tr("Remind me with a browser notification 2 days and 1 day before each deadline")}
             </label>
-            {move || message.get().map(|text| view! { <p class="hint" role="status">{text}</p> })}
+            {move || refused.get().or_else(status).map(|text| view! { <p class="hint" role="status">{text}</p> })}
+            <div class="actions">
+                <button type="button" class="button" on:click=export_all>{tr("Add all deadlines to my calendar (.ics)")}</button>
+            </div>
+            {move || export_error.get().map(|error| view! {
+                <div class="notice danger" role="alert">{trf("The calendar file could not be made ({error}). Try again.", &[("error", &error)])}</div>
+            })}
         </div>
     }
 }
