@@ -17,6 +17,7 @@ use dispute_desk::domain::import::{cases_csv, guess_mapping, plan, read_sheet, s
 use dispute_desk::domain::record::{from_record_text, to_record_text};
 use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::share::{case_from_bytes, decode, encode, Sealed};
+use dispute_desk::domain::site::read_site;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestRng, TestRunner};
@@ -206,6 +207,32 @@ fn the_spreadsheet_reader_never_panics() {
     reaches_several_checks("spreadsheet", &sheets, 3);
 }
 
+/// A host's site.json: whatever it holds, the reader answers with what it kept and what it refused.
+#[test]
+fn the_site_file_reader_never_panics() {
+    let sites = fuzz("site file", hostile(include_bytes!("../public/site.example.json")), |bytes| {
+        let site = read_site(&bytes);
+        // Nothing the reader keeps may be a link the app must not make.
+        let links = site.organization.iter().flat_map(|organization| organization.help_link()).chain(
+            site.marketplaces
+                .iter()
+                .flat_map(|marketplace| &marketplace.rules)
+                .flat_map(|rule| &rule.source)
+                .map(|source| source.url.clone()),
+        );
+        for link in links {
+            let lower = link.to_ascii_lowercase();
+            assert!(["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme)), "{link:?}");
+        }
+        match (site.problems.is_empty(), site.organization.is_some() || !site.marketplaces.is_empty()) {
+            (true, true) => "read whole".into(),
+            (false, true) => "read in part".into(),
+            (_, false) => "nothing usable".into(),
+        }
+    });
+    reaches_several_checks("site file", &sites, 3);
+}
+
 /// serde_json's recursion limit stays on: deep nesting is refused, not a stack overflow.
 #[test]
 fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
@@ -213,6 +240,7 @@ fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
     assert!(from_record_text(&deep).is_err());
     assert!(case_from_bytes(deep.as_bytes(), today()).is_err());
     assert!(read_manifest(deep.as_bytes(), deep.len() as u64 + PREFIX_BYTES as u64, today()).is_err());
+    assert!(read_site(deep.as_bytes()).marketplaces.is_empty());
 }
 
 /// The good inputs the mutations start from really are good, or the mutations test nothing.

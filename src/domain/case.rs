@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::tr;
 use super::journal::{Entry, Journal, JournalError, Resolution};
+use super::marketplace::Marketplace;
 use super::money::Money;
 use super::rules::DeadlineKind;
 
@@ -186,6 +187,9 @@ pub struct CaseDetails {
     /// The listing's address; shown as a link only if it is http or https.
     #[serde(default)]
     pub listing_url: String,
+    /// For a case of another marketplace, the one a host described, with its rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Marketplace>,
 }
 
 /// A blank case: an AliExpress order paid by card that never arrived, with nothing else known.
@@ -208,6 +212,7 @@ impl Default for CaseDetails {
             tracking_number: String::new(),
             tracking_url: String::new(),
             listing_url: String::new(),
+            marketplace: None,
         }
     }
 }
@@ -257,20 +262,19 @@ pub struct Adjustments {
 impl Adjustments {
     /// Whether the buyer changed this deadline, by its date or by the length of one of its rules.
     pub fn changes(&self, kind: DeadlineKind) -> bool {
-        self.deadline_days.contains_key(&kind) || rules_setting(kind).any(|rule| self.rule_days.contains_key(rule.id))
+        self.deadline_days.contains_key(&kind) || self.rule_days.keys().any(|id| rule_sets(id) == Some(kind))
     }
 
     /// Puts a deadline back to the rules: forgets its date and every length set for its rules.
     pub fn reset(&mut self, kind: DeadlineKind) {
         self.deadline_days.remove(&kind);
-        for rule in rules_setting(kind) {
-            self.rule_days.remove(rule.id);
-        }
+        self.rule_days.retain(|id, _| rule_sets(id) != Some(kind));
     }
 }
 
-fn rules_setting(kind: DeadlineKind) -> impl Iterator<Item = &'static super::rules::Rule> {
-    super::rules::RULES.iter().filter(move |rule| rule.sets == kind)
+/// The deadline the rule with this id sets, a built-in rule or a host's.
+fn rule_sets(id: &str) -> Option<DeadlineKind> {
+    super::rules::rule_by_id(id).map(|rule| rule.sets).or_else(|| super::marketplace::deadline_of_hosted_rule(id))
 }
 
 impl Default for Status {

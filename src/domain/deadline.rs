@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
 use super::i18n::{tr, trf};
-use super::rules::{add_days, DeadlineKind, Party, Reference, Rule, OPENING_RULES, RULES};
+use super::rules::{add_days, applicable, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -219,8 +219,10 @@ impl Deadline {
                         &[("event", &counted_from.phrase()), ("missing", &rule.counts_from.phrase())],
                     ));
                 }
-                text.push(' ');
-                text.push_str(&trf("Reviewed {day}.", &[("day", &rule.reviewed)]));
+                if !rule.reviewed.is_empty() {
+                    text.push(' ');
+                    text.push_str(&trf("Reviewed {day}.", &[("day", &rule.reviewed)]));
+                }
                 text
             }
         }
@@ -303,7 +305,7 @@ fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &
 
 /// Every deadline that applies to `case`, computed for the buyer's zone at `now`.
 pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Chain {
-    let applicable: Vec<&'static Rule> = RULES.iter().filter(|rule| rule.applies_to(case)).collect();
+    let applicable: Vec<&'static Rule> = applicable(case).collect();
     let mut result = Chain::default();
     for &kind in DeadlineKind::ALL {
         let mut rules = applicable.iter().filter(|rule| rule.sets == kind).peekable();
@@ -777,6 +779,7 @@ mod tests {
             match rule.scope {
                 Scope::Platform(platform) => case.details.platform = platform,
                 Scope::Payment(method) => case.details.payment_method = method,
+                Scope::Hosted { .. } => unreachable!("the built-in rules hold no host's rule"),
             }
             if !rule.problems.covers(case.details.problem) {
                 case.details.problem = Problem::NotReceived;

@@ -9,6 +9,7 @@ use super::deadline::day_text;
 use super::i18n::{tr, trf};
 use super::journal::Resolution;
 use super::link::web_link;
+use super::marketplace::{platform_choice, Marketplace};
 use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
 
 /// A form field, so the UI can put each message next to its input.
@@ -155,6 +156,9 @@ pub struct CaseForm {
     pub tracking_number: String,
     pub tracking_url: String,
     pub listing_url: String,
+    /// The host's marketplace the case was made for, kept so an edit can still name it where
+    /// this app's host does not publish it.
+    pub kept_marketplace: Option<Marketplace>,
 }
 
 const MAX_ORDER_NUMBER: usize = 64;
@@ -181,7 +185,11 @@ impl CaseForm {
     pub fn from_details(details: &CaseDetails) -> Self {
         let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
         Self {
-            platform: details.platform.key().into(),
+            platform: match &details.marketplace {
+                Some(marketplace) if details.platform == Platform::OtherMarketplace => marketplace.choice_key(),
+                _ => details.platform.key().into(),
+            },
+            kept_marketplace: details.marketplace.clone(),
             order_number: details.order_number.clone(),
             seller: details.seller.clone(),
             item: details.item.clone(),
@@ -269,8 +277,8 @@ impl CaseForm {
             }
         };
 
-        let platform = Platform::from_key(&self.platform);
-        check(Field::Platform, platform.map(drop).ok_or(FieldProblem::UnknownChoice));
+        let platform = platform_choice(&self.platform, self.kept_marketplace.as_ref());
+        check(Field::Platform, platform.as_ref().map(drop).ok_or(FieldProblem::UnknownChoice));
         let payment_method = PaymentMethod::from_key(&self.payment_method);
         check(Field::PaymentMethod, payment_method.map(drop).ok_or(FieldProblem::UnknownChoice));
         let problem = Problem::from_key(&self.problem);
@@ -370,26 +378,29 @@ impl CaseForm {
         }
 
         match (platform, payment_method, problem) {
-            (Some(platform), Some(payment_method), Some(problem)) if errors.is_empty() => Ok(CaseDetails {
-                platform,
-                order_number: order_number.to_owned(),
-                seller: self.seller.trim().to_owned(),
-                item: self.item.trim().to_owned(),
-                amount: match (minor, currency) {
-                    (Some(Ok(minor)), Some(Ok(currency))) => Some(Money { minor, currency }),
-                    _ => None,
-                },
-                payment_method,
-                dates,
-                protection_ends,
-                problem,
-                description: self.description.trim().to_owned(),
-                wanted: wanted.unwrap_or_default(),
-                notes: self.notes.clone(),
-                tracking_number: self.tracking_number.trim().to_owned(),
-                tracking_url: self.tracking_url.trim().to_owned(),
-                listing_url: self.listing_url.trim().to_owned(),
-            }),
+            (Some((platform, marketplace)), Some(payment_method), Some(problem)) if errors.is_empty() => {
+                Ok(CaseDetails {
+                    platform,
+                    marketplace,
+                    order_number: order_number.to_owned(),
+                    seller: self.seller.trim().to_owned(),
+                    item: self.item.trim().to_owned(),
+                    amount: match (minor, currency) {
+                        (Some(Ok(minor)), Some(Ok(currency))) => Some(Money { minor, currency }),
+                        _ => None,
+                    },
+                    payment_method,
+                    dates,
+                    protection_ends,
+                    problem,
+                    description: self.description.trim().to_owned(),
+                    wanted: wanted.unwrap_or_default(),
+                    notes: self.notes.clone(),
+                    tracking_number: self.tracking_number.trim().to_owned(),
+                    tracking_url: self.tracking_url.trim().to_owned(),
+                    listing_url: self.listing_url.trim().to_owned(),
+                })
+            }
             _ => Err(errors),
         }
     }

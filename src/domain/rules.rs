@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::case::{Case, Event, PaymentMethod, Platform, Problem};
 use super::i18n::{tr, trf};
+use super::marketplace::{published_by, rules_of};
 
 /// Who has to act before a deadline passes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +116,11 @@ impl DeadlineKind {
 pub enum Scope {
     Platform(Platform),
     Payment(PaymentMethod),
+    /// A marketplace the app's host (or the host where a case was made) describes in its own file.
+    Hosted {
+        marketplace: &'static str,
+        host: &'static str,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -403,6 +409,8 @@ impl Rule {
         let scope = match self.scope {
             Scope::Platform(platform) => case.details.platform == platform,
             Scope::Payment(method) => case.details.payment_method == method,
+            // Only ever read from the case's own marketplace: see [`applicable`].
+            Scope::Hosted { .. } => true,
         };
         scope && self.problems.covers(case.details.problem)
     }
@@ -416,6 +424,9 @@ impl Rule {
     }
 
     pub fn range_text(&self) -> String {
+        if let Scope::Hosted { marketplace, host } = self.scope {
+            return published_by(marketplace, host);
+        }
         match self.range_seen {
             (low, high) if low == high => trf("{low} days in every source", &[("low", &low)]),
             (low, high) => trf("{low} to {high} days seen", &[("low", &low), ("high", &high)]),
@@ -436,9 +447,18 @@ impl Rule {
     }
 }
 
+/// Every rule that applies to `case`: the built-in ones, and its host marketplace's.
+pub fn applicable(case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
+    let hosted = match &case.details.marketplace {
+        Some(marketplace) if case.details.platform == Platform::OtherMarketplace => rules_of(marketplace),
+        _ => &[],
+    };
+    RULES.iter().chain(hosted).filter(|rule| rule.applies_to(case))
+}
+
 /// The rules that can set `kind` for `case`.
 pub fn rules_for(kind: DeadlineKind, case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
-    RULES.iter().filter(move |rule| rule.sets == kind && rule.applies_to(case))
+    applicable(case).filter(move |rule| rule.sets == kind)
 }
 
 pub fn rule_by_id(id: &str) -> Option<&'static Rule> {

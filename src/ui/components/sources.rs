@@ -14,7 +14,8 @@ pub fn Sources(sources: &'static [Reference]) -> impl IntoView {
                 {tr("Sources:")}
                 {sources.iter().map(|source| view! {
                     " "<a href=source.address target="_blank" rel="noopener noreferrer">{source.title}</a>
-                    " ("{trf("checked {day}", &[("day", &source.checked)])}")"
+                    // A host's own page has no day of checking: the host keeps it.
+                    {(!source.checked.is_empty()).then(|| format!(" ({})", trf("checked {day}", &[("day", &source.checked)])))}
                 }).collect_view()}
             </p>
         }

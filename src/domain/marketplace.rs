@@ -1,0 +1,248 @@
+//! Marketplaces a host describes in its own file beside the app (`site.json`, read by
+//! [`super::site`]), beside the built-in AliExpress and Alibaba.com. A case of such a marketplace
+//! keeps the marketplace and its rules in its own record, so that a backup or a share link opened
+//! by an app without that file still has its name and its deadlines; where the app's own host
+//! publishes the same marketplace, its current rules are used instead.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::case::{Event, Platform};
+use super::i18n::trf;
+use super::rules::{DayCount, DeadlineKind, ProblemScope, Reference, Rule, Scope};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Marketplace {
+    /// The host's own name for it: letters, digits, `-` and `_`.
+    pub id: String,
+    pub name: String,
+    /// Who published its rules: the host's organisation.
+    pub host: String,
+    pub rules: Vec<HostRule>,
+}
+
+/// One deadline as a host states it: `days` after an event of the case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HostRule {
+    pub deadline: DeadlineKind,
+    pub counts_from: Event,
+    pub days: u32,
+    #[serde(default)]
+    pub business_days: bool,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub source: Option<HostSource>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HostSource {
+    pub title: String,
+    /// Checked to be an http or https address when the file was read.
+    pub url: String,
+}
+
+/// How a form's platform choice names a host's marketplace (built-in platforms use their key).
+const CHOICE_PREFIX: &str = "site:";
+
+impl Marketplace {
+    pub fn choice_key(&self) -> String {
+        format!("{CHOICE_PREFIX}{}", self.id)
+    }
+}
+
+/// The platform a form's choice names: a built-in one, or a host's marketplace, looked up among
+/// the host's (current rules first) and then the one the case already `kept`.
+pub fn platform_choice(value: &str, kept: Option<&Marketplace>) -> Option<(Platform, Option<Marketplace>)> {
+    if let Some(platform) = Platform::from_key(value) {
+        return Some((platform, None));
+    }
+    let id = value.strip_prefix(CHOICE_PREFIX)?;
+    published()
+        .into_iter()
+        .chain(kept.cloned())
+        .find(|marketplace| marketplace.id == id)
+        .map(|marketplace| (Platform::OtherMarketplace, Some(marketplace)))
+}
+
+impl HostRule {
+    /// Deadlines a marketplace sets; the card's and PayPal's are the same whatever the marketplace,
+    /// and the app already knows them.
+    pub fn can_set(kind: DeadlineKind) -> bool {
+        kind.is_platform_step() || kind == DeadlineKind::RefundArrival
+    }
+}
+
+thread_local! {
+    /// The marketplaces of this app's own host, read at start.
+    static PUBLISHED: RefCell<Vec<Marketplace>> = const { RefCell::new(Vec::new()) };
+    /// Each distinct set of host rules as the rule records the deadline arithmetic reads, made once:
+    /// there are as many as marketplaces and their versions, not as cases.
+    static AS_RULES: RefCell<HashMap<Marketplace, &'static [Rule]>> = RefCell::new(HashMap::new());
+}
+
+/// Makes the host's marketplaces the ones whose rules count, over the copies cases keep.
+pub fn publish(marketplaces: Vec<Marketplace>) {
+    PUBLISHED.with(|published| *published.borrow_mut() = marketplaces);
+}
+
+/// The host's marketplaces, as published at start.
+pub fn published() -> Vec<Marketplace> {
+    PUBLISHED.with(|published| published.borrow().clone())
+}
+
+/// The rules that count for a case of `marketplace`: its host's current ones where this app's
+/// host publishes it, else the copy the case keeps.
+pub fn rules_of(marketplace: &Marketplace) -> &'static [Rule] {
+    let current = PUBLISHED.with(|published| {
+        published
+            .borrow()
+            .iter()
+            .find(|known| known.id == marketplace.id && known.host == marketplace.host)
+            .cloned()
+            .unwrap_or_else(|| marketplace.clone())
+    });
+    AS_RULES.with(|made| *made.borrow_mut().entry(current).or_insert_with_key(as_rules))
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn as_rules(marketplace: &Marketplace) -> &'static [Rule] {
+    let scope = Scope::Hosted { marketplace: leak(marketplace.name.clone()), host: leak(marketplace.host.clone()) };
+    let rules: Vec<Rule> = marketplace
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| Rule {
+            id: leak(hosted_rule_id(&marketplace.id, rule.deadline, index)),
+            scope,
+            sets: rule.deadline,
+            problems: ProblemScope::Any,
+            counts_from: rule.counts_from,
+            falls_back_to: None,
+            days: rule.days,
+            day_count: if rule.business_days { DayCount::Business } else { DayCount::Calendar },
+            range_seen: (rule.days, rule.days),
+            note: leak(rule.note.clone()),
+            sources: Box::leak(
+                rule.source
+                    .iter()
+                    .map(|source| Reference {
+                        title: leak(source.title.clone()),
+                        address: leak(source.url.clone()),
+                        checked: "",
+                    })
+                    .collect(),
+            ),
+            reviewed: "",
+        })
+        .collect();
+    Box::leak(rules.into_boxed_slice())
+}
+
+/// A host rule's id: `host.<marketplace>.<deadline>.<n>`, so the buyer's own length for it is kept
+/// with the deadline it sets.
+fn hosted_rule_id(marketplace: &str, kind: DeadlineKind, index: usize) -> String {
+    format!("host.{marketplace}.{}.{index}", kind.key())
+}
+
+/// The deadline a host rule's id sets, or none for a built-in rule's id.
+pub fn deadline_of_hosted_rule(id: &str) -> Option<DeadlineKind> {
+    let mut parts = id.strip_prefix("host.")?.split('.');
+    DeadlineKind::from_key(parts.nth(1)?)
+}
+
+/// Where a host rule comes from, in place of the range of values seen in public sources.
+pub fn published_by(marketplace: &str, host: &str) -> String {
+    trf("as {host} publishes it for {marketplace}", &[("host", &host), ("marketplace", &marketplace)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn lumen(days: u32) -> Marketplace {
+        Marketplace {
+            id: "lumen".into(),
+            name: "Lumen Market".into(),
+            host: "Lumen Buyer Help".into(),
+            rules: vec![HostRule {
+                deadline: DeadlineKind::OpenDispute,
+                counts_from: Event::Delivered,
+                days,
+                business_days: false,
+                note: String::new(),
+                source: Some(HostSource { title: "Lumen protection".into(), url: "https://lumen.example/p".into() }),
+            }],
+        }
+    }
+
+    #[test]
+    fn host_rules_become_rule_records_once_per_version() {
+        let first = rules_of(&lumen(30));
+        assert_eq!(first.len(), 1);
+        assert_eq!(
+            (first[0].sets, first[0].counts_from, first[0].days),
+            (DeadlineKind::OpenDispute, Event::Delivered, 30)
+        );
+        assert_eq!(first[0].sources[0].address, "https://lumen.example/p");
+        assert!(std::ptr::eq(first, rules_of(&lumen(30))), "the same rules are made once");
+        assert_eq!(rules_of(&lumen(20))[0].days, 20);
+        assert_eq!(deadline_of_hosted_rule(first[0].id), Some(DeadlineKind::OpenDispute));
+        assert_eq!(deadline_of_hosted_rule("aliexpress.appeal"), None);
+    }
+
+    #[test]
+    fn the_hosts_current_rules_win_over_the_copy_a_case_keeps_but_only_from_the_same_host() {
+        publish(vec![lumen(45)]);
+        assert_eq!(rules_of(&lumen(30))[0].days, 45);
+        let elsewhere = Marketplace { host: "Another help desk".into(), ..lumen(30) };
+        assert_eq!(rules_of(&elsewhere)[0].days, 30);
+        publish(Vec::new());
+        assert_eq!(rules_of(&lumen(30))[0].days, 30);
+    }
+
+    #[test]
+    fn a_case_of_a_hosts_marketplace_gets_dated_deadlines_labelled_as_the_hosts_rules() {
+        use crate::domain::case::{Case, CaseDetails, CaseId, OrderDates, Platform, Problem};
+        use crate::domain::deadline::chain;
+        use chrono::{DateTime, NaiveDate, Utc};
+        let now = DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc);
+        let details = CaseDetails {
+            platform: Platform::OtherMarketplace,
+            marketplace: Some(lumen(30)),
+            problem: Problem::DamagedOrDefective,
+            dates: OrderDates { delivered: NaiveDate::from_ymd_opt(2026, 11, 10), ..OrderDates::default() },
+            ..CaseDetails::default()
+        };
+        let case = Case::new(CaseId::new("c"), details, now);
+        let dated = chain(&case, &Utc, now).dated;
+        let open = dated.iter().find(|deadline| deadline.kind == DeadlineKind::OpenDispute).unwrap();
+        assert_eq!(open.last_day, NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());
+        assert_eq!(open.sources()[0].title, "Lumen protection");
+        assert!(open.why().contains("as Lumen Buyer Help publishes it for Lumen Market"), "{}", open.why());
+        assert!(!open.why().contains("Reviewed"), "a host's rule has no review date of ours");
+
+        let without = Case::new(CaseId::new("d"), CaseDetails { marketplace: None, ..case.details.clone() }, now);
+        let undated = chain(&without, &Utc, now);
+        assert!(undated.dated.iter().all(|deadline| deadline.kind != DeadlineKind::OpenDispute));
+    }
+
+    #[test]
+    fn a_form_names_a_hosts_marketplace_by_its_choice_key() {
+        assert_eq!(platform_choice("aliexpress", None), Some((Platform::AliExpress, None)));
+        assert_eq!(platform_choice("site:lumen", None), None, "unknown until the host publishes it");
+        let kept = lumen(30);
+        assert_eq!(
+            platform_choice(&kept.choice_key(), Some(&kept)),
+            Some((Platform::OtherMarketplace, Some(kept.clone())))
+        );
+        publish(vec![lumen(45)]);
+        assert_eq!(platform_choice("site:lumen", Some(&kept)), Some((Platform::OtherMarketplace, Some(lumen(45)))));
+        assert_eq!(platform_choice("lumen", None), None);
+    }
+}
