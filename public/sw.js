@@ -19,7 +19,9 @@ self.addEventListener('message', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('dispute-desk-') && name !== CACHE).map((name) => caches.delete(name)));
+    // Only older versions' files go: what was shared and the host's file are kept across updates.
+    const kept = [CACHE, INBOX, SITE];
+    await Promise.all(names.filter((name) => name.startsWith('dispute-desk-') && !kept.includes(name)).map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });
@@ -45,10 +47,31 @@ async function receiveShare(request) {
   return Response.redirect(new URL('inbox', self.registration.scope).href, 303);
 }
 
+// The host's own file (site.json, src/ui/host_site.rs) is asked of the host each time, so that a
+// change reaches buyers on their next visit; the last good copy answers offline.
+const SITE = 'dispute-desk-site';
+
+async function hostFile(request) {
+  const cache = await caches.open(SITE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request.url, response.clone());
+    else if (response.status === 404) await cache.delete(request.url);
+    return response;
+  } catch {
+    return (await cache.match(request.url)) || Response.error();
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method === 'POST' && new URL(request.url).href === new URL('share-target', self.registration.scope).href) {
+  const address = new URL(request.url).href;
+  if (request.method === 'POST' && address === new URL('share-target', self.registration.scope).href) {
     event.respondWith(receiveShare(request));
+    return;
+  }
+  if (request.method === 'GET' && address === new URL('site.json', self.registration.scope).href) {
+    event.respondWith(hostFile(request));
     return;
   }
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;

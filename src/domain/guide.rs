@@ -290,7 +290,7 @@ fn refund_wait_text(case: &Case, by: &str, platform: &str) -> String {
 pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
     let platform = case.details.platform;
-    let platform_name = platform_name(platform, MessageLanguage::Buyers);
+    let platform_name = &*platform_name(&case.details, MessageLanguage::Buyers);
     let advice = reason_advice(platform, case.details.problem);
     let open = |kind| chain.get(kind).filter(|d| d.state.is_open() || d.state == State::Missed).cloned();
     let last_day = |kind| open(kind).map(|d| day_text(d.last_day));

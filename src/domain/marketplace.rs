@@ -161,25 +161,26 @@ pub fn published_by(marketplace: &str, host: &str) -> String {
     trf("as {host} publishes it for {marketplace}", &[("host", &host), ("marketplace", &marketplace)])
 }
 
+/// A host's marketplace for tests: disputes open until `days` after delivery.
+#[cfg(test)]
+pub(crate) fn lumen(days: u32) -> Marketplace {
+    Marketplace {
+        id: "lumen".into(),
+        name: "Lumen Market".into(),
+        host: "Lumen Buyer Help".into(),
+        rules: vec![HostRule {
+            deadline: DeadlineKind::OpenDispute,
+            counts_from: Event::Delivered,
+            days,
+            business_days: false,
+            note: String::new(),
+            source: Some(HostSource { title: "Lumen protection".into(), url: "https://lumen.example/p".into() }),
+        }],
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    pub(crate) fn lumen(days: u32) -> Marketplace {
-        Marketplace {
-            id: "lumen".into(),
-            name: "Lumen Market".into(),
-            host: "Lumen Buyer Help".into(),
-            rules: vec![HostRule {
-                deadline: DeadlineKind::OpenDispute,
-                counts_from: Event::Delivered,
-                days,
-                business_days: false,
-                note: String::new(),
-                source: Some(HostSource { title: "Lumen protection".into(), url: "https://lumen.example/p".into() }),
-            }],
-        }
-    }
 
     #[test]
     fn host_rules_become_rule_records_once_per_version() {

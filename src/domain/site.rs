@@ -56,15 +56,13 @@ pub struct Problem {
 /// Reads the file's bytes. A file that cannot be read at all gives an empty site and one problem.
 pub fn read_site(bytes: &[u8]) -> Site {
     let mut reader = Reader::default();
-    let whole =
-        |reason: String| Site { problems: vec![Problem { place: "site.json".into(), reason }], ..Site::default() };
     if bytes.len() > MOST_BYTES {
-        return whole(format!("The file is {} bytes; at most {MOST_BYTES} are read.", bytes.len()));
+        return too_large(bytes.len());
     }
     let root = match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(root)) => root,
-        Ok(_) => return whole("The file must hold one JSON object, { … }.".into()),
-        Err(error) => return whole(format!("The file is not valid JSON: {error}.")),
+        Ok(_) => return unreadable("The file must hold one JSON object, { … }.".into()),
+        Err(error) => return unreadable(format!("The file is not valid JSON: {error}.")),
     };
     reader.unknown_keys(&root, "", &["organization", "marketplaces"]);
     let organization = root.get("organization").and_then(|value| reader.organization(value));
@@ -78,6 +76,16 @@ pub fn read_site(bytes: &[u8]) -> Site {
         }
     };
     Site { organization, marketplaces, problems: reader.problems }
+}
+
+/// A file that could not be used at all, and why.
+pub fn unreadable(reason: String) -> Site {
+    Site { problems: vec![Problem { place: "site.json".into(), reason }], ..Site::default() }
+}
+
+/// A file of `length` bytes, refused unread.
+pub fn too_large(length: usize) -> Site {
+    unreadable(format!("The file is {length} bytes; at most {MOST_BYTES} are read."))
 }
 
 #[derive(Default)]

@@ -3,12 +3,13 @@
 //! really are, and each is named. What the app cannot know is left in [brackets], and the
 //! message remembers those placeholders so the buyer is told which are still to fill in.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
 use super::advice::reason_advice;
-use super::case::{Case, Event, Platform, Problem};
+use super::case::{Case, CaseDetails, Event, Platform, Problem};
 use super::evidence::EvidenceItem;
 use super::i18n::{fill, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
@@ -77,12 +78,14 @@ fn bracketed(pattern: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The platform as a sentence names it: "AliExpress", or "the marketplace" for any other.
-pub fn platform_name(platform: Platform, language: MessageLanguage) -> &'static str {
-    match platform {
-        Platform::AliExpress => "AliExpress",
-        Platform::AlibabaTradeAssurance => "Alibaba.com",
-        Platform::OtherMarketplace => language.tr("the marketplace"),
+/// The platform as a sentence names it: "AliExpress", a host's marketplace by its name, or "the
+/// marketplace" for any other.
+pub fn platform_name(details: &CaseDetails, language: MessageLanguage) -> Cow<'static, str> {
+    match (details.platform, &details.marketplace) {
+        (Platform::AliExpress, _) => "AliExpress".into(),
+        (Platform::AlibabaTradeAssurance, _) => "Alibaba.com".into(),
+        (Platform::OtherMarketplace, Some(marketplace)) => marketplace.name.clone().into(),
+        (Platform::OtherMarketplace, None) => language.tr("the marketplace").into(),
     }
 }
 
@@ -313,7 +316,7 @@ impl Writer<'_> {
 
     fn compose(&self, kind: TemplateKind, input: &TemplateInput) -> String {
         let case = self.case;
-        let platform = platform_name(case.details.platform, self.language);
+        let platform = platform_name(&case.details, self.language);
         let order = self.order_line();
         let problem = self.what_went_wrong();
         let wanted = self.wanted_text();
@@ -418,7 +421,7 @@ impl Writer<'_> {
                     .unwrap_or_else(|| self.tr("[amount]").to_owned());
                 let paid = case.details.dates.paid.map(|day| self.day(day)).unwrap_or_else(|| self.tr("[date]").to_owned());
                 let seller = match case.details.seller.trim() {
-                    "" => platform.to_owned(),
+                    "" => platform.to_string(),
                     seller => self.trf("{seller} on {platform}", &[("seller", &seller), ("platform", &platform)]),
                 };
                 let heading = if kind == TemplateKind::ChargebackLetter && input.section_75 {
@@ -489,6 +492,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hosts_marketplace_is_named_in_the_messages_sent_outside_it() {
+        let mut case = case(Platform::OtherMarketplace, Problem::NotReceived);
+        case.details.marketplace = Some(crate::domain::marketplace::lumen(30));
+        let letter =
+            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+        assert!(letter.text.contains("Lumen Market"), "{}", letter.text);
+        case.details.marketplace = None;
+        let letter =
+            compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
+        assert!(letter.text.contains("the marketplace"), "{}", letter.text);
+    }
+
+    #[test]
     fn every_template_for_every_problem_and_platform_names_the_order_and_the_outcome() {
         for platform in Platform::ALL {
             for problem in Problem::ALL {
@@ -507,7 +523,7 @@ mod tests {
                     let on_the_platform = matches!(kind, TemplateKind::FirstMessage | TemplateKind::DisputeDescription);
                     if *platform != Platform::OtherMarketplace && !on_the_platform {
                         assert!(
-                            text.contains(platform_name(*platform, MessageLanguage::English)),
+                            text.contains(&*platform_name(&case.details, MessageLanguage::English)),
                             "{kind:?}: no platform\n{text}"
                         );
                     }

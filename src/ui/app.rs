@@ -6,10 +6,11 @@ use crate::domain::i18n::tr;
 
 use super::app_badge::watch_app_badge;
 use super::browser::{base_path, href};
-use super::components::{BackupReminder, DueSoonBanner, LanguageMenu, StorageStatus};
+use super::components::{BackupReminder, DueSoonBanner, HostBar, LanguageMenu, StorageStatus};
+use super::host_site::provide_host_site;
 use super::pages::{
-    BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, ImportRoute, InboxRoute, Interview, NewCaseRoute, NotFound,
-    SharedCaseRoute, UpcomingRoute,
+    BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, HostCheckRoute, ImportRoute, InboxRoute, Interview,
+    NewCaseRoute, NotFound, SharedCaseRoute, UpcomingRoute,
 };
 use super::reminders::watch_reminders;
 use super::service_worker::{register_service_worker, UpdateBanner};
@@ -19,6 +20,7 @@ use super::use_now::provide_now;
 #[component]
 pub fn App() -> impl IntoView {
     provide_now();
+    provide_host_site();
     AppState::provide();
     watch_reminders();
     watch_app_badge();
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/start") attr:class="button primary">{tr("New case")}</A>
                 </nav>
             </header>
+            <HostBar />
             <main id="main" tabindex="-1">
                 <StorageStatus />
                 <UpdateBanner />
@@ -54,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/inbox") view={Lazy::<InboxRoute>::new()} />
                     <Route path=path!("/shared") view={Lazy::<SharedCaseRoute>::new()} />
                     <Route path=path!("/upcoming") view={Lazy::<UpcomingRoute>::new()} />
+                    <Route path=path!("/host-check") view={Lazy::<HostCheckRoute>::new()} />
                     <CaseRoutes />
                 </Routes>
             </main>

@@ -6,6 +6,7 @@ mod backup_io;
 mod browser;
 mod components;
 mod file_intake;
+mod host_site;
 pub mod language;
 mod pages;
 mod reminders;

@@ -9,16 +9,35 @@ use wasm_bindgen::JsCast;
 use crate::domain::case::{Case, CaseDetails, PaymentMethod, Platform, Problem, Status};
 use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::domain::i18n::{tr, trn};
+use crate::domain::marketplace::{published, Marketplace};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
 use crate::ui::components::PasteReader;
+use crate::ui::host_site::use_host_site;
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
 use crate::ui::use_draft::use_draft;
 
 fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Control {
-    Control::Select(all.iter().map(|choice| (key(*choice), label(*choice))).collect())
+    Control::Select(all.iter().map(|choice| (key(*choice).to_owned(), label(*choice).to_owned())).collect())
+}
+
+/// The built-in platforms with, before "Other marketplace", the host's marketplaces and the one
+/// an edited case was made for where this host does not publish it.
+fn platform_options(kept: Option<Marketplace>) -> Control {
+    let hosted = published().into_iter().chain(kept).fold(Vec::<Marketplace>::new(), |mut unique, marketplace| {
+        if !unique.iter().any(|known| known.id == marketplace.id) {
+            unique.push(marketplace);
+        }
+        unique
+    });
+    let built_in = |platform: Platform| (platform.key().to_owned(), tr(platform.label()).to_owned());
+    let mut choices: Vec<_> =
+        Platform::ALL.iter().copied().filter(|p| *p != Platform::OtherMarketplace).map(built_in).collect();
+    choices.extend(hosted.iter().map(|marketplace| (marketplace.choice_key(), marketplace.name.clone())));
+    choices.push(built_in(Platform::OtherMarketplace));
+    Control::Select(choices)
 }
 
 fn focus_field(field: Field) {
@@ -167,6 +186,7 @@ pub fn CaseFormView(
         }
     };
 
+    let host_site = use_host_site();
     let field = move |field: Field, label: &'static str, control: Control| {
         view! { <FormField field label control form errors /> }
     };
@@ -204,7 +224,11 @@ pub fn CaseFormView(
             <PasteReader current=form.into() on_apply=Callback::new(move |filled| form.set(filled)) />
             <fieldset>
                 <legend>{tr("The order")}</legend>
-                {field(Field::Platform, tr("Where did you order?"), options(Platform::ALL, Platform::key, |choice| tr(choice.label())))}
+                {move || {
+                    // The host's marketplaces may arrive after the form is shown.
+                    host_site.track();
+                    field(Field::Platform, tr("Where did you order?"), platform_options(form.with_untracked(|form| form.kept_marketplace.clone())))
+                }}
                 <FormField field=Field::OrderNumber label=tr("Order number") control=Control::text() form errors required=true
                     hint=tr("As shown on the order page.") />
                 {field(Field::Seller, tr("Seller or store"), Control::text())}

@@ -6,9 +6,16 @@ use crate::domain::form::{CaseForm, Field, FieldError};
 
 #[derive(Clone)]
 pub enum Control {
-    Text { input_type: &'static str, input_mode: &'static str, autocomplete: &'static str },
-    Date { max: Option<String> },
-    Select(Vec<(&'static str, &'static str)>),
+    Text {
+        input_type: &'static str,
+        input_mode: &'static str,
+        autocomplete: &'static str,
+    },
+    Date {
+        max: Option<String>,
+    },
+    /// Each option's value and text.
+    Select(Vec<(String, String)>),
     TextArea,
 }
 
@@ -70,7 +77,10 @@ pub fn FormField(
             <select id=id name=id on:change=on_input aria-invalid=invalid aria-describedby=described_by>
                 {options
                     .into_iter()
-                    .map(|(key, text)| view! { <option value=key selected=move || value() == key>{text}</option> })
+                    .map(|(key, text)| {
+                        let chosen = key.clone();
+                        view! { <option value=key selected=move || value() == chosen>{text}</option> }
+                    })
                     .collect_view()}
             </select>
         }

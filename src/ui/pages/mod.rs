@@ -4,6 +4,7 @@ mod backup;
 pub(crate) mod case;
 mod checklist;
 mod dashboard;
+mod host_check;
 mod import;
 mod inbox;
 mod interview;
@@ -58,6 +59,7 @@ lazy_page!(ImportRoute => import::ImportPage);
 lazy_page!(InboxRoute => inbox::Inbox);
 lazy_page!(SharedCaseRoute => shared_case::SharedCase);
 lazy_page!(UpcomingRoute => upcoming::Upcoming);
+lazy_page!(HostCheckRoute => host_check::HostCheck);
 
 /// The case named by the route's `:id`, rendered by `found` again whenever it changes (here or
 /// in another tab); loading and missing cases get their own plain messages.

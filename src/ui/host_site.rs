@@ -1,0 +1,58 @@
+//! The host's own file beside index.html, `site.json` (read by src/domain/site.rs): fetched once
+//! as the app starts, its marketplaces published to the core, the whole of it shared with the
+//! header (the organisation and its help link), the forms and the host check page. A host with no
+//! file answers 404, which is normal; the service worker keeps the last good copy for offline use.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::marketplace::publish;
+use crate::domain::site::{read_site, too_large, unreadable, Site, MOST_BYTES};
+
+/// The host's file as read; empty until it has arrived (or when there is none).
+#[derive(Clone, Copy)]
+pub struct HostSite(pub RwSignal<Site>);
+
+pub fn use_host_site() -> RwSignal<Site> {
+    expect_context::<HostSite>().0
+}
+
+pub fn provide_host_site() {
+    let site = RwSignal::new(Site::default());
+    provide_context(HostSite(site));
+    spawn_local(async move {
+        let read = fetch_site().await;
+        publish(read.marketplaces.clone());
+        site.set(read);
+    });
+}
+
+async fn fetch_site() -> Site {
+    let Some(window) = web_sys::window() else { return Site::default() };
+    let init = web_sys::RequestInit::new();
+    // Asks the host each time, so a change reaches buyers on their next visit.
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let Ok(response) = JsFuture::from(window.fetch_with_str_and_init("site.json", &init)).await else {
+        // Offline on a first visit: the app works without it.
+        return Site::default();
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else { return Site::default() };
+    let claimed =
+        response.headers().get("content-length").ok().flatten().and_then(|length| length.parse::<usize>().ok());
+    if let Some(length) = claimed.filter(|length| *length > MOST_BYTES) {
+        return too_large(length);
+    }
+    match response.status() {
+        404 => Site::default(),
+        200 => match response.array_buffer() {
+            Ok(promise) => match JsFuture::from(promise).await {
+                Ok(buffer) => read_site(&js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(error) => unreadable(format!("The file could not be read ({error:?}).")),
+            },
+            Err(error) => unreadable(format!("The file could not be read ({error:?}).")),
+        },
+        status => unreadable(format!("The host answered HTTP {status} for site.json.")),
+    }
+}
