@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::case::{Event, Platform};
-use super::i18n::trf;
+use super::i18n::{tr, trf};
 use super::rules::{DayCount, DeadlineKind, ProblemScope, Reference, Rule, Scope};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,6 +65,20 @@ pub fn platform_choice(value: &str, kept: Option<&Marketplace>) -> Option<(Platf
         .chain(kept.cloned())
         .find(|marketplace| marketplace.id == id)
         .map(|marketplace| (Platform::OtherMarketplace, Some(marketplace)))
+}
+
+/// Every platform a buyer can choose, as (form value, name): the built-in ones with, before
+/// "Other marketplace", the host's marketplaces and the one a case was made for (`kept`) where
+/// this host does not publish it.
+pub fn platform_choices(kept: Option<Marketplace>) -> Vec<(String, String)> {
+    let mut hosted: Vec<Marketplace> = published();
+    hosted.extend(kept.filter(|kept| !hosted.iter().any(|known| known.id == kept.id)));
+    let built_in = |platform: Platform| (platform.key().to_owned(), tr(platform.label()).to_owned());
+    let named = Platform::ALL.iter().copied().filter(|platform| *platform != Platform::OtherMarketplace);
+    let mut choices: Vec<_> = named.map(built_in).collect();
+    choices.extend(hosted.iter().map(|marketplace| (marketplace.choice_key(), marketplace.name.clone())));
+    choices.push(built_in(Platform::OtherMarketplace));
+    choices
 }
 
 impl HostRule {
@@ -231,6 +245,17 @@ mod tests {
         let without = Case::new(CaseId::new("d"), CaseDetails { marketplace: None, ..case.details.clone() }, now);
         let undated = chain(&without, &Utc, now);
         assert!(undated.dated.iter().all(|deadline| deadline.kind != DeadlineKind::OpenDispute));
+    }
+
+    #[test]
+    fn the_hosts_marketplaces_are_offered_before_other_marketplace_and_a_kept_one_once() {
+        let names = |kept| platform_choices(kept).into_iter().map(|(key, _)| key).collect::<Vec<_>>();
+        assert_eq!(names(None), ["aliexpress", "alibaba_ta", "other"]);
+        publish(vec![lumen(30)]);
+        assert_eq!(names(None), ["aliexpress", "alibaba_ta", "site:lumen", "other"]);
+        assert_eq!(names(Some(lumen(10))), ["aliexpress", "alibaba_ta", "site:lumen", "other"]);
+        let elsewhere = Marketplace { id: "north".into(), ..lumen(10) };
+        assert_eq!(names(Some(elsewhere)), ["aliexpress", "alibaba_ta", "site:lumen", "site:north", "other"]);
     }
 
     #[test]

@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::domain::case::{Case, CaseDetails, PaymentMethod, Platform, Problem, Status};
+use crate::domain::case::{Case, CaseDetails, PaymentMethod, Problem, Status};
 use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::domain::i18n::{tr, trn};
-use crate::domain::marketplace::{published, Marketplace};
+use crate::domain::marketplace::platform_choices;
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
@@ -21,23 +21,6 @@ use crate::ui::use_draft::use_draft;
 
 fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Control {
     Control::Select(all.iter().map(|choice| (key(*choice).to_owned(), label(*choice).to_owned())).collect())
-}
-
-/// The built-in platforms with, before "Other marketplace", the host's marketplaces and the one
-/// an edited case was made for where this host does not publish it.
-fn platform_options(kept: Option<Marketplace>) -> Control {
-    let hosted = published().into_iter().chain(kept).fold(Vec::<Marketplace>::new(), |mut unique, marketplace| {
-        if !unique.iter().any(|known| known.id == marketplace.id) {
-            unique.push(marketplace);
-        }
-        unique
-    });
-    let built_in = |platform: Platform| (platform.key().to_owned(), tr(platform.label()).to_owned());
-    let mut choices: Vec<_> =
-        Platform::ALL.iter().copied().filter(|p| *p != Platform::OtherMarketplace).map(built_in).collect();
-    choices.extend(hosted.iter().map(|marketplace| (marketplace.choice_key(), marketplace.name.clone())));
-    choices.push(built_in(Platform::OtherMarketplace));
-    Control::Select(choices)
 }
 
 fn focus_field(field: Field) {
@@ -227,7 +210,7 @@ pub fn CaseFormView(
                 {move || {
                     // The host's marketplaces may arrive after the form is shown.
                     host_site.track();
-                    field(Field::Platform, tr("Where did you order?"), platform_options(form.with_untracked(|form| form.kept_marketplace.clone())))
+                    field(Field::Platform, tr("Where did you order?"), Control::Select(platform_choices(form.with_untracked(|form| form.kept_marketplace.clone()))))
                 }}
                 <FormField field=Field::OrderNumber label=tr("Order number") control=Control::text() form errors required=true
                     hint=tr("As shown on the order page.") />

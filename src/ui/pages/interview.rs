@@ -11,9 +11,11 @@ use crate::domain::case::{Case, PaymentMethod, Platform, Problem};
 use crate::domain::form::{CaseForm, Field};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::Resolution;
+use crate::domain::marketplace::{platform_choice, platform_choices};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::components::{save_and_open, PasteReader};
+use crate::ui::host_site::use_host_site;
 
 const QUESTIONS: usize = 5;
 /// The last question: the order number and its dates, then the case is created.
@@ -33,17 +35,18 @@ fn question_of(field: Field) -> usize {
 /// One button per answer: pressing one chooses it and goes on to the next question. The answer
 /// chosen so far is marked pressed, so going back shows it.
 #[component]
-fn Choices<T: Copy + PartialEq + Send + Sync + 'static>(
-    options: Vec<(T, &'static str, Option<&'static str>)>,
+fn Choices<T: Clone + PartialEq + Send + Sync + 'static>(
+    options: Vec<(T, String, Option<&'static str>)>,
     chosen: RwSignal<T>,
     on_chosen: Callback<()>,
 ) -> impl IntoView {
     view! {
         <div class="choices" role="group" aria-labelledby="question-title">
             {options.into_iter().map(|(value, label, hint)| {
+                let this = value.clone();
                 view! {
-                    <button type="button" class="choice" aria-pressed=move || (chosen.get() == value).to_string()
-                        on:click=move |_| { chosen.set(value); on_chosen.run(()); }>
+                    <button type="button" class="choice" aria-pressed=move || chosen.with(|chosen| *chosen == this).to_string()
+                        on:click=move |_| { chosen.set(value.clone()); on_chosen.run(()); }>
                         <strong>{label}</strong>
                         {hint.map(|hint| view! { <span class="hint">{hint}</span> })}
                     </button>
@@ -57,7 +60,11 @@ fn Choices<T: Copy + PartialEq + Send + Sync + 'static>(
 pub fn Interview() -> impl IntoView {
     let navigate = use_navigate();
     let question = RwSignal::new(0usize);
-    let platform = RwSignal::new(Platform::AliExpress);
+    // A built-in platform's key, or a host's marketplace's (`site:<id>`).
+    let platform = RwSignal::new(Platform::AliExpress.key().to_owned());
+    let platform_kind =
+        move || platform.with(|key| platform_choice(key, None).map_or(Platform::OtherMarketplace, |(kind, _)| kind));
+    let host_site = use_host_site();
     let problem = RwSignal::new(Problem::NotReceived);
     let paid = RwSignal::new(String::new());
     let shipped = RwSignal::new(String::new());
@@ -74,7 +81,7 @@ pub fn Interview() -> impl IntoView {
     let pasted = RwSignal::new(CaseForm::blank(&Settings::load().currency));
 
     // The resolution offered first is the one that usually fits the problem.
-    Effect::new(move |_| wanted.set(reason_advice(platform.get(), problem.get()).resolution));
+    Effect::new(move |_| wanted.set(reason_advice(platform_kind(), problem.get()).resolution));
     // Each new question takes the focus, so keyboard and screen-reader users land on it.
     Effect::new(move |_| {
         question.track();
@@ -84,7 +91,7 @@ pub fn Interview() -> impl IntoView {
     });
 
     let form = move || CaseForm {
-        platform: platform.get_untracked().key().into(),
+        platform: platform.get_untracked(),
         problem: problem.get_untracked().key().into(),
         paid: paid.get_untracked(),
         shipped: shipped.get_untracked(),
@@ -101,8 +108,8 @@ pub fn Interview() -> impl IntoView {
     };
     // A pasted order page answers what it can: the platform, the order number and the dates.
     let use_pasted = Callback::new(move |filled: CaseForm| {
-        if let Some(chosen) = Platform::from_key(&filled.platform) {
-            platform.set(chosen);
+        if platform_choice(&filled.platform, None).is_some() {
+            platform.set(filled.platform.clone());
         }
         order_number.set(filled.order_number.clone());
         paid.set(filled.paid.clone());
@@ -151,12 +158,16 @@ pub fn Interview() -> impl IntoView {
             <h2 id="question-title" node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
             {move || match question.get() {
                 0 => view! {
-                    <Choices chosen=platform on_chosen=go_on options=Platform::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() />
+                    {move || {
+                        // The host's marketplaces may arrive after the first question is shown.
+                        host_site.track();
+                        view! { <Choices chosen=platform on_chosen=go_on options=platform_choices(None).into_iter().map(|(key, name)| (key, name, None)).collect() /> }
+                    }}
                     <PasteReader current=Signal::derive(form) on_apply=use_pasted />
                 }.into_any(),
-                1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
-                2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
-                3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()), None)).collect() /> }.into_any(),
+                1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
+                2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()).to_owned(), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
+                3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
                 _ => view! { <OrderQuestion order_number paid shipped delivered description received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
             }}
             {move || problem_text.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
