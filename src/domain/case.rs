@@ -192,6 +192,16 @@ pub struct CaseDetails {
     pub marketplace: Option<Marketplace>,
 }
 
+impl CaseDetails {
+    /// Where the order was placed, as the buyer reads it: a host's marketplace by its name.
+    pub fn platform_text(&self) -> String {
+        match (&self.marketplace, self.platform) {
+            (Some(marketplace), Platform::OtherMarketplace) => marketplace.name.clone(),
+            _ => tr(self.platform.label()).to_owned(),
+        }
+    }
+}
+
 /// A blank case: an AliExpress order paid by card that never arrived, with nothing else known.
 /// Tests and fixtures say only what differs from it.
 impl Default for CaseDetails {

@@ -235,6 +235,7 @@ mod tests {
             ..CaseDetails::default()
         };
         let case = Case::new(CaseId::new("c"), details, now);
+        assert_eq!(case.details.platform_text(), "Lumen Market");
         let dated = chain(&case, &Utc, now).dated;
         let open = dated.iter().find(|deadline| deadline.kind == DeadlineKind::OpenDispute).unwrap();
         assert_eq!(open.last_day, NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());

@@ -43,6 +43,16 @@ impl Organization {
     pub fn help_link(&self) -> Option<String> {
         self.help_url.clone().or_else(|| self.help_email.as_ref().map(|email| format!("mailto:{email}")))
     }
+
+    /// The address a case can be mailed to: the help e-mail, or the help address when it is a mail.
+    pub fn mail_address(&self) -> Option<&str> {
+        let from_url =
+            self.help_url.as_deref().and_then(|url| url.get(7..).filter(|_| url[..7].eq_ignore_ascii_case("mailto:")));
+        self.help_email
+            .as_deref()
+            .or_else(|| from_url.map(|rest| rest.split('?').next().unwrap_or(rest)))
+            .and_then(email)
+    }
 }
 
 /// Something in the file that was refused, for the host: where (a path such as
@@ -415,6 +425,15 @@ mod tests {
             (None, Some("help@example.org"))
         );
         assert_eq!(organization.help_link().as_deref(), Some("mailto:help@example.org"));
+        assert_eq!(organization.mail_address(), Some("help@example.org"));
+        let by_url = Organization {
+            name: "Help".into(),
+            help_url: Some("MAILTO:desk@example.org?subject=x".into()),
+            help_email: None,
+        };
+        assert_eq!(by_url.mail_address(), Some("desk@example.org"));
+        let web_only = Organization { help_url: Some("https://help.example".into()), ..by_url };
+        assert_eq!(web_only.mail_address(), None);
         assert_eq!(site.marketplaces.len(), 1);
         let kept: Vec<_> =
             site.marketplaces[0].rules.iter().map(|rule| (rule.deadline, rule.days, rule.business_days)).collect();

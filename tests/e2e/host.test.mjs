@@ -35,10 +35,13 @@ test("a host's marketplace gets dated deadlines from its rules, labelled with th
   assert.equal(await help.getAttribute('rel'), 'noopener noreferrer');
   assert.ok((await bar.boundingBox()).y < 200, 'under the header, on the first screen of a phone');
 
-  const platforms = await page.goto(`${server.url}/new`).then(() => page.locator('#platform option').allInnerTexts());
+  await page.goto(`${server.url}/new`);
+  await page.locator('#platform option', { hasText: 'Lumen Market' }).waitFor({ state: 'attached' });
+  const platforms = await page.locator('#platform option').allInnerTexts();
   assert.deepEqual(platforms, ['AliExpress', 'Alibaba.com (Trade Assurance)', 'Lumen Market', 'Other marketplace']);
   await saveNewCase(page, server.url, { platform: 'site:lumen', 'order-number': 'LUM-1', item: 'Reading lamp', problem: 'damaged', delivered: '2026-11-10' });
   const caseUrl = page.url();
+  assert.match(await page.locator('main p.lead').first().innerText(), /^Lumen Market · order LUM-1/);
   await openSection(page, 'Deadlines');
   const open = page.locator('.timeline-item', { has: page.getByRole('heading', { name: 'Last day to open a dispute', exact: true }) });
   assert.equal(await open.locator('.timeline-date').innerText(), 'Thu 10 Dec 2026', '30 days after delivery, by the host\'s rule');
@@ -50,8 +53,17 @@ test("a host's marketplace gets dated deadlines from its rules, labelled with th
   const seller = page.locator('.pending-list');
   assert.match(await seller.innerText(), /Seller must respond/);
 
+  // A share link can go to the host's help address, through the buyer's own mail app.
+  await page.goto(`${caseUrl}/share`);
+  await page.getByRole('button', { name: 'Create the link' }).click();
+  const mail = page.getByRole('link', { name: 'Send the link to Lumen Buyer Help by e-mail' });
+  const link = await page.locator('#share-link').inputValue();
+  assert.equal(await mail.getAttribute('href'), `mailto:help@example.org?subject=${encodeURIComponent('Dispute Desk case: order LUM-1')}&body=${encodeURIComponent(link)}`);
+
   // The printed case file names who helped, with the address written out.
   await page.goto(`${caseUrl}/print`);
+  await page.locator('.print-case').waitFor();
+  await page.locator('.host-bar').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.host-bar').isVisible(), true);
   await page.emulateMedia({ media: 'screen' });

@@ -9,6 +9,7 @@ use crate::domain::i18n::{tr, trf};
 use crate::domain::share::{case_bytes, encode, Sealed, ShareError, FRAGMENT_KEY, LONG_LINK_CHARS};
 use crate::ui::backup_io::{download_backup, Scope};
 use crate::ui::browser::{app_url, now_utc};
+use crate::ui::host_site::use_host_site;
 use crate::ui::share_codec::{compress, encrypt};
 use crate::ui::state::AppState;
 
@@ -39,6 +40,22 @@ pub fn ShareCase(case: Case) -> impl IntoView {
         });
     };
     let (id, order) = (case.id.clone(), case.details.order_number.clone());
+    let order_for_mail = order.clone();
+    let host_site = use_host_site();
+    // The host's help address, where it has one: the buyer's own mail app sends the link.
+    let mail_to_host = move |link: &str, order: &str| {
+        let organization = host_site.with(|site| site.organization.clone())?;
+        let address = organization.mail_address()?.to_owned();
+        let subject = trf("Dispute Desk case: order {order}", &[("order", &order)]);
+        let href = format!(
+            "mailto:{address}?subject={}&body={}",
+            js_sys::encode_uri_component(&subject),
+            js_sys::encode_uri_component(link)
+        );
+        Some(view! {
+            <p><a class="button" href=href>{trf("Send the link to {organization} by e-mail", &[("organization", &organization.name)])}</a></p>
+        })
+    };
     let download = move |_| {
         let (id, order) = (id.clone(), order.clone());
         spawn_local(async move {
@@ -74,6 +91,7 @@ pub fn ShareCase(case: Case) -> impl IntoView {
             {move || link.get().map(|made| {
                 let long = made.len() > LONG_LINK_CHARS;
                 let length = made.len();
+                let by_mail = (!long).then(|| mail_to_host(&made, &order_for_mail)).flatten();
                 view! {
                     <div class="field">
                         <label for="share-link">{tr("The link")}</label>
@@ -82,6 +100,7 @@ pub fn ShareCase(case: Case) -> impl IntoView {
                     {long.then(|| view! {
                         <p class="notice warning" role="status">{trf("This link is {length} characters long: some chat and mail apps cut links that long. If your helper cannot open it, send the case file instead.", &[("length", &length)])}</p>
                     })}
+                    {by_mail}
                 }
             })}
             {move || message.get().map(|text| view! { <p class="error-text" role="alert">{text}</p> })}

@@ -202,7 +202,7 @@ impl Row {
             summary: trf(
                 "{platform} · order {order} · {status}",
                 &[
-                    ("platform", &tr(case.details.platform.label())),
+                    ("platform", &case.details.platform_text()),
                     ("order", &case.details.order_number),
                     ("status", &tr(case.status().label())),
                 ],

@@ -40,7 +40,7 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
     let known = |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.to_owned() };
     let day = |day: Option<chrono::NaiveDate>| day.map(day_text).unwrap_or_else(|| "—".into());
     let rows = vec![
-        (tr("Platform"), tr(details.platform.label()).to_owned()),
+        (tr("Platform"), details.platform_text()),
         (tr("Order number"), details.order_number.clone()),
         (tr("Seller"), known(&details.seller)),
         (tr("Item"), known(&details.item)),

@@ -146,7 +146,7 @@ fn CaseHeader(case: Case) -> impl IntoView {
     view! {
         <p class="breadcrumb"><A href=href("/")>{tr("All cases")}</A></p>
         <h1>{case.title().to_owned()}</h1>
-        <p class="lead">{trf("{platform} · order {order}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number)])}</p>
+        <p class="lead">{trf("{platform} · order {order}", &[("platform", &case.details.platform_text()), ("order", &case.details.order_number)])}</p>
         <CaseClock id=case.id />
     }
 }

@@ -37,7 +37,7 @@ fn PrintView(case: Case) -> impl IntoView {
                 <button type="button" class="button primary" on:click=print>{tr("Print or save as PDF")}</button>
             </div>
             <h1>{trf("Case file: {title}", &[("title", &case.title())])}</h1>
-            <p class="lead">{trf("{platform} · order {order} · made {time}", &[("platform", &tr(case.details.platform.label())), ("order", &case.details.order_number), ("time", &local_time_text(now))])}</p>
+            <p class="lead">{trf("{platform} · order {order} · made {time}", &[("platform", &case.details.platform_text()), ("order", &case.details.order_number), ("time", &local_time_text(now))])}</p>
             <section>
                 <h2>{tr("Summary")}</h2>
                 <CaseFacts case=case.clone() />
