@@ -195,10 +195,15 @@ pub struct CaseDetails {
 impl CaseDetails {
     /// Where the order was placed, as the buyer reads it: a host's marketplace by its name.
     pub fn platform_text(&self) -> String {
-        match (&self.marketplace, self.platform) {
-            (Some(marketplace), Platform::OtherMarketplace) => marketplace.name.clone(),
-            _ => tr(self.platform.label()).to_owned(),
+        match self.hosted_marketplace() {
+            Some(marketplace) => marketplace.name.clone(),
+            None => tr(self.platform.label()).to_owned(),
         }
+    }
+
+    /// The host's marketplace the order was placed on, if any (only ever with "other marketplace").
+    pub fn hosted_marketplace(&self) -> Option<&Marketplace> {
+        self.marketplace.as_ref().filter(|_| self.platform == Platform::OtherMarketplace)
     }
 }
 

@@ -230,9 +230,10 @@ impl Deadline {
 }
 
 /// The instant a deadline's last day ends: platform steps at the earlier of the buyer's and the
-/// platform's midnight, payment rails (banks, PayPal) at the buyer's own.
-fn due_at<Tz: TimeZone>(kind: DeadlineKind, last_day: NaiveDate, buyer_zone: &Tz) -> DateTime<Utc> {
-    if kind.is_platform_step() {
+/// platform's midnight (China's), payment rails (banks, PayPal) and a host's marketplace, whose
+/// clock is not known, at the buyer's own.
+fn due_at<Tz: TimeZone>(kind: DeadlineKind, last_day: NaiveDate, case: &Case, buyer_zone: &Tz) -> DateTime<Utc> {
+    if kind.is_platform_step() && case.details.hosted_marketplace().is_none() {
         platform_day_end(last_day, buyer_zone)
     } else {
         end_of_day(last_day, buyer_zone)
@@ -318,7 +319,7 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
         }
         match date_deadline(kind, case, rules) {
             Ok((last_day, source)) => {
-                let due = due_at(kind, last_day, buyer_zone);
+                let due = due_at(kind, last_day, case, buyer_zone);
                 let state = state_of(kind, last_day, due, case, now);
                 result.dated.push(Deadline { kind, last_day, due, source, state });
             }

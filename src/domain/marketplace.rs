@@ -239,6 +239,8 @@ mod tests {
         let dated = chain(&case, &Utc, now).dated;
         let open = dated.iter().find(|deadline| deadline.kind == DeadlineKind::OpenDispute).unwrap();
         assert_eq!(open.last_day, NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());
+        let buyers_midnight = DateTime::parse_from_rfc3339("2026-12-11T00:00:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(open.due, buyers_midnight, "the host's marketplace does not keep China's time");
         assert_eq!(open.sources()[0].title, "Lumen protection");
         assert!(open.why().contains("as Lumen Buyer Help publishes it for Lumen Market"), "{}", open.why());
         assert!(!open.why().contains("Reviewed"), "a host's rule has no review date of ours");

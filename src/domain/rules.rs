@@ -449,10 +449,7 @@ impl Rule {
 
 /// Every rule that applies to `case`: the built-in ones, and its host marketplace's.
 pub fn applicable(case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
-    let hosted = match &case.details.marketplace {
-        Some(marketplace) if case.details.platform == Platform::OtherMarketplace => rules_of(marketplace),
-        _ => &[],
-    };
+    let hosted = case.details.hosted_marketplace().map_or(&[][..], rules_of);
     RULES.iter().chain(hosted).filter(|rule| rule.applies_to(case))
 }
 

@@ -81,7 +81,7 @@ fn bracketed(pattern: &str) -> impl Iterator<Item = &str> {
 /// The platform as a sentence names it: "AliExpress", a host's marketplace by its name, or "the
 /// marketplace" for any other.
 pub fn platform_name(details: &CaseDetails, language: MessageLanguage) -> Cow<'static, str> {
-    match (details.platform, &details.marketplace) {
+    match (details.platform, details.hosted_marketplace()) {
         (Platform::AliExpress, _) => "AliExpress".into(),
         (Platform::AlibabaTradeAssurance, _) => "Alibaba.com".into(),
         (Platform::OtherMarketplace, Some(marketplace)) => marketplace.name.clone().into(),

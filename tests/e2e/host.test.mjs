@@ -45,6 +45,7 @@ test("a host's marketplace gets dated deadlines from its rules, labelled with th
   await openSection(page, 'Deadlines');
   const open = page.locator('.timeline-item', { has: page.getByRole('heading', { name: 'Last day to open a dispute', exact: true }) });
   assert.equal(await open.locator('.timeline-date').innerText(), 'Thu 10 Dec 2026', '30 days after delivery, by the host\'s rule');
+  assert.match(await open.innerText(), /closes at the end of Thu 10 Dec 2026/, "the buyer's midnight: the host's marketplace does not keep China's time");
   await open.getByText('Why this date').click();
   assert.match(await open.innerText(), /30 days after delivery \(Tue 10 Nov 2026\); as Lumen Buyer Help publishes it for Lumen Market/);
   const source = open.locator('.sources a');
@@ -59,6 +60,30 @@ test("a host's marketplace gets dated deadlines from its rules, labelled with th
   const mail = page.getByRole('link', { name: 'Send the link to Lumen Buyer Help by e-mail' });
   const link = await page.locator('#share-link').inputValue();
   assert.equal(await mail.getAttribute('href'), `mailto:help@example.org?subject=${encodeURIComponent('Dispute Desk case: order LUM-1')}&body=${encodeURIComponent(link)}`);
+
+  // The case travels: opened by an app on a host without a site.json, it keeps its marketplace's
+  // name and its deadlines, labelled as the first host's rules.
+  const elsewhere = await serveDist();
+  const helperContext = await context.browser().newContext({ ...PHONE, locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const helper = await helperContext.newPage();
+  const helperGuard = guardPage(helper, elsewhere.url);
+  await helper.clock.setFixedTime(NOW);
+  await helper.goto(link.replace(server.url, elsewhere.url));
+  const shared = helper.locator('main');
+  await shared.getByRole('button', { name: 'Add to my cases' }).waitFor();
+  assert.match(await shared.innerText(), /Platform\s+Lumen Market/);
+  assert.match(await shared.innerText(), /Last day to open a dispute: Thu 10 Dec 2026/);
+  assert.equal(await helper.locator('.host-bar').count(), 0, 'this host names no organisation');
+  await shared.getByRole('button', { name: 'Add to my cases' }).click();
+  await helper.locator('.guide').waitFor();
+  await openSection(helper, 'Deadlines');
+  const travelled = helper.locator('.timeline-item', { has: helper.getByRole('heading', { name: 'Last day to open a dispute', exact: true }) });
+  assert.equal(await travelled.locator('.timeline-date').innerText(), 'Thu 10 Dec 2026');
+  await travelled.getByText('Why this date').click();
+  assert.match(await travelled.innerText(), /as Lumen Buyer Help publishes it for Lumen Market/);
+  helperGuard.assertClean();
+  await helperContext.close();
+  await elsewhere.close();
 
   // The printed case file names who helped, with the address written out.
   await page.goto(`${caseUrl}/print`);

@@ -11,7 +11,7 @@ pub fn HostCheck() -> impl IntoView {
     let site = use_host_site();
     view! {
         <h1>"Host check: site.json"</h1>
-        <p>"What this copy of Dispute Desk read from the site.json file beside its index.html. Buyers see the app working with everything listed as used; every problem below was left out. The format is described in docs/SITE.md, with public/site.example.json as an example."</p>
+        <p>"What this copy of Dispute Desk read from the site.json file beside its index.html. Buyers see the app working with everything listed as used; every problem below was left out. The format is described in the project's docs/SITE.md; site.example.json beside this app's index.html is a complete example."</p>
         {move || site.with(|site| {
             let nothing = site.organization.is_none() && site.marketplaces.is_empty() && site.problems.is_empty();
             view! {

@@ -17,7 +17,7 @@ use crate::ui::state::{AppState, Loading};
 enum Opening {
     Working,
     NeedsPassphrase(Sealed),
-    Opened(Case),
+    Opened(Box<Case>),
     Failed(ShareError),
 }
 
@@ -35,7 +35,7 @@ pub fn SharedCase() -> impl IntoView {
         Ok(sealed @ Sealed::Encrypted { .. }) => opening.set(Opening::NeedsPassphrase(sealed)),
         Ok(sealed) => spawn_local(async move {
             opening.set(match open(&sealed, "").await {
-                Ok(case) => Opening::Opened(case),
+                Ok(case) => Opening::Opened(Box::new(case)),
                 Err(error) => Opening::Failed(error),
             });
         }),
@@ -47,7 +47,7 @@ pub fn SharedCase() -> impl IntoView {
         let Opening::NeedsPassphrase(sealed) = opening.get_untracked() else { return };
         spawn_local(async move {
             match open(&sealed, &passphrase.get_untracked()).await {
-                Ok(case) => opening.set(Opening::Opened(case)),
+                Ok(case) => opening.set(Opening::Opened(Box::new(case))),
                 Err(error) => wrong.set(Some(error)),
             }
         });
@@ -69,7 +69,7 @@ pub fn SharedCase() -> impl IntoView {
                     <button type="submit" class="button primary">{tr("Open")}</button>
                 </form>
             }.into_any(),
-            Opening::Opened(case) => view! { <SharedView case /> }.into_any(),
+            Opening::Opened(case) => view! { <SharedView case=*case /> }.into_any(),
         }}
     }
 }
