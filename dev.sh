@@ -219,7 +219,7 @@ case "${1:-}" in
   test) run_tests ;;
   fuzz)
     # The parsers' properties from the tests, with many more inputs (FUZZ_CASES, default 200,000).
-    log "fuzzing the backup, share-link and stored-record readers"
+    log "fuzzing the backup, share-link, stored-record, spreadsheet and site.json readers"
     FUZZ_FRESH=1 PROPTEST_CASES="${FUZZ_CASES:-200000}" cargo test --release --test parsers_fuzz -- --nocapture --test-threads 1
     ;;
   *) echo "usage: bash dev.sh setup|serve|build|test|bench|fuzz" >&2; exit 2 ;;

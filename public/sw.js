@@ -52,14 +52,14 @@ async function receiveShare(request) {
 const SITE = 'dispute-desk-site';
 
 async function hostFile(request) {
-  const cache = await caches.open(SITE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request.url, response.clone());
-    else if (response.status === 404) await cache.delete(request.url);
+    if (response.ok) await (await caches.open(SITE)).put(request.url, response.clone());
+    else if (response.status === 404) await caches.delete(SITE);
     return response;
   } catch {
-    return (await cache.match(request.url)) || Response.error();
+    // Offline: the last good copy, or what a host without one answers.
+    return (await caches.match(request.url, { cacheName: SITE })) || new Response(null, { status: 404 });
   }
 }
 

@@ -14,6 +14,7 @@ use super::i18n::{tr, trf};
 
 use super::case::{Case, CaseDetails, CaseId, Platform, Problem};
 use super::form::{CaseForm, Field, FieldError};
+use super::marketplace::published;
 
 /// Far beyond any order export, and small enough to read in a phone's memory.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -474,13 +475,21 @@ pub fn parse_day(text: &str, order: DateOrder) -> Option<NaiveDate> {
 const SYMBOLS: [(&str, &str); 7] =
     [("R$", "BRL"), ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₽", "RUB"), ("¥", "CNY")];
 
-fn platform_from(text: &str) -> Option<Platform> {
+/// The form's platform choice a cell names: a built-in platform, or a host's marketplace by its
+/// name or id.
+fn platform_from(text: &str) -> Option<String> {
     let name = normalized(text);
     let named = Platform::ALL
         .iter()
         .copied()
         .find(|platform| normalized(platform.key()) == name || normalized(platform.label()) == name);
-    named.or_else(|| {
+    let hosted = || {
+        published()
+            .into_iter()
+            .find(|marketplace| normalized(&marketplace.name) == name || normalized(&marketplace.id) == name)
+            .map(|marketplace| marketplace.choice_key())
+    };
+    let near = || {
         if name.contains("alibaba") {
             Some(Platform::AlibabaTradeAssurance)
         } else if name.contains("aliexpress") || name == "ae" {
@@ -488,7 +497,11 @@ fn platform_from(text: &str) -> Option<Platform> {
         } else {
             None
         }
-    })
+    };
+    named
+        .map(|platform| platform.key().to_owned())
+        .or_else(hosted)
+        .or_else(|| near().map(|platform| platform.key().to_owned()))
 }
 
 fn problem_from(text: &str) -> Option<Problem> {
@@ -511,7 +524,7 @@ fn fill_form(base: CaseForm, cells: &[String], mapping: &Mapping) -> (CaseForm, 
         let mut refuse = |reason: String| problems.push(format!("{}: {reason}", tr(target.label())));
         let value = match target {
             Target::Platform => match platform_from(cell) {
-                Some(platform) => platform.key().to_owned(),
+                Some(platform) => platform,
                 None => {
                     refuse(trf("\"{cell}\" is not AliExpress, Alibaba.com or \"other\".", &[("cell", cell)]));
                     continue;
@@ -735,7 +748,8 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
             &mut writer,
             [
                 details.order_number.clone(),
-                details.platform.label().to_owned(),
+                // A host's marketplace by its name, which an import on the same host reads back.
+                details.hosted_marketplace().map_or_else(|| details.platform.label().to_owned(), |m| m.name.clone()),
                 case.status().label().to_owned(),
                 details.problem.label().to_owned(),
                 details.seller.clone(),
@@ -916,6 +930,29 @@ mod tests {
         assert!(plan(&read, &unmapped, &[], OnExisting::Skip, today())
             .iter()
             .all(|row| matches!(row.outcome, RowOutcome::Rejected(_))));
+    }
+
+    #[test]
+    fn a_hosts_marketplace_is_read_by_its_name_and_exported_by_it() {
+        use crate::domain::marketplace::{lumen, publish};
+        let read = sheet("Order,Platform,Delivered\nL-1,Lumen Market,2026-11-10\nL-2,lumen,2026-11-11\n");
+        let rows = plan(&read, &guess_mapping(&read, "USD"), &[], OnExisting::Skip, today());
+        assert!(
+            matches!(&rows[0].outcome, RowOutcome::Rejected(reasons) if reasons[0].contains("\"Lumen Market\" is not"))
+        );
+        publish(vec![lumen(30)]);
+        let rows = plan(&read, &guess_mapping(&read, "USD"), &[], OnExisting::Skip, today());
+        for row in &rows {
+            let RowOutcome::New(details) = &row.outcome else { panic!("{:?}", row.outcome) };
+            assert_eq!(
+                (details.platform, details.marketplace.as_ref()),
+                (Platform::OtherMarketplace, Some(&lumen(30)))
+            );
+        }
+        let RowOutcome::New(details) = rows[0].outcome.clone() else { unreachable!() };
+        let case = Case::new(CaseId::new("l"), details, Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
+        let exported = cases_csv(&[case]);
+        assert!(exported.lines().nth(1).is_some_and(|row| row.contains(",Lumen Market,")), "{exported}");
     }
 
     #[test]

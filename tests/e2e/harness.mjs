@@ -70,9 +70,10 @@ export async function firstVisitFiles(browser, appUrl, path, ready) {
   const page = await context.newPage();
   const requested = new Set();
   const base = new URL(`${appUrl}/`).pathname;
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== new URL(appUrl).origin) return;
+  // A file the host does not have (site.json on most hosts) is a few bytes of 404, not a file of dist/.
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== new URL(appUrl).origin || !response.ok()) return;
     const inDist = url.pathname.slice(base.length);
     // An address of the app itself is the page, index.html.
     requested.add(extname(inDist) ? inDist : 'index.html');
