@@ -217,7 +217,8 @@ pub struct Mapping {
     /// One entry per column of the file.
     pub columns: Vec<Option<Target>>,
     pub date_order: DateOrder,
-    pub platform: Platform,
+    /// The form's platform choice: a built-in platform's key, or a host's marketplace's.
+    pub platform: String,
     pub problem: Problem,
     pub currency: String,
 }
@@ -427,7 +428,7 @@ pub fn guess_mapping(sheet: &Sheet, currency: &str) -> Mapping {
     Mapping {
         columns,
         date_order: guess_date_order(&dates),
-        platform: Platform::AliExpress,
+        platform: Platform::AliExpress.key().into(),
         problem: Problem::NotReceived,
         currency: currency.to_owned(),
     }
@@ -568,7 +569,7 @@ fn fill_form(base: CaseForm, cells: &[String], mapping: &Mapping) -> (CaseForm, 
 
 fn new_form(mapping: &Mapping) -> CaseForm {
     CaseForm {
-        platform: mapping.platform.key().into(),
+        platform: mapping.platform.clone(),
         problem: mapping.problem.key().into(),
         ..CaseForm::blank(&mapping.currency)
     }

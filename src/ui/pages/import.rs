@@ -9,12 +9,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::case::{Case, CaseId, Platform, Problem};
+use crate::domain::case::{Case, CaseId, Problem};
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::import::{
     guess_mapping, plan, read_sheet, rejected_csv, summarize, DateOrder, ImportError, Mapping, OnExisting, PlannedRow,
     RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
 };
+use crate::domain::marketplace::platform_choices;
 use crate::storage::Settings;
 use crate::ui::browser::{download_text, href, new_case_id, now_utc, picked_file, today};
 use crate::ui::components::ChoiceSelect;
@@ -236,12 +237,18 @@ fn MappingForm(
                         <option value="month" selected=move || chosen(&|m| m.date_order == DateOrder::MonthFirst)>{tr("March 10 (month first)")}</option>
                     </select>
                 </div>
-                <ChoiceSelect id="import-platform" label=tr("Platform, where the file does not say") choices=Platform::ALL
-                    key=Platform::key name=|platform: Platform| tr(platform.label())
-                    current=Signal::derive(move || mapping.with(|m| m.as_ref().map(|m| m.platform)))
-                    set=Callback::new(move |chosen: Option<Platform>| if let Some(platform) = chosen {
+                <div class="field">
+                    <label for="import-platform">{tr("Platform, where the file does not say")}</label>
+                    <select id="import-platform" on:change=move |event| {
+                        let platform = event_target_value(&event);
                         update(Box::new(move |mapping| mapping.platform = platform));
-                    }) />
+                    }>
+                        {platform_choices(None).into_iter().map(|(key, name)| {
+                            let this = key.clone();
+                            view! { <option value=key selected=move || chosen(&|m| m.platform == this)>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
             </div>
             <div class="field-row">
                 <ChoiceSelect id="import-problem" label=tr("Problem, where the file does not say") choices=Problem::ALL
