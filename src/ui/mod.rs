@@ -29,12 +29,30 @@ pub fn start() {
         language::install_formats(catalog.locale);
         crate::domain::i18n::install(catalog);
         leptos::mount::mount_to_body(App);
-        // index.html's first paint goes in the same moment the app appears, so the page never
-        // holds two copies of its first screen.
-        if let Some(boot) =
-            web_sys::window().and_then(|window| window.document()).and_then(|d| d.get_element_by_id("boot"))
-        {
-            boot.remove();
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            remove_first_paint(&document);
         }
     });
+}
+
+/// index.html's first paint goes in the same moment the app appears, so the page never holds two
+/// copies of its first screen. A keyboard user who had tabbed into it keeps their place: the focus
+/// moves to the app's link to the same address.
+fn remove_first_paint(document: &web_sys::Document) {
+    use wasm_bindgen::JsCast;
+    let Some(boot) = document.get_element_by_id("boot") else { return };
+    let focused = document
+        .active_element()
+        .filter(|element| boot.contains(Some(element)))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|link| link.href());
+    boot.remove();
+    let Some(address) = focused else { return };
+    let Ok(links) = document.query_selector_all("a[href]") else { return };
+    let same = (0..links.length())
+        .filter_map(|index| links.item(index)?.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .find(|link| link.href() == address);
+    if let Some(link) = same {
+        let _ = link.focus();
+    }
 }
