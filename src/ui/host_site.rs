@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,6 +30,18 @@ pub fn provide_host_site() {
     });
 }
 
+/// The reader, in its own wasm chunk: most hosts have no file, and their buyers never download it.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(SiteReader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_in_chunk(bytes: Vec<u8>) -> Result<Site, SplitLoaderError> {
+    Ok(read_site(&bytes))
+}
+
+#[cfg(not(feature = "split"))]
+async fn read_in_chunk(bytes: Vec<u8>) -> Result<Site, SplitLoaderError> {
+    Ok(read_site(&bytes))
+}
+
 async fn fetch_site() -> Site {
     let Some(window) = web_sys::window() else { return Site::default() };
     let init = web_sys::RequestInit::new();
@@ -48,7 +61,9 @@ async fn fetch_site() -> Site {
         404 => Site::default(),
         200 => match response.array_buffer() {
             Ok(promise) => match JsFuture::from(promise).await {
-                Ok(buffer) => read_site(&js_sys::Uint8Array::new(&buffer).to_vec()),
+                Ok(buffer) => read_in_chunk(js_sys::Uint8Array::new(&buffer).to_vec()).await.unwrap_or_else(|_| {
+                    unreadable("The part of Dispute Desk that reads the file could not be downloaded.".into())
+                }),
                 Err(error) => unreadable(format!("The file could not be read ({error:?}).")),
             },
             Err(error) => unreadable(format!("The file could not be read ({error:?}).")),
