@@ -292,6 +292,8 @@ fn rule_sets(id: &str) -> Option<DeadlineKind> {
     super::rules::rule_by_id(id).map(|rule| rule.sets).or_else(|| super::marketplace::deadline_of_hosted_rule(id))
 }
 
+// `choices!` makes the enum, and its variants take no `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Status {
     fn default() -> Self {
         Status::New

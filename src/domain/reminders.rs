@@ -112,8 +112,8 @@ mod tests {
     fn keys_stay_the_same_as_time_passes_and_change_when_the_last_day_does() {
         let case = shipped("A-1", "Desk lamp", (9, 30));
         let keys = |cases: &[Case], now| of(cases, now).into_iter().map(|reminder| reminder.key).collect::<Vec<_>>();
-        let today = keys(&[case.clone()], now());
-        assert_eq!(keys(&[case.clone()], now() + Duration::hours(3)), today);
+        let today = keys(std::slice::from_ref(&case), now());
+        assert_eq!(keys(std::slice::from_ref(&case), now() + Duration::hours(3)), today);
         let later_shipping = shipped("A-1", "Desk lamp", (10, 1));
         assert!(keys(&[later_shipping], now()).iter().all(|key| !today.contains(key)));
     }
