@@ -180,14 +180,25 @@ impl Reader {
         Some(Organization { name, help_url, help_email })
     }
 
+    /// A list's entries up to `most`, each with its place; the first one too many is reported.
+    fn bounded<'v>(
+        &mut self,
+        entries: &'v [Value],
+        place_of: impl Fn(usize) -> String,
+        most: usize,
+        what: &str,
+    ) -> Vec<(String, &'v Value)> {
+        if entries.len() > most {
+            self.refuse(&place_of(most), &format!("is one too many: at most {most} {what} are read."));
+        }
+        entries.iter().take(most).enumerate().map(|(index, entry)| (place_of(index), entry)).collect()
+    }
+
     fn marketplaces(&mut self, entries: &[Value], host: &str) -> Vec<Marketplace> {
         let mut found: Vec<Marketplace> = Vec::new();
-        for (index, entry) in entries.iter().enumerate() {
-            let place = format!("marketplaces[{index}]");
-            if index >= MOST_MARKETPLACES {
-                self.refuse(&place, &format!("is one too many: at most {MOST_MARKETPLACES} marketplaces are read."));
-                break;
-            }
+        for (place, entry) in
+            self.bounded(entries, |index| format!("marketplaces[{index}]"), MOST_MARKETPLACES, "marketplaces")
+        {
             let Some(marketplace) = self.marketplace(entry, &place, host) else { continue };
             if found.iter().any(|earlier| earlier.id == marketplace.id) {
                 self.refuse(&format!("{place}.id"), "is used by an earlier marketplace; ids must differ.");
@@ -229,12 +240,8 @@ impl Reader {
 
     fn rules(&mut self, entries: &[Value], marketplace: &str) -> Vec<HostRule> {
         let mut found: Vec<HostRule> = Vec::new();
-        for (index, entry) in entries.iter().enumerate() {
-            let place = format!("{marketplace}.rules[{index}]");
-            if index >= MOST_RULES {
-                self.refuse(&place, &format!("is one too many: at most {MOST_RULES} rules are read per marketplace."));
-                break;
-            }
+        let place_of = |index| format!("{marketplace}.rules[{index}]");
+        for (place, entry) in self.bounded(entries, place_of, MOST_RULES, "rules per marketplace") {
             let Some(rule) = self.rule(entry, &place) else { continue };
             if found.iter().any(|earlier| earlier.deadline == rule.deadline && earlier.counts_from == rule.counts_from)
             {
@@ -461,6 +468,21 @@ mod tests {
             ]
         );
         assert!(site.problems[2].reason.contains("open_dispute, seller_response"), "{}", site.problems[2].reason);
+    }
+
+    #[test]
+    fn lists_longer_than_the_format_allows_are_cut_and_say_so() {
+        let rule = r#"{ "deadline": "appeal", "counts_from": "decision_issued", "days": 7 }"#;
+        let marketplace = |n: usize| format!(r#"{{ "id": "m{n}", "name": "M{n}", "rules": [{rule}, {rule}] }}"#);
+        let many: Vec<String> = (0..=MOST_MARKETPLACES).map(marketplace).collect();
+        let site = read_site(format!(r#"{{ "marketplaces": [{}] }}"#, many.join(",")).as_bytes());
+        assert_eq!(site.marketplaces.len(), MOST_MARKETPLACES);
+        let too_many = format!("marketplaces[{MOST_MARKETPLACES}]");
+        assert!(site
+            .problems
+            .iter()
+            .any(|problem| problem.place == too_many && problem.reason.contains("one too many")));
+        assert!(site.problems.iter().any(|problem| problem.place == "marketplaces[0].rules[1]"), "a repeated rule");
     }
 
     #[test]
