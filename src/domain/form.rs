@@ -185,10 +185,9 @@ impl CaseForm {
     pub fn from_details(details: &CaseDetails) -> Self {
         let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
         Self {
-            platform: match &details.marketplace {
-                Some(marketplace) if details.platform == Platform::OtherMarketplace => marketplace.choice_key(),
-                _ => details.platform.key().into(),
-            },
+            platform: details
+                .hosted_marketplace()
+                .map_or_else(|| details.platform.key().into(), Marketplace::choice_key),
             kept_marketplace: details.marketplace.clone(),
             order_number: details.order_number.clone(),
             seller: details.seller.clone(),

@@ -110,15 +110,23 @@ pub fn published() -> Vec<Marketplace> {
 /// The rules that count for a case of `marketplace`: its host's current ones where this app's
 /// host publishes it, else the copy the case keeps.
 pub fn rules_of(marketplace: &Marketplace) -> &'static [Rule] {
-    let current = PUBLISHED.with(|published| {
-        published
-            .borrow()
+    // Asked for every case of a host's marketplace at each minute: looked up by reference, and
+    // only a set of rules seen for the first time is copied.
+    PUBLISHED.with(|published| {
+        let published = published.borrow();
+        let current = published
             .iter()
             .find(|known| known.id == marketplace.id && known.host == marketplace.host)
-            .cloned()
-            .unwrap_or_else(|| marketplace.clone())
-    });
-    AS_RULES.with(|made| *made.borrow_mut().entry(current).or_insert_with_key(as_rules))
+            .unwrap_or(marketplace);
+        AS_RULES.with(|made| {
+            if let Some(rules) = made.borrow().get(current) {
+                return *rules;
+            }
+            let rules = as_rules(current);
+            made.borrow_mut().insert(current.clone(), rules);
+            rules
+        })
+    })
 }
 
 fn leak(text: String) -> &'static str {

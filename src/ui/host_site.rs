@@ -9,20 +9,30 @@ use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::marketplace::publish;
+use crate::domain::marketplace::{publish, Marketplace};
 use crate::domain::site::{read_site, too_large, unreadable, Site, MOST_BYTES};
 
 /// The host's file as read; empty until it has arrived (or when there is none).
 #[derive(Clone, Copy)]
 pub struct HostSite(pub RwSignal<Site>);
 
+/// Only the host's marketplaces, which change what deadlines and platform choices are: nothing
+/// that follows them is worked out again when the file arrives without any (most hosts).
+#[derive(Clone, Copy)]
+pub struct HostMarketplaces(pub Memo<Vec<Marketplace>>);
+
 pub fn use_host_site() -> RwSignal<Site> {
     expect_context::<HostSite>().0
+}
+
+pub fn use_host_marketplaces() -> Memo<Vec<Marketplace>> {
+    expect_context::<HostMarketplaces>().0
 }
 
 pub fn provide_host_site() {
     let site = RwSignal::new(Site::default());
     provide_context(HostSite(site));
+    provide_context(HostMarketplaces(Memo::new(move |_| site.with(|site| site.marketplaces.clone()))));
     spawn_local(async move {
         let read = fetch_site().await;
         publish(read.marketplaces.clone());

@@ -21,7 +21,7 @@ use crate::domain::rules::DeadlineKind;
 use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, StorageError, SCHEMA};
 use crate::ui::browser::{buyer_zone, mark, measured};
 use crate::ui::file_intake::Intake;
-use crate::ui::host_site::use_host_site;
+use crate::ui::host_site::use_host_marketplaces;
 use crate::ui::use_now::use_minute;
 
 /// The deadlines within 48 hours, for the app-wide banner and the app icon's badge: how many,
@@ -82,10 +82,10 @@ impl AppState {
     pub fn provide() -> Self {
         let cases = RwSignal::new(Vec::<Case>::new());
         let minute = use_minute();
-        let host_site = use_host_site();
+        let host_marketplaces = use_host_marketplaces();
         let chains = Memo::new(move |_| {
             // The host's marketplace rules may arrive after the cases: their deadlines then change.
-            host_site.track();
+            host_marketplaces.track();
             cases.with(|cases| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), minute.get())))
         });
         let due_soon = Memo::new(move |_| {

@@ -14,7 +14,7 @@ use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
 use crate::ui::components::PasteReader;
-use crate::ui::host_site::use_host_site;
+use crate::ui::host_site::use_host_marketplaces;
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
 use crate::ui::use_draft::use_draft;
@@ -169,7 +169,7 @@ pub fn CaseFormView(
         }
     };
 
-    let host_site = use_host_site();
+    let host_marketplaces = use_host_marketplaces();
     let field = move |field: Field, label: &'static str, control: Control| {
         view! { <FormField field label control form errors /> }
     };
@@ -209,7 +209,7 @@ pub fn CaseFormView(
                 <legend>{tr("The order")}</legend>
                 {move || {
                     // The host's marketplaces may arrive after the form is shown.
-                    host_site.track();
+                    host_marketplaces.track();
                     field(Field::Platform, tr("Where did you order?"), Control::Select(platform_choices(form.with_untracked(|form| form.kept_marketplace.clone()))))
                 }}
                 <FormField field=Field::OrderNumber label=tr("Order number") control=Control::text() form errors required=true

@@ -15,7 +15,7 @@ use crate::domain::marketplace::{platform_choice, platform_choices};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::components::{save_and_open, PasteReader};
-use crate::ui::host_site::use_host_site;
+use crate::ui::host_site::use_host_marketplaces;
 
 const QUESTIONS: usize = 5;
 /// The last question: the order number and its dates, then the case is created.
@@ -64,7 +64,7 @@ pub fn Interview() -> impl IntoView {
     let platform = RwSignal::new(Platform::AliExpress.key().to_owned());
     let platform_kind =
         move || platform.with(|key| platform_choice(key, None).map_or(Platform::OtherMarketplace, |(kind, _)| kind));
-    let host_site = use_host_site();
+    let host_marketplaces = use_host_marketplaces();
     let problem = RwSignal::new(Problem::NotReceived);
     let paid = RwSignal::new(String::new());
     let shipped = RwSignal::new(String::new());
@@ -160,7 +160,7 @@ pub fn Interview() -> impl IntoView {
                 0 => view! {
                     {move || {
                         // The host's marketplaces may arrive after the first question is shown.
-                        host_site.track();
+                        host_marketplaces.track();
                         view! { <Choices chosen=platform on_chosen=go_on options=platform_choices(None).into_iter().map(|(key, name)| (key, name, None)).collect() /> }
                     }}
                     <PasteReader current=Signal::derive(form) on_apply=use_pasted />
