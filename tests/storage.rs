@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
-use dispute_desk::domain::record::RecordError;
+use dispute_desk::domain::record::{from_record_text, RecordError};
 use dispute_desk::domain::reminders::Reminder;
 use dispute_desk::storage::{
     CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE,
@@ -42,9 +42,10 @@ async fn fresh(schema: Schema) -> CaseStore {
 #[wasm_bindgen_test]
 async fn an_empty_database_opens_with_no_cases() {
     let store = fresh(Schema { name: "test-empty", ..SCHEMA }).await;
-    let loaded = store.load_all().await.unwrap();
+    assert_eq!(store.count().await.unwrap(), 0);
+    let loaded = store.load_all(from_record_text).await.unwrap();
     assert!(loaded.cases.is_empty() && loaded.damaged.is_empty());
-    assert_eq!(store.get(&CaseId::new("nope")).await.unwrap(), None);
+    assert_eq!(store.get(from_record_text, &CaseId::new("nope")).await.unwrap(), None);
 }
 
 #[wasm_bindgen_test]
@@ -54,7 +55,8 @@ async fn save_load_update_and_delete() {
     let second = case("b", "222");
     store.save(&first).await.unwrap();
     store.save(&second).await.unwrap();
-    let mut loaded = store.load_all().await.unwrap().cases;
+    assert_eq!(store.count().await.unwrap(), 2);
+    let mut loaded = store.load_all(from_record_text).await.unwrap().cases;
     loaded.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(loaded, [first.clone(), second.clone()]);
 
@@ -65,12 +67,13 @@ async fn save_load_update_and_delete() {
         at("2026-11-02T10:00:00Z"),
     );
     store.save(&edited).await.unwrap();
-    assert_eq!(store.get(&first.id).await.unwrap(), Some(edited));
-    assert_eq!(store.load_all().await.unwrap().cases.len(), 2, "an update replaces, never duplicates");
+    assert_eq!(store.get(from_record_text, &first.id).await.unwrap(), Some(edited));
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases.len(), 2, "an update replaces, never duplicates");
 
     store.delete(&first.id).await.unwrap();
-    assert_eq!(store.get(&first.id).await.unwrap(), None);
-    assert_eq!(store.load_all().await.unwrap().cases, [second]);
+    assert_eq!(store.count().await.unwrap(), 1);
+    assert_eq!(store.get(from_record_text, &first.id).await.unwrap(), None);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [second]);
 }
 
 #[wasm_bindgen_test]
@@ -80,7 +83,7 @@ async fn data_survives_closing_and_reopening() {
     store.save(&case("a", "111")).await.unwrap();
     store.close();
     let reopened = CaseStore::open(schema).await.unwrap();
-    assert_eq!(reopened.get(&CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
+    assert_eq!(reopened.get(from_record_text, &CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
 }
 
 /// Makes the `nth` call (from 1; 0 for every call) of `IDBObjectStore.prototype[method]` throw the
@@ -118,11 +121,11 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
     let outcome = with_refused("put", 0, "QuotaExceededError", store.save(&edited)).await;
     assert_eq!(outcome, Err(StorageError::QuotaExceeded));
     assert!(outcome.unwrap_err().to_string().contains("Nothing was changed"));
-    assert_eq!(store.get(&original.id).await.unwrap(), Some(original.clone()));
+    assert_eq!(store.get(from_record_text, &original.id).await.unwrap(), Some(original.clone()));
 
     let outcome = with_refused("put", 0, "UnknownError", store.save(&edited)).await;
     assert!(matches!(outcome, Err(StorageError::Failed(_))), "{outcome:?}");
-    assert_eq!(store.get(&original.id).await.unwrap(), Some(original));
+    assert_eq!(store.get(from_record_text, &original.id).await.unwrap(), Some(original));
 }
 
 /// A later schema step, for the ladder tests: an index over the cases.
@@ -157,7 +160,7 @@ async fn reopening_after_an_upgrade_keeps_every_case() {
     upgraded.close();
 
     let store = CaseStore::open(v2).await.unwrap();
-    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
     store.close();
 
     // An app older than the stored data refuses to open it rather than damaging it.
@@ -181,7 +184,7 @@ async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     assert!(transaction.object_store(CASES_STORE).unwrap().index_names().is_empty());
     database.close();
     let store = CaseStore::open(v2).await.unwrap();
-    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
 }
 
 #[wasm_bindgen_test]
@@ -198,7 +201,7 @@ async fn a_record_stored_as_an_object_by_the_first_versions_still_loads() {
     database.close();
 
     let store = CaseStore::open(schema).await.unwrap();
-    assert_eq!(store.load_all().await.unwrap().cases, [case("old", "111")]);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("old", "111")]);
     store.save(&case("old", "111")).await.unwrap();
     store.close();
     let database = schema.open().await.unwrap();
@@ -226,7 +229,7 @@ async fn a_damaged_record_is_reported_and_the_others_still_load() {
     database.close();
 
     let store = CaseStore::open(schema).await.unwrap();
-    let loaded = store.load_all().await.unwrap();
+    let loaded = store.load_all(from_record_text).await.unwrap();
     assert_eq!(loaded.cases, [case("good", "111")]);
     let mut damaged: Vec<_> = loaded.damaged.iter().map(|d| (d.id.clone(), d.error.clone())).collect();
     damaged.sort_by(|a, b| a.0.cmp(&b.0));
@@ -253,7 +256,7 @@ async fn the_evidence_step_upgrades_a_version_1_database_with_its_cases() {
     store.save(&case("a", "111")).await.unwrap();
     store.close();
     let store = CaseStore::open(Schema { name: "test-evidence-upgrade", ..SCHEMA }).await.unwrap();
-    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
     assert_eq!(store.load_evidence().await.unwrap(), []);
 }
 
@@ -339,7 +342,7 @@ async fn removing_a_file_frees_its_bytes_and_deleting_a_case_removes_its_files()
     assert_eq!(count(EVIDENCE_STORE, schema).await, 1);
     let store = CaseStore::open(schema).await.unwrap();
     assert_eq!(store.load_evidence().await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["e3"]);
-    assert_eq!(store.load_all().await.unwrap().cases, [case("b", "222")]);
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("b", "222")]);
 }
 
 #[wasm_bindgen_test]
@@ -356,7 +359,7 @@ async fn a_file_the_browser_refuses_leaves_nothing_half_stored() {
     assert_eq!(count(EVIDENCE_STORE, schema).await, 0);
     assert_eq!(count(BLOB_STORE, schema).await, 0);
     let store = CaseStore::open(schema).await.unwrap();
-    assert_eq!(store.load_all().await.unwrap().cases, [case("a", "111")], "the case is as it was");
+    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")], "the case is as it was");
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
-use crate::domain::record::{from_record_text, to_record_text, RecordError};
+use crate::domain::record::{to_record_text, RecordError};
 
 /// A stored record this version cannot read, kept as it is so no data is destroyed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +27,11 @@ pub struct LoadedCases {
     pub cases: Vec<Case>,
     pub damaged: Vec<DamagedRecord>,
 }
+
+/// How a stored record's text becomes a case (`domain::record::from_record_text`), handed in by
+/// the caller: the app keeps that code out of its first download (src/ui/case_work.rs), since a
+/// first visit has nothing stored to read.
+pub type ReadRecord = fn(&str) -> Result<Case, (Option<String>, RecordError)>;
 
 pub struct CaseStore {
     pub(super) database: Database,
@@ -93,13 +98,19 @@ impl CaseStore {
         finish(transaction, outcome).await
     }
 
+    /// How many cases are stored, without reading them.
+    pub async fn count(&self) -> Result<u32, StorageError> {
+        let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
+        Ok(transaction.object_store(CASES_STORE)?.count(None)?.await?)
+    }
+
     /// Every case; records that cannot be read are reported one by one instead of hiding the rest.
-    pub async fn load_all(&self) -> Result<LoadedCases, StorageError> {
+    pub async fn load_all(&self, read: ReadRecord) -> Result<LoadedCases, StorageError> {
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
         let records = transaction.object_store(CASES_STORE)?.get_all(None, None)?.await?;
         let mut loaded = LoadedCases::default();
         for record in records {
-            match read_record(record) {
+            match read_record(read, record) {
                 Ok(case) => loaded.cases.push(case),
                 Err(damaged) => loaded.damaged.push(damaged),
             }
@@ -107,10 +118,10 @@ impl CaseStore {
         Ok(loaded)
     }
 
-    pub async fn get(&self, id: &CaseId) -> Result<Option<Case>, StorageError> {
+    pub async fn get(&self, read: ReadRecord, id: &CaseId) -> Result<Option<Case>, StorageError> {
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
         let record = transaction.object_store(CASES_STORE)?.get(JsValue::from_str(id.as_str()))?.await?;
-        match record.map(read_record).transpose() {
+        match record.map(|record| read_record(read, record)).transpose() {
             Ok(case) => Ok(case),
             Err(damaged) => Err(StorageError::Failed(damaged.error.to_string())),
         }
@@ -159,6 +170,7 @@ impl CaseStore {
     /// latest version, even one another tab has just written. Returns the case as saved.
     pub async fn modify(
         &self,
+        read: ReadRecord,
         id: &CaseId,
         now: DateTime<Utc>,
         change: impl FnOnce(&mut Case),
@@ -168,7 +180,7 @@ impl CaseStore {
         let outcome = async {
             let store = transaction.object_store(CASES_STORE)?;
             let stored = store.get(JsValue::from_str(id.as_str()))?.await?;
-            let mut case = read_stored(stored)?;
+            let mut case = read_stored(read, stored)?;
             change(&mut case);
             case.updated_at = now;
             store.put(&stored_form(&case)?, None)?.await?;
@@ -183,12 +195,12 @@ impl CaseStore {
     /// Saves an edit made from the case as it was (`started_from`): refused, and nothing written,
     /// when the stored case is no longer that one (another tab saved in between). The whole case
     /// is compared, not a timestamp: two saves can share a millisecond.
-    pub async fn save_edit(&self, case: &Case, started_from: &Case) -> Result<(), StorageError> {
+    pub async fn save_edit(&self, read: ReadRecord, case: &Case, started_from: &Case) -> Result<(), StorageError> {
         let value = stored_form(case)?;
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
         let outcome = async {
             let store = transaction.object_store(CASES_STORE)?;
-            let stored = read_stored(store.get(JsValue::from_str(case.id.as_str()))?.await?)?;
+            let stored = read_stored(read, store.get(JsValue::from_str(case.id.as_str()))?.await?)?;
             if &stored != started_from {
                 return Err(StorageError::ChangedElsewhere);
             }
@@ -265,14 +277,14 @@ fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
 }
 
 /// A stored case that must be there.
-fn read_stored(stored: Option<JsValue>) -> Result<Case, StorageError> {
+fn read_stored(read: ReadRecord, stored: Option<JsValue>) -> Result<Case, StorageError> {
     let stored = stored.ok_or_else(|| StorageError::Failed(tr("that case is no longer here").to_owned()))?;
-    read_record(stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
+    read_record(read, stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
 }
 
 /// Reads a stored case: `{id, json}`, or the whole record as an object, as the first versions
 /// stored it (still read, rewritten in the new form at its next save).
-fn read_record(stored: JsValue) -> Result<Case, DamagedRecord> {
+fn read_record(read: ReadRecord, stored: JsValue) -> Result<Case, DamagedRecord> {
     let damaged = |id: Option<String>, error: RecordError| DamagedRecord { id, error };
     let text = match js_sys::Reflect::get(&stored, &"json".into()).ok().and_then(|json| json.as_string()) {
         Some(text) => text,
@@ -281,5 +293,5 @@ fn read_record(stored: JsValue) -> Result<Case, DamagedRecord> {
             .and_then(|text| text.as_string())
             .ok_or_else(|| damaged(None, RecordError::Damaged("not a record".into())))?,
     };
-    from_record_text(&text).map_err(|(id, error)| damaged(id, error))
+    read(&text).map_err(|(id, error)| damaged(id, error))
 }

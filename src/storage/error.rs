@@ -35,6 +35,14 @@ pub enum StorageError {
     ChangedElsewhere,
     #[error("{}", tr("Dispute Desk was updated in another tab. Reload this tab to go on; nothing you saved is lost."))]
     Outdated,
+    /// The part of the app that shows cases could not be downloaded (a first visit that lost its
+    /// connection before the app was kept for offline use).
+    #[error(
+        "{} {}",
+        tr("This part of Dispute Desk could not be downloaded."),
+        tr("Your cases are safe on this device. Check the connection, then try again.")
+    )]
+    NotDownloaded,
     #[error("{}", trf("The browser could not save or read your cases ({detail}). Nothing was changed. Try again, or reload the page.", &[("detail", &.0)]))]
     Failed(String),
 }

@@ -17,25 +17,30 @@ use crate::domain::site::{read_site, too_large, unreadable, Site, MOST_BYTES};
 pub struct HostSite(pub RwSignal<Site>);
 
 /// Only the host's marketplaces, which change what deadlines and platform choices are: nothing
-/// that follows them is worked out again when the file arrives without any (most hosts).
+/// that follows them is worked out again when the file arrives without any (most hosts). A signal,
+/// not a memo of the site: a memo nobody has read yet does not tell those who only track it.
 #[derive(Clone, Copy)]
-pub struct HostMarketplaces(pub Memo<Vec<Marketplace>>);
+pub struct HostMarketplaces(pub ReadSignal<Vec<Marketplace>>);
 
 pub fn use_host_site() -> RwSignal<Site> {
     expect_context::<HostSite>().0
 }
 
-pub fn use_host_marketplaces() -> Memo<Vec<Marketplace>> {
+pub fn use_host_marketplaces() -> ReadSignal<Vec<Marketplace>> {
     expect_context::<HostMarketplaces>().0
 }
 
 pub fn provide_host_site() {
     let site = RwSignal::new(Site::default());
     provide_context(HostSite(site));
-    provide_context(HostMarketplaces(Memo::new(move |_| site.with(|site| site.marketplaces.clone()))));
+    let (marketplaces, set_marketplaces) = signal(Vec::new());
+    provide_context(HostMarketplaces(marketplaces));
     spawn_local(async move {
         let read = fetch_site().await;
         publish(read.marketplaces.clone());
+        if !read.marketplaces.is_empty() {
+            set_marketplaces.set(read.marketplaces.clone());
+        }
         site.set(read);
     });
 }

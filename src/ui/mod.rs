@@ -4,6 +4,7 @@ mod app;
 mod app_badge;
 mod backup_io;
 mod browser;
+mod case_work;
 mod components;
 mod file_intake;
 mod host_site;

@@ -6,9 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::reminders::schedule;
 use crate::storage::Settings;
-use crate::ui::browser::buyer_zone;
 use crate::ui::service_worker::{show_due_reminders, wake_for_reminders};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
@@ -58,7 +56,13 @@ pub fn watch_reminders() {
     let wanted = Memo::new(move |_| match (reminders.on.get(), state.loading.get()) {
         (false, _) => Some(Vec::new()),
         (true, Loading::Ready) => Some(
-            state.cases.with(|cases| state.chains.with(|chains| schedule(cases, chains, &buyer_zone(), minute.get()))),
+            state
+                .work
+                .get()
+                .map(|work| {
+                    state.cases.with(|cases| state.chains.with(|chains| (work.reminders)(cases, chains, minute.get())))
+                })
+                .unwrap_or_default(),
         ),
         (true, _) => None,
     });

@@ -12,21 +12,21 @@ use wasm_bindgen::JsCast;
 use chrono::{DateTime, Utc};
 
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadline::{chains, Chain};
+use crate::domain::deadline::Chain;
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
-use crate::domain::overview::due_soon;
 use crate::domain::reminders::Reminder;
 use crate::domain::rules::DeadlineKind;
-use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, StorageError, SCHEMA};
-use crate::ui::browser::{buyer_zone, mark, measured};
+use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, LoadedCases, StorageError, SCHEMA};
+use crate::ui::browser::mark;
+use crate::ui::case_work::{load_case_work, CaseWork};
 use crate::ui::file_intake::Intake;
 use crate::ui::host_site::use_host_marketplaces;
 use crate::ui::use_now::use_minute;
 
 /// The deadlines within 48 hours, for the app-wide banner and the app icon's badge: how many,
 /// and the soonest of them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DueSoon {
     pub count: usize,
     pub soonest: Option<Soonest>,
@@ -71,6 +71,8 @@ pub struct AppState {
     /// Text shared into the app and sent to the new-case form's paste reader, taken once there.
     pub pending_paste: RwSignal<Option<String>>,
     pub loading: RwSignal<Loading>,
+    /// What every view of a case needs, in a chunk of its own: there before any case is shown.
+    pub work: RwSignal<Option<CaseWork>>,
     /// Another tab opened a newer version of the database: this one must reload.
     pub outdated: RwSignal<bool>,
     store: StoredValue<Option<Rc<CaseStore>>, LocalStorage>,
@@ -83,21 +85,18 @@ impl AppState {
         let cases = RwSignal::new(Vec::<Case>::new());
         let minute = use_minute();
         let host_marketplaces = use_host_marketplaces();
+        let work = RwSignal::new(None::<CaseWork>);
         let chains = Memo::new(move |_| {
             // The host's marketplace rules may arrive after the cases: their deadlines then change.
             host_marketplaces.track();
-            cases.with(|cases| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), minute.get())))
+            match work.get() {
+                Some(work) => cases.with(|cases| (work.chains)(cases, minute.get())),
+                None => Vec::new(),
+            }
         });
-        let due_soon = Memo::new(move |_| {
-            cases.with(|cases| {
-                let items = chains.with(|chains| due_soon(cases, chains, &buyer_zone(), minute.get()));
-                let soonest = items.first().map(|item| Soonest {
-                    deadline: item.deadline.kind,
-                    case_title: item.case.title().to_owned(),
-                    due: item.deadline.due,
-                });
-                DueSoon { count: items.len(), soonest }
-            })
+        let due_soon = Memo::new(move |_| match work.get() {
+            Some(work) => cases.with(|cases| chains.with(|chains| (work.due_soon)(cases, chains, minute.get()))),
+            None => DueSoon::default(),
         });
         let state = Self {
             cases,
@@ -108,6 +107,7 @@ impl AppState {
             damaged: RwSignal::new(Vec::new()),
             pending_paste: RwSignal::new(None),
             loading: RwSignal::new(Loading::Pending),
+            work,
             outdated: RwSignal::new(false),
             store: StoredValue::new_local(None),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
@@ -146,7 +146,8 @@ impl AppState {
 
     async fn reread_case(self, id: CaseId) {
         let Ok(store) = self.store() else { return };
-        match store.get(&id).await {
+        let Ok(work) = self.case_work().await else { return };
+        match store.get(work.read_record, &id).await {
             Ok(Some(case)) => self.show(case),
             Ok(None) => {
                 self.cases.update(|cases| cases.retain(|case| case.id != id));
@@ -183,8 +184,16 @@ impl AppState {
     async fn load(self) {
         let outcome = async {
             let store = CaseStore::open(SCHEMA).await?;
+            // A first visit has nothing stored: the chunk that reads cases comes with the first one.
+            let read = match store.count().await? {
+                0 => None,
+                _ => Some(self.case_work().await?.read_record),
+            };
             mark("dispute-desk:read-start");
-            let loaded = store.load_all().await?;
+            let loaded = match read {
+                Some(read) => store.load_all(read).await?,
+                None => LoadedCases::default(),
+            };
             let evidence = store.load_evidence().await?;
             mark("dispute-desk:read-end");
             Ok::<_, StorageError>((store, loaded, evidence))
@@ -203,6 +212,17 @@ impl AppState {
             }
             Err(error) => self.loading.set(Loading::Failed(error)),
         }
+    }
+
+    /// The chunk of what every view of a case needs, downloaded the first time: each way a case
+    /// comes into `cases` waits for it first.
+    async fn case_work(self) -> Result<CaseWork, StorageError> {
+        if let Some(work) = self.work.get_untracked() {
+            return Ok(work);
+        }
+        let work = load_case_work().await.map_err(|_| StorageError::NotDownloaded)?;
+        self.work.set(Some(work));
+        Ok(work)
     }
 
     fn store(self) -> Result<Rc<CaseStore>, StorageError> {
@@ -237,6 +257,7 @@ impl AppState {
 
     /// Writes the case, then shows it; on failure nothing on screen or in storage changes.
     pub async fn save(self, case: Case) -> Result<(), StorageError> {
+        self.case_work().await?;
         self.store()?.save(&case).await?;
         self.announce(&format!("{CASE_PREFIX}{}", case.id));
         self.show(case);
@@ -246,6 +267,7 @@ impl AppState {
     /// Writes many cases (an import, a change to a selection) in one transaction, then shows
     /// them all; on failure nothing changes.
     pub async fn save_many(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
+        self.case_work().await?;
         self.store()?.save_all(&cases, PROGRESS_STEP, progress).await?;
         self.announce(ALL);
         self.cases.update(|shown| {
@@ -263,7 +285,8 @@ impl AppState {
     /// Saves an edit begun from the case as it was (`started_from`); refused with
     /// [`StorageError::ChangedElsewhere`] when another tab saved the case in between.
     pub async fn save_edit(self, case: Case, started_from: Case) -> Result<(), StorageError> {
-        self.store()?.save_edit(&case, &started_from).await?;
+        let read = self.case_work().await?.read_record;
+        self.store()?.save_edit(read, &case, &started_from).await?;
         self.announce(&format!("{CASE_PREFIX}{}", case.id));
         self.show(case);
         Ok(())
@@ -276,7 +299,8 @@ impl AppState {
         now: chrono::DateTime<chrono::Utc>,
         change: impl FnOnce(&mut Case),
     ) -> Result<(), StorageError> {
-        let case = self.store()?.modify(id, now, change).await?;
+        let read = self.case_work().await?.read_record;
+        let case = self.store()?.modify(read, id, now, change).await?;
         self.announce(&format!("{CASE_PREFIX}{id}"));
         self.show(case);
         Ok(())

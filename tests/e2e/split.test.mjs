@@ -120,6 +120,57 @@ test('a slow chunk shows a bar; a chunk that cannot be downloaded leaves the app
   await context.close();
 });
 
+test('what cases need arrives with the first case; when it cannot be downloaded the buyer is told and nothing is lost', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(NOW);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.route('**/split_cases.wasm', (route) => route.abort());
+  await page.goto(app.server.url);
+  await answerInterviewUntilCreate(page);
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  await page.getByText('This part of Dispute Desk could not be downloaded.').waitFor();
+  // Still the last question, with what the buyer typed, and nothing stored.
+  assert.equal(await page.locator('#order-number').inputValue(), 'CHUNK-1');
+  assert.equal(await page.evaluate(() => new Promise((done) => {
+    const open = indexedDB.open('dispute-desk');
+    open.onsuccess = () => {
+      const count = open.result.transaction('cases').objectStore('cases').count();
+      count.onsuccess = () => { done(count.result); open.result.close(); };
+    };
+  })), 0);
+
+  await page.unroute('**/split_cases.wasm');
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  await page.locator('.guide').waitFor();
+  assert.match(await page.locator('.case-clock').innerText(), /Last day to open a dispute/);
+  assert.ok(requested.some((path) => path.endsWith('/split_cases.wasm')), 'the chunk came with the first case');
+
+  // A buyer with cases whose copy of that chunk cannot be downloaded is told so on the dashboard.
+  await page.route('**/split_cases.wasm', (route) => route.abort());
+  await page.goto(app.server.url);
+  await page.getByRole('alert').getByText('This part of Dispute Desk could not be downloaded.').waitFor();
+  await page.unroute('**/split_cases.wasm');
+  await page.reload();
+  await page.locator('.case-list .case-title', { hasText: 'CHUNK-1' }).waitFor();
+  await context.close();
+});
+
+/** Answers the five questions up to the last screen, with the order number filled. */
+async function answerInterviewUntilCreate(page) {
+  await page.getByRole('link', { name: 'Start: answer 5 questions' }).click();
+  await page.getByRole('button', { name: 'AliExpress' }).click();
+  await page.getByRole('button', { name: 'Damaged or does not work' }).click();
+  for (let question = 3; question <= 4; question += 1) {
+    const current = await page.locator('.interview h2').innerText();
+    await page.locator('.choices [aria-pressed="true"]').click();
+    await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
+  }
+  await page.locator('#order-number').fill('CHUNK-1');
+  await page.locator('#delivered').fill('2026-11-18');
+}
+
 test('under a sub-path a direct visit to a part of a case loads its chunk from there', async () => {
   const server = await serveDist({ base: '/help/disputes/' });
   try {

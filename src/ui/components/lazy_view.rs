@@ -12,23 +12,31 @@ use send_wrapper::SendWrapper;
 use crate::domain::i18n::tr;
 use crate::ui::browser::reload_page;
 
-/// Declares `fn $name(args) -> Result<AnyView, SplitLoaderError>`, async to call, whose code is
+/// Declares `fn $name(args) -> Result<$output, SplitLoaderError>`, async to call, whose code is
 /// cut into the chunk `$chunk` by the app's build (cargo feature `split`, which Trunk turns on).
 /// Without the feature, as in the headless-Chromium tests, which nothing splits, it is a plain
 /// function. Split, it is `fallible`: Leptos's `#[lazy]` stops the whole app when a chunk fails
 /// to download.
-macro_rules! split_view {
-    ($chunk:ident, fn $name:ident($($arg:ident: $type:ty),* $(,)?) $body:block) => {
+macro_rules! split_fn {
+    ($chunk:ident, fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $type),*) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+        fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $type),*) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+        async fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
+    };
+}
+pub(crate) use split_fn;
+
+/// [`split_fn!`] for a view: `fn $name(args) -> Result<AnyView, SplitLoaderError>`.
+macro_rules! split_view {
+    ($chunk:ident, fn $name:ident($($arg:ident: $type:ty),* $(,)?) $body:block) => {
+        $crate::ui::components::split_fn!($chunk, fn $name($($arg: $type),*) -> ::leptos::prelude::AnyView $body);
     };
 }
 pub(crate) use split_view;

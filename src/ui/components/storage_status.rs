@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::i18n::{tr, trn};
+use crate::storage::StorageError;
 use crate::ui::browser::reload_page;
+use crate::ui::components::lazy_view::NotDownloaded;
 use crate::ui::state::{AppState, Loading};
 
 #[component]
@@ -17,6 +19,8 @@ pub fn StorageStatus() -> impl IntoView {
             </div>
         })}
         {move || match state.loading.get() {
+            // What cannot be downloaded can be tried again: the cases themselves are safe.
+            Loading::Failed(StorageError::NotDownloaded) => Some(view! { <NotDownloaded /> }.into_any()),
             Loading::Failed(error) => Some(view! {
                 <div class="notice danger" role="alert">
                     <strong>{tr("Your cases could not be opened.")}" "</strong>{error.to_string()}

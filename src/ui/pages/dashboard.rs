@@ -61,6 +61,49 @@ fn FoldButton(fold: Fold, label: &'static str, controls: &'static str, on_close:
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = AppState::expect();
+    // The page's layout changes only between "no cases" and "some": a saved case must not
+    // rebuild the list's tools (and lose what the buyer typed in them).
+    let no_cases = Memo::new(move |_| state.cases.with(Vec::is_empty));
+    // Marks the first render with the cases loaded, for the benchmark.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let ready = state.loading.get() == Loading::Ready;
+        if ready {
+            request_animation_frame(|| mark("dispute-desk:dashboard-rendered"));
+        }
+        ready
+    });
+    view! {
+        <h1>{tr("Your cases")}</h1>
+        {move || match (state.loading.get(), no_cases.get()) {
+            (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
+            (_, true) => view! {
+                <section class="card empty">
+                    <h2>{tr("No cases yet")}</h2>
+                    <p>{tr("Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute.")}</p>
+                    <A href=href("/start") attr:class="button primary">{tr("Start: answer 5 questions")}</A>
+                    <p><A href=href("/new")>{tr("Or fill in the full form")}</A></p>
+                    <p><A href=href("/import")>{tr("Or import many orders from a spreadsheet (CSV)")}</A></p>
+                    <p class="hint">{tr("Everything stays on this device.")}</p>
+                </section>
+            }.into_any(),
+            // Cases come into the app only once the chunk with their list has arrived.
+            (_, false) => state.work.get_untracked().map(|work| (work.case_list)()).into_any(),
+        }}
+    }
+}
+
+/// The list of cases and its tools, in the chunk of what the app needs once there are cases
+/// (`src/ui/case_work.rs`).
+pub(crate) fn case_list() -> AnyView {
+    view! { <CaseList /> }.into_any()
+}
+
+#[component]
+fn CaseList() -> impl IntoView {
+    let state = AppState::expect();
     let minute = use_minute();
     let filter = RwSignal::new(Filter::default());
     let sort = RwSignal::new(SortBy::Urgency);
@@ -110,9 +153,6 @@ pub fn Dashboard() -> impl IntoView {
     let picture = Memo::new(move |_| state.cases.with(|cases| chart(&prepared.get(), cases, today())));
     let total = Signal::derive(move || selected.with(|selected| selected.len()));
     let case_count = Signal::derive(move || state.cases.with(Vec::len));
-    // The page's layout changes only between "no cases" and "some": a saved case must not
-    // rebuild the tools (and lose what the buyer typed in them).
-    let no_cases = Memo::new(move |_| state.cases.with(Vec::is_empty));
     let long_list = Memo::new(move |_| case_count.get() > FEW_CASES);
     let tools = Fold::new(long_list);
     let selecting = Fold::new(long_list);
@@ -120,66 +160,38 @@ pub fn Dashboard() -> impl IntoView {
         let (prepared, selected) = (prepared.get(), selected.get());
         state.cases.with(|cases| selected.iter().map(|at| cases[prepared[*at].index].id.clone()).collect::<Vec<_>>())
     });
-    // Marks the first render with the cases loaded, for the benchmark.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let ready = state.loading.get() == Loading::Ready;
-        if ready {
-            rows.track();
-            request_animation_frame(|| mark("dispute-desk:dashboard-rendered"));
-        }
-        ready
-    });
     view! {
-        <h1>{tr("Your cases")}</h1>
-        {move || match (state.loading.get(), no_cases.get()) {
-            (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
-            (_, true) => view! {
-                <section class="card empty">
-                    <h2>{tr("No cases yet")}</h2>
-                    <p>{tr("Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute.")}</p>
-                    <A href=href("/start") attr:class="button primary">{tr("Start: answer 5 questions")}</A>
-                    <p><A href=href("/new")>{tr("Or fill in the full form")}</A></p>
-                    <p><A href=href("/import")>{tr("Or import many orders from a spreadsheet (CSV)")}</A></p>
-                    <p class="hint">{tr("Everything stays on this device.")}</p>
-                </section>
-            }.into_any(),
-            (_, false) => view! {
-                <div class="list-bar">
-                    <p class="list-count" role="status">{move || {
-                        let (shown_count, all) = (total.get(), case_count.get());
-                        if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
-                    }}</p>
-                    <FoldButton fold=tools label=tr("Filter and sort") controls="worklist-tools"
-                        on_close=Callback::new(move |()| filter.set(Filter::default())) />
-                    <FoldButton fold=selecting label=tr("Select several") controls="bulk-actions"
-                        on_close=Callback::new(move |()| chosen.set(HashSet::new())) />
-                </div>
-                <div id="worklist-tools">
-                    {move || tools.open.get().then(|| view! {
-                        <CaseChart picture filter />
-                        <WorklistTools filter sort />
-                    })}
-                </div>
-                <div id="bulk-actions">
-                    {move || selecting.open.get().then(|| view! {
-                        <BulkActions chosen matching=matching_ids matching_count=total />
-                    })}
-                </div>
-                <ul class="case-list">
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
-                        <CaseRow row chosen selecting=selecting.open />
-                    </For>
-                </ul>
-                <MoreRows shown total />
-                <p class="after-list">
-                    <A href=href("/import")>{tr("Import orders from a spreadsheet")}</A>" · "
-                    <A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A>
-                </p>
-            }.into_any(),
-        }}
+        <div class="list-bar">
+            <p class="list-count" role="status">{move || {
+                let (shown_count, all) = (total.get(), case_count.get());
+                if shown_count == all { trn("{count} case", "{count} cases", all) } else { trf("{shown} of {all} cases match", &[("shown", &shown_count), ("all", &all)]) }
+            }}</p>
+            <FoldButton fold=tools label=tr("Filter and sort") controls="worklist-tools"
+                on_close=Callback::new(move |()| filter.set(Filter::default())) />
+            <FoldButton fold=selecting label=tr("Select several") controls="bulk-actions"
+                on_close=Callback::new(move |()| chosen.set(HashSet::new())) />
+        </div>
+        <div id="worklist-tools">
+            {move || tools.open.get().then(|| view! {
+                <CaseChart picture filter />
+                <WorklistTools filter sort />
+            })}
+        </div>
+        <div id="bulk-actions">
+            {move || selecting.open.get().then(|| view! {
+                <BulkActions chosen matching=matching_ids matching_count=total />
+            })}
+        </div>
+        <ul class="case-list">
+            <For each=move || rows.get() key=|row| row.clone() let:row>
+                <CaseRow row chosen selecting=selecting.open />
+            </For>
+        </ul>
+        <MoreRows shown total />
+        <p class="after-list">
+            <A href=href("/import")>{tr("Import orders from a spreadsheet")}</A>" · "
+            <A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A>
+        </p>
     }
 }
 

@@ -14,6 +14,7 @@ mod shared_case;
 mod upcoming;
 
 pub use case::CaseRoutes;
+pub(crate) use dashboard::case_list;
 pub use dashboard::Dashboard;
 pub use interview::Interview;
 pub use not_found::NotFound;

@@ -130,7 +130,7 @@ fn CasePage() -> impl IntoView {
     move || match (state.loading.get(), found.get()) {
         (_, true) => view! {
             <article class="case">
-                {move || state.case(&id.get()).map(|case| view! { <CaseHeader case /> })}
+                {move || state.case(&id.get()).zip(state.work.get()).map(|(case, work)| (work.case_header)(case))}
                 <SectionBar id=id.get() />
                 <Outlet />
             </article>
@@ -139,6 +139,12 @@ fn CasePage() -> impl IntoView {
         (Loading::Pending, false) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
         (_, false) => view! { <NotFound /> }.into_any(),
     }
+}
+
+/// The case's name and clock, in the chunk of what the app needs once there are cases
+/// (`src/ui/case_work.rs`).
+pub(crate) fn case_header(case: Case) -> AnyView {
+    view! { <CaseHeader case /> }.into_any()
 }
 
 #[component]
