@@ -14,4 +14,4 @@ mod settings;
 pub use cases::{CaseStore, DamagedRecord, LoadedCases, ReadRecord};
 pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE, SCHEMA};
 pub use error::StorageError;
-pub use settings::{remember_whether_cases, Settings};
+pub use settings::{had_cases, remember_whether_cases, Settings};

@@ -21,6 +21,15 @@ pub fn remember_whether_cases(any: bool) {
     }
 }
 
+/// Whether this browser held a case when last seen: a hint, for starting early what cases need.
+pub fn had_cases() -> bool {
+    // Straight from the browser: gloo's accessor panics where localStorage is refused.
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(HAS_CASES_KEY).ok().flatten())
+        .is_some()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {

@@ -24,6 +24,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let locale = language::chosen_locale();
     language::mark_document(locale);
+    // A buyer with cases needs the chunk that reads and shows them: it downloads meanwhile.
+    if crate::storage::had_cases() {
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure is met again, and shown, when the cases are loaded.
+            let _ = case_work::load_case_work().await;
+        });
+    }
     // Leptos's own executor starts with the app; the catalog is fetched before that.
     wasm_bindgen_futures::spawn_local(async move {
         let catalog = language::load_catalog(locale).await;

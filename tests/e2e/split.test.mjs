@@ -151,8 +151,9 @@ test('what cases need arrives with the first case; when it cannot be downloaded 
   await page.route('**/split_cases.wasm', (route) => route.abort());
   await page.goto(app.server.url);
   await page.getByRole('alert').getByText('This part of Dispute Desk could not be downloaded.').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'No cases yet' }).count(), 0, 'never told they have no cases');
   await page.unroute('**/split_cases.wasm');
-  await page.reload();
+  await page.getByRole('button', { name: 'Try again' }).click();
   await page.locator('.case-list .case-title', { hasText: 'CHUNK-1' }).waitFor();
   await context.close();
 });

@@ -79,7 +79,10 @@ pub fn Dashboard() -> impl IntoView {
         <h1>{tr("Your cases")}</h1>
         {move || match (state.loading.get(), no_cases.get()) {
             (Loading::Pending, _) => view! { <p class="loading">{tr("Loading your cases…")}</p> }.into_any(),
-            (_, true) => view! {
+            // The notice above says what went wrong: a buyer whose cases could not be opened must
+            // not be told they have none.
+            (Loading::Failed(_), _) => ().into_any(),
+            (Loading::Ready, true) => view! {
                 <section class="card empty">
                     <h2>{tr("No cases yet")}</h2>
                     <p>{tr("Had an order go wrong on AliExpress or Alibaba.com? Record it here and Dispute Desk counts down the days you have left to open a dispute.")}</p>
@@ -90,7 +93,7 @@ pub fn Dashboard() -> impl IntoView {
                 </section>
             }.into_any(),
             // Cases come into the app only once the chunk with their list has arrived.
-            (_, false) => state.work.get_untracked().map(|work| (work.case_list)()).into_any(),
+            (Loading::Ready, false) => state.work.get_untracked().map(|work| (work.case_list)()).into_any(),
         }}
     }
 }
