@@ -35,14 +35,10 @@ pub struct CaseWork {
     pub case_header: fn(Case) -> AnyView,
 }
 
-/// Downloads the chunk the first time; later calls have it at once.
-pub async fn load_case_work() -> Result<CaseWork, leptos::wasm_split::SplitLoaderError> {
-    case_work().await
-}
-
+// Downloads the chunk the first time; later calls have it at once.
 split_fn!(
     cases,
-    fn case_work() -> CaseWork {
+    pub fn load_case_work() -> CaseWork {
         CaseWork {
             read_record: from_record_text,
             chains: |cases, now| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), now)),

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::marketplace::{publish, Marketplace};
 use crate::domain::site::{read_site, too_large, unreadable, Site, MOST_BYTES};
+use crate::ui::components::split_fn;
 
 /// The host's file as read; empty until it has arrived (or when there is none).
 #[derive(Clone, Copy)]
@@ -45,17 +45,13 @@ pub fn provide_host_site() {
     });
 }
 
-/// The reader, in its own wasm chunk: most hosts have no file, and their buyers never download it.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(SiteReader, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_in_chunk(bytes: Vec<u8>) -> Result<Site, SplitLoaderError> {
-    Ok(read_site(&bytes))
-}
-
-#[cfg(not(feature = "split"))]
-async fn read_in_chunk(bytes: Vec<u8>) -> Result<Site, SplitLoaderError> {
-    Ok(read_site(&bytes))
-}
+// The reader, in its own wasm chunk: most hosts have no file, and their buyers never download it.
+split_fn!(
+    SiteReader,
+    fn read_in_chunk(bytes: Vec<u8>) -> Site {
+        read_site(&bytes)
+    }
+);
 
 async fn fetch_site() -> Site {
     let Some(window) = web_sys::window() else { return Site::default() };

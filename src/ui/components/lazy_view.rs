@@ -18,15 +18,15 @@ use crate::ui::browser::reload_page;
 /// function. Split, it is `fallible`: Leptos's `#[lazy]` stops the whole app when a chunk fails
 /// to download.
 macro_rules! split_fn {
-    ($chunk:ident, fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
+    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
+        $vis fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
+        $vis async fn $name($($arg: $type),*) -> Result<$output, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
     };
