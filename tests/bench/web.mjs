@@ -56,9 +56,10 @@ if (runs('size')) {
   const [folder] = readdirSync(DIST).filter((name) => name.startsWith('app-'));
   const loader = readFileSync(join(DIST, folder, '__wasm_split.js'), 'utf8');
   const gz = (name) => gzipSync(readFileSync(join(DIST, folder, name)), { level: 9 }).length;
-  const shared = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  // The loader is minified: whitespace is optional everywhere, and chunks load through fromCache.
+  const shared = new Map([...loader.matchAll(/(__chunk_\d+)\s*=\s*makeLoad\([^"]*?new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
   console.log('Each page or part of a case on first opening (its chunk + the shared chunks it needs):');
-  for (const match of loader.matchAll(/new URL\("\.\/(split_([A-Za-z]+)\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+  for (const match of loader.matchAll(/new URL\("\.\/(split_([A-Za-z]+)\.wasm)"[^\]]*?,\s*\[([^\]]*)\]\)\)/g)) {
     const deps = match[3].split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => shared.get(dep));
     const total = gz(match[1]) + deps.reduce((sum, dep) => sum + gz(dep), 0);
     figure(`${match[2]} (${deps.length} shared chunks)`, Math.round(total / KB), 'KB gz');

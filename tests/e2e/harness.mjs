@@ -84,6 +84,27 @@ export async function firstVisitFiles(browser, appUrl, path, ready) {
   return Promise.all([...requested].sort().map(async (file) => ({ file, gzip: gzipSync(await readFile(join(DIST, file)), { level: 9 }).length })));
 }
 
+/**
+ * The address of every wasm chunk `page` loads from now on, once each: from the network, or straight
+ * from the service worker's cache, where the chunk loader looks first (dev.sh, load_chunks_from_cache).
+ */
+export async function watchChunks(page) {
+  const loaded = [];
+  const seen = (url) => {
+    if (/\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(url).pathname) && !loaded.includes(url)) loaded.push(url);
+  };
+  page.on('request', (request) => seen(request.url()));
+  await page.exposeFunction('chunkReadFromCache', seen);
+  await page.addInitScript(() => {
+    const match = CacheStorage.prototype.match;
+    CacheStorage.prototype.match = function (request, options) {
+      window.chunkReadFromCache(String(request instanceof Request ? request.url : request));
+      return match.call(this, request, options);
+    };
+  });
+  return loaded;
+}
+
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   // English unless a test asks for another language, whatever the machine's own settings.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, appUnderTest, firstVisitFiles, guardPage, openSection, saveNewCase, serveDist } from './harness.mjs';
+import { DIST, appUnderTest, firstVisitFiles, guardPage, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -45,8 +45,7 @@ test('every page and part of a case arrives when first opened, and again offline
   const page = await context.newPage();
   const guard = guardPage(page, app.server.origin);
   await page.clock.setFixedTime(NOW);
-  const chunks = [];
-  page.on('request', (request) => isChunk(new URL(request.url()).pathname) && chunks.push(request.url()));
+  const chunks = await watchChunks(page);
   await page.goto(app.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -178,13 +177,13 @@ test('under a sub-path a direct visit to a part of a case loads its chunk from t
     const context = await app.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     const guard = guardPage(page, server.origin);
-    const requested = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const chunks = await watchChunks(page);
     const caseUrl = await saveNewCase(page, server.url, { 'order-number': 'SUB-1', shipped: '2026-10-01' });
     // A reload straight onto a part never opened before: main module, then that part's chunk.
     await page.goto(`${caseUrl}/messages`);
     await page.locator('main .messages').waitFor();
-    assert.ok(requested.some((path) => /^\/help\/disputes\/app-[0-9a-f]{16}\/split_MessagesRoute\.wasm$/.test(path)), requested.join(' '));
+    const paths = chunks.map((url) => new URL(url).pathname);
+    assert.ok(paths.some((path) => /^\/help\/disputes\/app-[0-9a-f]{16}\/split_MessagesRoute\.wasm$/.test(path)), paths.join(' '));
     guard.assertClean();
     await context.close();
   } finally {
