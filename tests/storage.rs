@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
-use dispute_desk::domain::record::{from_record_text, RecordError};
+use dispute_desk::domain::record::{RecordError, JSON_RECORDS};
 use dispute_desk::domain::reminders::Reminder;
 use dispute_desk::storage::{
     CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE,
@@ -43,9 +43,9 @@ async fn fresh(schema: Schema) -> CaseStore {
 async fn an_empty_database_opens_with_no_cases() {
     let store = fresh(Schema { name: "test-empty", ..SCHEMA }).await;
     assert_eq!(store.count().await.unwrap(), 0);
-    let loaded = store.load_all(from_record_text).await.unwrap();
+    let loaded = store.load_all(JSON_RECORDS).await.unwrap();
     assert!(loaded.cases.is_empty() && loaded.damaged.is_empty());
-    assert_eq!(store.get(from_record_text, &CaseId::new("nope")).await.unwrap(), None);
+    assert_eq!(store.get(JSON_RECORDS, &CaseId::new("nope")).await.unwrap(), None);
 }
 
 #[wasm_bindgen_test]
@@ -53,10 +53,10 @@ async fn save_load_update_and_delete() {
     let store = fresh(Schema { name: "test-crud", ..SCHEMA }).await;
     let first = case("a", "111");
     let second = case("b", "222");
-    store.save(&first).await.unwrap();
-    store.save(&second).await.unwrap();
+    store.save(JSON_RECORDS, &first).await.unwrap();
+    store.save(JSON_RECORDS, &second).await.unwrap();
     assert_eq!(store.count().await.unwrap(), 2);
-    let mut loaded = store.load_all(from_record_text).await.unwrap().cases;
+    let mut loaded = store.load_all(JSON_RECORDS).await.unwrap().cases;
     loaded.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(loaded, [first.clone(), second.clone()]);
 
@@ -66,24 +66,24 @@ async fn save_load_update_and_delete() {
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         at("2026-11-02T10:00:00Z"),
     );
-    store.save(&edited).await.unwrap();
-    assert_eq!(store.get(from_record_text, &first.id).await.unwrap(), Some(edited));
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases.len(), 2, "an update replaces, never duplicates");
+    store.save(JSON_RECORDS, &edited).await.unwrap();
+    assert_eq!(store.get(JSON_RECORDS, &first.id).await.unwrap(), Some(edited));
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases.len(), 2, "an update replaces, never duplicates");
 
     store.delete(&first.id).await.unwrap();
     assert_eq!(store.count().await.unwrap(), 1);
-    assert_eq!(store.get(from_record_text, &first.id).await.unwrap(), None);
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [second]);
+    assert_eq!(store.get(JSON_RECORDS, &first.id).await.unwrap(), None);
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [second]);
 }
 
 #[wasm_bindgen_test]
 async fn data_survives_closing_and_reopening() {
     let schema = Schema { name: "test-reopen", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     store.close();
     let reopened = CaseStore::open(schema).await.unwrap();
-    assert_eq!(reopened.get(from_record_text, &CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
+    assert_eq!(reopened.get(JSON_RECORDS, &CaseId::new("a")).await.unwrap(), Some(case("a", "111")));
 }
 
 /// Makes the `nth` call (from 1; 0 for every call) of `IDBObjectStore.prototype[method]` throw the
@@ -110,7 +110,7 @@ async fn with_refused<F: std::future::Future>(method: &str, nth: u32, exception_
 async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
     let store = fresh(Schema { name: "test-refused", ..SCHEMA }).await;
     let original = case("a", "111");
-    store.save(&original).await.unwrap();
+    store.save(JSON_RECORDS, &original).await.unwrap();
     let edited = original.edited(
         original.details.clone(),
         Status::Escalated,
@@ -118,14 +118,14 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
         at("2026-11-03T00:00:00Z"),
     );
 
-    let outcome = with_refused("put", 0, "QuotaExceededError", store.save(&edited)).await;
+    let outcome = with_refused("put", 0, "QuotaExceededError", store.save(JSON_RECORDS, &edited)).await;
     assert_eq!(outcome, Err(StorageError::QuotaExceeded));
     assert!(outcome.unwrap_err().to_string().contains("Nothing was changed"));
-    assert_eq!(store.get(from_record_text, &original.id).await.unwrap(), Some(original.clone()));
+    assert_eq!(store.get(JSON_RECORDS, &original.id).await.unwrap(), Some(original.clone()));
 
-    let outcome = with_refused("put", 0, "UnknownError", store.save(&edited)).await;
+    let outcome = with_refused("put", 0, "UnknownError", store.save(JSON_RECORDS, &edited)).await;
     assert!(matches!(outcome, Err(StorageError::Failed(_))), "{outcome:?}");
-    assert_eq!(store.get(from_record_text, &original.id).await.unwrap(), Some(original));
+    assert_eq!(store.get(JSON_RECORDS, &original.id).await.unwrap(), Some(original));
 }
 
 /// A later schema step, for the ladder tests: an index over the cases.
@@ -147,7 +147,7 @@ static V2_FAILING_STEPS: [UpgradeStep; 3] = [SCHEMA.steps[0], add_order_number_i
 async fn reopening_after_an_upgrade_keeps_every_case() {
     let v1 = Schema { name: "test-upgrade", steps: &V1_STEPS };
     let store = fresh(v1).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     store.close();
 
     let v2 = Schema { name: "test-upgrade", steps: &V2_STEPS };
@@ -160,7 +160,7 @@ async fn reopening_after_an_upgrade_keeps_every_case() {
     upgraded.close();
 
     let store = CaseStore::open(v2).await.unwrap();
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("a", "111")]);
     store.close();
 
     // An app older than the stored data refuses to open it rather than damaging it.
@@ -171,7 +171,7 @@ async fn reopening_after_an_upgrade_keeps_every_case() {
 async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     let v2 = Schema { name: "test-failed-upgrade", steps: &V2_STEPS };
     let store = fresh(Schema { name: "test-failed-upgrade", steps: &V1_STEPS }).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     store.close();
 
     let broken = Schema { name: "test-failed-upgrade", steps: &V2_FAILING_STEPS };
@@ -184,7 +184,7 @@ async fn a_failed_upgrade_step_leaves_the_database_at_its_old_version() {
     assert!(transaction.object_store(CASES_STORE).unwrap().index_names().is_empty());
     database.close();
     let store = CaseStore::open(v2).await.unwrap();
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("a", "111")]);
 }
 
 #[wasm_bindgen_test]
@@ -201,8 +201,8 @@ async fn a_record_stored_as_an_object_by_the_first_versions_still_loads() {
     database.close();
 
     let store = CaseStore::open(schema).await.unwrap();
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("old", "111")]);
-    store.save(&case("old", "111")).await.unwrap();
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("old", "111")]);
+    store.save(JSON_RECORDS, &case("old", "111")).await.unwrap();
     store.close();
     let database = schema.open().await.unwrap();
     let transaction = database.transaction(&[CASES_STORE], TransactionMode::ReadOnly).unwrap();
@@ -215,7 +215,7 @@ async fn a_record_stored_as_an_object_by_the_first_versions_still_loads() {
 async fn a_damaged_record_is_reported_and_the_others_still_load() {
     let schema = Schema { name: "test-damaged", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("good", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("good", "111")).await.unwrap();
     store.close();
 
     let database = schema.open().await.unwrap();
@@ -229,7 +229,7 @@ async fn a_damaged_record_is_reported_and_the_others_still_load() {
     database.close();
 
     let store = CaseStore::open(schema).await.unwrap();
-    let loaded = store.load_all(from_record_text).await.unwrap();
+    let loaded = store.load_all(JSON_RECORDS).await.unwrap();
     assert_eq!(loaded.cases, [case("good", "111")]);
     let mut damaged: Vec<_> = loaded.damaged.iter().map(|d| (d.id.clone(), d.error.clone())).collect();
     damaged.sort_by(|a, b| a.0.cmp(&b.0));
@@ -253,10 +253,10 @@ fn settings_round_trip_through_local_storage() {
 async fn the_evidence_step_upgrades_a_version_1_database_with_its_cases() {
     let v1 = Schema { name: "test-evidence-upgrade", steps: &V1_STEPS };
     let store = fresh(v1).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     store.close();
     let store = CaseStore::open(Schema { name: "test-evidence-upgrade", ..SCHEMA }).await.unwrap();
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")]);
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("a", "111")]);
     assert_eq!(store.load_evidence().await.unwrap(), []);
 }
 
@@ -304,7 +304,7 @@ async fn count(store_name: &str, schema: Schema) -> u32 {
 async fn attached_bytes_come_back_with_the_same_digest_after_a_reopen() {
     let schema = Schema { name: "test-evidence", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     // Every byte value, repeated: a real binary file, not just text.
     let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
     let blob = blob_of(&bytes, "image/png");
@@ -328,8 +328,8 @@ async fn attached_bytes_come_back_with_the_same_digest_after_a_reopen() {
 async fn removing_a_file_frees_its_bytes_and_deleting_a_case_removes_its_files() {
     let schema = Schema { name: "test-evidence-remove", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("a", "111")).await.unwrap();
-    store.save(&case("b", "222")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("b", "222")).await.unwrap();
     for (id, case_id) in [("e1", "a"), ("e2", "a"), ("e3", "b")] {
         let blob = blob_of(id.as_bytes(), "image/png");
         store.add_evidence(&evidence(id, case_id, sha256_hex(&blob).await, 2), &blob).await.unwrap();
@@ -342,14 +342,14 @@ async fn removing_a_file_frees_its_bytes_and_deleting_a_case_removes_its_files()
     assert_eq!(count(EVIDENCE_STORE, schema).await, 1);
     let store = CaseStore::open(schema).await.unwrap();
     assert_eq!(store.load_evidence().await.unwrap().iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["e3"]);
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("b", "222")]);
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("b", "222")]);
 }
 
 #[wasm_bindgen_test]
 async fn a_file_the_browser_refuses_leaves_nothing_half_stored() {
     let schema = Schema { name: "test-evidence-refused", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     let blob = blob_of(b"a large video", "video/mp4");
     let item = evidence("e1", "a", sha256_hex(&blob).await, 13);
     // The metadata goes in first; refusing the bytes (the second `add`) must undo the metadata too.
@@ -359,14 +359,14 @@ async fn a_file_the_browser_refuses_leaves_nothing_half_stored() {
     assert_eq!(count(EVIDENCE_STORE, schema).await, 0);
     assert_eq!(count(BLOB_STORE, schema).await, 0);
     let store = CaseStore::open(schema).await.unwrap();
-    assert_eq!(store.load_all(from_record_text).await.unwrap().cases, [case("a", "111")], "the case is as it was");
+    assert_eq!(store.load_all(JSON_RECORDS).await.unwrap().cases, [case("a", "111")], "the case is as it was");
 }
 
 #[wasm_bindgen_test]
 async fn a_case_deletion_refused_part_way_deletes_nothing() {
     let schema = Schema { name: "test-delete-refused", ..SCHEMA };
     let store = fresh(schema).await;
-    store.save(&case("a", "111")).await.unwrap();
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
     for id in ["e1", "e2"] {
         let blob = blob_of(id.as_bytes(), "image/png");
         store.add_evidence(&evidence(id, "a", sha256_hex(&blob).await, 2), &blob).await.unwrap();

@@ -23,6 +23,7 @@ use thiserror::Error;
 use super::i18n::{tr, trf};
 
 use super::case::Case;
+use super::clock::rfc3339;
 use super::evidence::{EvidenceItem, MAX_FILE_BYTES};
 use super::form::CaseForm;
 use super::record::{from_record, to_record};
@@ -48,6 +49,7 @@ pub struct FileEntry {
 pub struct Manifest {
     pub app: String,
     pub format: u32,
+    #[serde(with = "rfc3339")]
     pub created_at: DateTime<Utc>,
     /// False for the small backup without photos and videos: files are then listed, not kept.
     pub media_included: bool,

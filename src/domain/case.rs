@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::clock::rfc3339;
 use super::i18n::tr;
 use super::journal::{Entry, Journal, JournalError, Resolution};
 use super::marketplace::Marketplace;
@@ -309,7 +310,9 @@ pub struct Case {
     journal: Journal,
     #[serde(default)]
     pub adjustments: Adjustments,
+    #[serde(with = "rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "rfc3339")]
     pub updated_at: DateTime<Utc>,
     /// Derived from the journal on every change and on loading; never stored.
     #[serde(skip)]

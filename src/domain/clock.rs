@@ -39,6 +39,64 @@ pub fn today_in<Tz: TimeZone>(now: DateTime<Utc>, zone: &Tz) -> NaiveDate {
     now.with_timezone(zone).date_naive()
 }
 
+/// A day as date inputs send it, `YYYY-MM-DD`, or `None`. Read here rather than by chrono's
+/// format parser, which would put its whole strftime reader in the first download for one shape.
+pub fn iso_day(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = |digits: usize| {
+        parts.next().filter(|part| part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// Instants as stored and shared: RFC 3339 text, as chrono writes it, read back by chrono's RFC 3339
+/// reader (`#[serde(with = "rfc3339")]`). Chrono's own `Deserialize` goes through its general
+/// `FromStr`, which takes other forms too and brings its whole format parser into every download
+/// that reads a time, the first one included (settings, attached files).
+pub mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(instant: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+        instant.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+        deserializer.deserialize_str(Rfc3339)
+    }
+
+    struct Rfc3339;
+
+    impl de::Visitor<'_> for Rfc3339 {
+        type Value = DateTime<Utc>;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("an RFC 3339 date and time")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTime<Utc>, E> {
+            DateTime::parse_from_rfc3339(text).map(|instant| instant.with_timezone(&Utc)).map_err(E::custom)
+        }
+    }
+
+    /// The same for an instant that may be missing.
+    pub mod option {
+        use super::*;
+
+        #[derive(Deserialize)]
+        struct Instant(#[serde(with = "super")] DateTime<Utc>);
+
+        pub fn serialize<S: Serializer>(instant: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
+            instant.serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+            Ok(Option::<Instant>::deserialize(deserializer)?.map(|Instant(instant)| instant))
+        }
+    }
+}
+
 /// How pressing a deadline is, for sorting and for the words and colours that flag it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Urgency {
@@ -109,6 +167,53 @@ mod tests {
 
     fn utc(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Stamped {
+        #[serde(with = "rfc3339")]
+        at: DateTime<Utc>,
+        #[serde(with = "rfc3339::option", default)]
+        seen: Option<DateTime<Utc>>,
+    }
+
+    #[test]
+    fn instants_are_written_as_chrono_writes_them_and_read_back_as_rfc_3339_only() {
+        let stamped = Stamped { at: utc("2026-11-30T04:34:23.123Z"), seen: Some(utc("2026-11-29T23:00:00+08:00")) };
+        let text = serde_json::to_string(&stamped).unwrap();
+        #[derive(serde::Serialize)]
+        struct AsChrono {
+            at: DateTime<Utc>,
+            seen: Option<DateTime<Utc>>,
+        }
+        assert_eq!(text, serde_json::to_string(&AsChrono { at: stamped.at, seen: stamped.seen }).unwrap());
+        assert_eq!(serde_json::from_str::<Stamped>(&text).unwrap(), stamped);
+        assert_eq!(serde_json::from_str::<Stamped>(r#"{"at":"2026-11-30T04:34:23+01:00"}"#).unwrap().seen, None);
+        let null_seen = serde_json::from_str::<Stamped>(r#"{"at":"2026-11-30T04:34:23Z","seen":null}"#).unwrap();
+        assert_eq!(null_seen.seen, None);
+        // Forms chrono's general reader takes but RFC 3339 does not.
+        for at in ["Mon, 30 Nov 2026 04:34:23 +0000", "2026-11-30", "2026-11-30T04:34:23", ""] {
+            assert!(serde_json::from_str::<Stamped>(&format!(r#"{{"at":"{at}"}}"#)).is_err(), "{at}");
+        }
+    }
+
+    #[test]
+    fn iso_day_reads_what_date_inputs_send_and_nothing_else() {
+        assert_eq!(iso_day("2026-11-30"), Some(day(2026, 11, 30)));
+        assert_eq!(iso_day(" 2024-02-29 "), Some(day(2024, 2, 29)));
+        for text in [
+            "",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-1-5",
+            "26-11-30",
+            "2026/11/30",
+            "2026-11-30x",
+            "+2026-11-30",
+            "2026-11",
+        ] {
+            assert_eq!(iso_day(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::advice::reason_advice;
 use super::case::{Case, CaseId};
+use super::clock::rfc3339;
 use super::i18n::{number_text, trf};
 
 choices! {
@@ -50,6 +51,7 @@ pub struct EvidenceItem {
     /// The MIME type the browser gave the file.
     pub mime: String,
     pub size: u64,
+    #[serde(with = "rfc3339")]
     pub added_at: DateTime<Utc>,
     #[serde(default)]
     pub caption: String,

@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use thiserror::Error;
 
 use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
+use super::clock::iso_day;
 use super::deadline::day_text;
 use super::i18n::{tr, trf};
 use super::journal::Resolution;
@@ -425,8 +426,8 @@ fn parse_date(text: &str) -> Result<Option<NaiveDate>, FieldProblem> {
     if text.is_empty() {
         return Ok(None);
     }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(day) if day.year() >= 2000 => Ok(Some(day)),
+    match iso_day(text) {
+        Some(day) if day.year() >= 2000 => Ok(Some(day)),
         _ => Err(FieldProblem::NotADate),
     }
 }

@@ -162,7 +162,7 @@ impl Catalog {
             _ => None,
         };
         let english = if count == 1 { one } else { other };
-        form.unwrap_or(english).replace("{count}", &number_text(count as f64, 0))
+        form.unwrap_or(english).replace("{count}", &count_text(count))
     }
 }
 
@@ -251,6 +251,12 @@ pub fn install_formats(formats: Box<dyn LocalFormats>) {
 /// `value` with `digits` decimals as the buyer's locale writes it, else as "12345.5".
 pub fn number_text(value: f64, digits: usize) -> String {
     local_format(|formats| formats.number(value, digits)).unwrap_or_else(|| format!("{value:.digits$}"))
+}
+
+/// A whole number as the buyer's locale writes it, else plainly. Not through [`number_text`]: its
+/// fallback formats a float, and every screen that counts would carry float formatting.
+fn count_text(count: u64) -> String {
+    local_format(|formats| formats.number(count as f64, 0)).unwrap_or_else(|| count.to_string())
 }
 
 /// The locale's text by `format`, or `None` when no locale formats are installed or they cannot.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::case::{Event, Status};
+use super::clock::rfc3339;
 use super::i18n::{tr, trf, MessageLanguage};
 use super::money::Money;
 
@@ -160,6 +161,7 @@ pub struct JournalEntry {
     /// The day it happened.
     pub on: NaiveDate,
     /// When it was written down.
+    #[serde(with = "rfc3339")]
     pub recorded_at: DateTime<Utc>,
     /// The original entry this one corrects.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -102,11 +102,14 @@ pub fn from_record(mut record: Value) -> Result<Case, RecordError> {
     Ok(case)
 }
 
+/// A record read: the case, or why not with the record's id when it has one.
+pub type RecordRead = Result<Case, (Option<String>, RecordError)>;
+
 /// Reads a record from its JSON text. A current-format record is parsed straight into a case
 /// (no intermediate JSON tree: the common case, and the one that decides how fast 10,000 cases
 /// load); an older one goes through [`from_record`] and its upgrades. On failure, also the id if
 /// the text has one.
-pub fn from_record_text(text: &str) -> Result<Case, (Option<String>, RecordError)> {
+pub fn from_record_text(text: &str) -> RecordRead {
     if let Ok(Envelope { format: CURRENT_FORMAT, case: mut parsed }) = serde_json::from_str::<Envelope<Case>>(text) {
         parsed.refresh();
         return Ok(parsed);
@@ -121,6 +124,18 @@ pub fn to_record_text(case: &Case) -> Result<String, RecordError> {
     serde_json::to_string(&Envelope { format: CURRENT_FORMAT, case })
         .map_err(|error| RecordError::Damaged(error.to_string()))
 }
+
+/// How a case becomes the text it is stored as, and back. The storage layer takes it from its
+/// caller rather than calling this module itself, so the app can keep the (de)serialising code out
+/// of its first download (src/ui/case_work.rs): a first visit has nothing stored.
+#[derive(Clone, Copy)]
+pub struct RecordCodec {
+    pub read: fn(&str) -> RecordRead,
+    pub write: fn(&Case) -> Result<String, RecordError>,
+}
+
+/// This module's record text: [`to_record_text`] and [`from_record_text`].
+pub const JSON_RECORDS: RecordCodec = RecordCodec { read: from_record_text, write: to_record_text };
 
 /// The id of a record, even a damaged one, so the app can name and remove it.
 pub fn record_id(record: &Value) -> Option<&str> {

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
-use crate::domain::record::{to_record_text, RecordError};
+use crate::domain::record::{RecordCodec, RecordError};
 
 /// A stored record this version cannot read, kept as it is so no data is destroyed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,11 +27,6 @@ pub struct LoadedCases {
     pub cases: Vec<Case>,
     pub damaged: Vec<DamagedRecord>,
 }
-
-/// How a stored record's text becomes a case (`domain::record::from_record_text`), handed in by
-/// the caller: the app keeps that code out of its first download (src/ui/case_work.rs), since a
-/// first visit has nothing stored to read.
-pub type ReadRecord = fn(&str) -> Result<Case, (Option<String>, RecordError)>;
 
 pub struct CaseStore {
     pub(super) database: Database,
@@ -65,10 +60,11 @@ impl CaseStore {
     pub async fn restore(
         &self,
         replace: bool,
+        codec: RecordCodec,
         cases: &[&Case],
         files: &[(EvidenceItem, web_sys::Blob)],
     ) -> Result<(), StorageError> {
-        let records = cases.iter().map(|case| stored_form(case)).collect::<Result<Vec<_>, _>>()?;
+        let records = cases.iter().map(|case| stored_form(codec, case)).collect::<Result<Vec<_>, _>>()?;
         let metadata = files
             .iter()
             .map(|(item, _)| item.serialize(&Serializer::json_compatible()).map_err(StorageError::from))
@@ -105,12 +101,12 @@ impl CaseStore {
     }
 
     /// Every case; records that cannot be read are reported one by one instead of hiding the rest.
-    pub async fn load_all(&self, read: ReadRecord) -> Result<LoadedCases, StorageError> {
+    pub async fn load_all(&self, codec: RecordCodec) -> Result<LoadedCases, StorageError> {
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
         let records = transaction.object_store(CASES_STORE)?.get_all(None, None)?.await?;
         let mut loaded = LoadedCases::default();
         for record in records {
-            match read_record(read, record) {
+            match read_record(codec, record) {
                 Ok(case) => loaded.cases.push(case),
                 Err(damaged) => loaded.damaged.push(damaged),
             }
@@ -118,10 +114,10 @@ impl CaseStore {
         Ok(loaded)
     }
 
-    pub async fn get(&self, read: ReadRecord, id: &CaseId) -> Result<Option<Case>, StorageError> {
+    pub async fn get(&self, codec: RecordCodec, id: &CaseId) -> Result<Option<Case>, StorageError> {
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadOnly)?;
         let record = transaction.object_store(CASES_STORE)?.get(JsValue::from_str(id.as_str()))?.await?;
-        match record.map(|record| read_record(read, record)).transpose() {
+        match record.map(|record| read_record(codec, record)).transpose() {
             Ok(case) => Ok(case),
             Err(damaged) => Err(StorageError::Failed(damaged.error.to_string())),
         }
@@ -129,8 +125,8 @@ impl CaseStore {
 
     /// Creates or replaces a case. Resolves only once the transaction has committed; if it does
     /// not, the stored case is exactly as it was before.
-    pub async fn save(&self, case: &Case) -> Result<(), StorageError> {
-        let value = stored_form(case)?;
+    pub async fn save(&self, codec: RecordCodec, case: &Case) -> Result<(), StorageError> {
+        let value = stored_form(codec, case)?;
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
         let outcome = async {
             transaction.object_store(CASES_STORE)?.put(&value, None)?.await?;
@@ -144,11 +140,12 @@ impl CaseStore {
     /// how many are written so far, every `step` cases, so a progress bar can follow.
     pub async fn save_all(
         &self,
+        codec: RecordCodec,
         cases: &[Case],
         step: usize,
         mut progress: impl FnMut(usize),
     ) -> Result<(), StorageError> {
-        let records = cases.iter().map(stored_form).collect::<Result<Vec<_>, _>>()?;
+        let records = cases.iter().map(|case| stored_form(codec, case)).collect::<Result<Vec<_>, _>>()?;
         let transaction = self.strict_transaction(&[CASES_STORE])?;
         let outcome = async {
             let store = transaction.object_store(CASES_STORE)?;
@@ -170,7 +167,7 @@ impl CaseStore {
     /// latest version, even one another tab has just written. Returns the case as saved.
     pub async fn modify(
         &self,
-        read: ReadRecord,
+        codec: RecordCodec,
         id: &CaseId,
         now: DateTime<Utc>,
         change: impl FnOnce(&mut Case),
@@ -180,10 +177,10 @@ impl CaseStore {
         let outcome = async {
             let store = transaction.object_store(CASES_STORE)?;
             let stored = store.get(JsValue::from_str(id.as_str()))?.await?;
-            let mut case = read_stored(read, stored)?;
+            let mut case = read_stored(codec, stored)?;
             change(&mut case);
             case.updated_at = now;
-            store.put(&stored_form(&case)?, None)?.await?;
+            store.put(&stored_form(codec, &case)?, None)?.await?;
             changed = Some(case);
             Ok(())
         }
@@ -195,12 +192,12 @@ impl CaseStore {
     /// Saves an edit made from the case as it was (`started_from`): refused, and nothing written,
     /// when the stored case is no longer that one (another tab saved in between). The whole case
     /// is compared, not a timestamp: two saves can share a millisecond.
-    pub async fn save_edit(&self, read: ReadRecord, case: &Case, started_from: &Case) -> Result<(), StorageError> {
-        let value = stored_form(case)?;
+    pub async fn save_edit(&self, codec: RecordCodec, case: &Case, started_from: &Case) -> Result<(), StorageError> {
+        let value = stored_form(codec, case)?;
         let transaction = self.database.transaction(&[CASES_STORE], TransactionMode::ReadWrite)?;
         let outcome = async {
             let store = transaction.object_store(CASES_STORE)?;
-            let stored = read_stored(read, store.get(JsValue::from_str(case.id.as_str()))?.await?)?;
+            let stored = read_stored(codec, store.get(JsValue::from_str(case.id.as_str()))?.await?)?;
             if &stored != started_from {
                 return Err(StorageError::ChangedElsewhere);
             }
@@ -268,8 +265,8 @@ pub(super) async fn finish(transaction: Transaction, outcome: Result<(), Storage
 /// How a case is kept: its id (the key) and its record as JSON text. Text is what makes loading
 /// fast: the browser copies one string per case instead of a tree of objects (10,000 cases:
 /// see README, Benchmarks).
-fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
-    let text = to_record_text(case).map_err(|error| StorageError::Failed(error.to_string()))?;
+fn stored_form(codec: RecordCodec, case: &Case) -> Result<JsValue, StorageError> {
+    let text = (codec.write)(case).map_err(|error| StorageError::Failed(error.to_string()))?;
     let stored = js_sys::Object::new();
     js_sys::Reflect::set(&stored, &"id".into(), &case.id.as_str().into()).map_err(js_failure)?;
     js_sys::Reflect::set(&stored, &"json".into(), &text.into()).map_err(js_failure)?;
@@ -277,14 +274,14 @@ fn stored_form(case: &Case) -> Result<JsValue, StorageError> {
 }
 
 /// A stored case that must be there.
-fn read_stored(read: ReadRecord, stored: Option<JsValue>) -> Result<Case, StorageError> {
+fn read_stored(codec: RecordCodec, stored: Option<JsValue>) -> Result<Case, StorageError> {
     let stored = stored.ok_or_else(|| StorageError::Failed(tr("that case is no longer here").to_owned()))?;
-    read_record(read, stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
+    read_record(codec, stored).map_err(|damaged| StorageError::Failed(damaged.error.to_string()))
 }
 
 /// Reads a stored case: `{id, json}`, or the whole record as an object, as the first versions
 /// stored it (still read, rewritten in the new form at its next save).
-fn read_record(read: ReadRecord, stored: JsValue) -> Result<Case, DamagedRecord> {
+fn read_record(codec: RecordCodec, stored: JsValue) -> Result<Case, DamagedRecord> {
     let damaged = |id: Option<String>, error: RecordError| DamagedRecord { id, error };
     let text = match js_sys::Reflect::get(&stored, &"json".into()).ok().and_then(|json| json.as_string()) {
         Some(text) => text,
@@ -293,5 +290,5 @@ fn read_record(read: ReadRecord, stored: JsValue) -> Result<Case, DamagedRecord>
             .and_then(|text| text.as_string())
             .ok_or_else(|| damaged(None, RecordError::Damaged("not a record".into())))?,
     };
-    read(&text).map_err(|(id, error)| damaged(id, error))
+    (codec.read)(&text).map_err(|(id, error)| damaged(id, error))
 }

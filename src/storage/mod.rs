@@ -11,7 +11,7 @@ pub mod quota;
 mod reminders;
 mod settings;
 
-pub use cases::{CaseStore, DamagedRecord, LoadedCases, ReadRecord};
+pub use cases::{CaseStore, DamagedRecord, LoadedCases};
 pub use database::{Schema, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE, SCHEMA};
 pub use error::StorageError;
 pub use settings::{had_cases, remember_whether_cases, Settings};

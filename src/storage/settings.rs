@@ -5,6 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
+use crate::domain::clock::rfc3339;
 
 const KEY: &str = "dispute-desk.settings";
 /// Read by index.html's first paint, before the app starts: a buyer with cases sees "Loading
@@ -38,6 +39,7 @@ pub struct Settings {
     /// Browser notifications for deadlines, only ever turned on by the buyer.
     pub reminders: bool,
     /// When the buyer last downloaded a full backup.
+    #[serde(with = "rfc3339::option")]
     pub last_backup_at: Option<DateTime<Utc>>,
     /// The language the buyer chose (a locale code); none follows the browser.
     pub language: Option<String>,

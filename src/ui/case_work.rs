@@ -1,4 +1,4 @@
-//! What the app needs only once the buyer has a case: reading stored cases, the deadline engine
+//! What the app needs only once the buyer has a case: reading and writing stored cases, the deadline engine
 //! behind every countdown, the dashboard's list and its tools, a case page's name and clock, and
 //! the reminder schedule. A first visit has no cases, so all of it arrives in one chunk of its own
 //! the moment the first case is loaded or made; a buyer who has cases has been here before, and the
@@ -10,9 +10,8 @@ use leptos::prelude::*;
 use crate::domain::case::Case;
 use crate::domain::deadline::{chains, Chain};
 use crate::domain::overview::due_soon;
-use crate::domain::record::from_record_text;
+use crate::domain::record::{RecordCodec, JSON_RECORDS};
 use crate::domain::reminders::{schedule, Reminder};
-use crate::storage::ReadRecord;
 use crate::ui::browser::{buyer_zone, measured};
 use crate::ui::components::split_fn;
 use crate::ui::state::{DueSoon, Soonest};
@@ -23,8 +22,8 @@ type FromChains<T> = fn(&[Case], &[Chain], DateTime<Utc>) -> T;
 /// The chunk's entry points, handed to the code that is always there.
 #[derive(Clone, Copy)]
 pub struct CaseWork {
-    /// How a stored record becomes a case, for the storage layer.
-    pub read_record: ReadRecord,
+    /// How a case is stored and read back, for the storage layer.
+    pub records: RecordCodec,
     /// Every case's deadline chain, in the cases' order, in the buyer's time zone.
     pub chains: fn(&[Case], DateTime<Utc>) -> Vec<Chain>,
     pub due_soon: FromChains<DueSoon>,
@@ -40,7 +39,7 @@ split_fn!(
     cases,
     pub fn load_case_work() -> CaseWork {
         CaseWork {
-            read_record: from_record_text,
+            records: JSON_RECORDS,
             chains: |cases, now| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), now)),
             due_soon: due_soon_of,
             reminders: |cases, chains, now| schedule(cases, chains, &buyer_zone(), now),

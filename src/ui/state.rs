@@ -147,7 +147,7 @@ impl AppState {
     async fn reread_case(self, id: CaseId) {
         let Ok(store) = self.store() else { return };
         let Ok(work) = self.case_work().await else { return };
-        match store.get(work.read_record, &id).await {
+        match store.get(work.records, &id).await {
             Ok(Some(case)) => self.show(case),
             Ok(None) => {
                 self.cases.update(|cases| cases.retain(|case| case.id != id));
@@ -175,7 +175,8 @@ impl AppState {
         cases: &[&Case],
         files: &[(EvidenceItem, web_sys::Blob)],
     ) -> Result<(), StorageError> {
-        self.store()?.restore(replace, cases, files).await?;
+        let records = self.case_work().await?.records;
+        self.store()?.restore(replace, records, cases, files).await?;
         self.announce(ALL);
         self.load().await;
         Ok(())
@@ -185,13 +186,13 @@ impl AppState {
         let outcome = async {
             let store = CaseStore::open(SCHEMA).await?;
             // A first visit has nothing stored: the chunk that reads cases comes with the first one.
-            let read = match store.count().await? {
+            let records = match store.count().await? {
                 0 => None,
-                _ => Some(self.case_work().await?.read_record),
+                _ => Some(self.case_work().await?.records),
             };
             mark("dispute-desk:read-start");
-            let loaded = match read {
-                Some(read) => store.load_all(read).await?,
+            let loaded = match records {
+                Some(records) => store.load_all(records).await?,
                 None => LoadedCases::default(),
             };
             let evidence = store.load_evidence().await?;
@@ -257,8 +258,8 @@ impl AppState {
 
     /// Writes the case, then shows it; on failure nothing on screen or in storage changes.
     pub async fn save(self, case: Case) -> Result<(), StorageError> {
-        self.case_work().await?;
-        self.store()?.save(&case).await?;
+        let records = self.case_work().await?.records;
+        self.store()?.save(records, &case).await?;
         self.announce(&format!("{CASE_PREFIX}{}", case.id));
         self.show(case);
         Ok(())
@@ -267,8 +268,8 @@ impl AppState {
     /// Writes many cases (an import, a change to a selection) in one transaction, then shows
     /// them all; on failure nothing changes.
     pub async fn save_many(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
-        self.case_work().await?;
-        self.store()?.save_all(&cases, PROGRESS_STEP, progress).await?;
+        let records = self.case_work().await?.records;
+        self.store()?.save_all(records, &cases, PROGRESS_STEP, progress).await?;
         self.announce(ALL);
         self.cases.update(|shown| {
             let at: HashMap<CaseId, usize> = shown.iter().enumerate().map(|(at, case)| (case.id.clone(), at)).collect();
@@ -285,8 +286,8 @@ impl AppState {
     /// Saves an edit begun from the case as it was (`started_from`); refused with
     /// [`StorageError::ChangedElsewhere`] when another tab saved the case in between.
     pub async fn save_edit(self, case: Case, started_from: Case) -> Result<(), StorageError> {
-        let read = self.case_work().await?.read_record;
-        self.store()?.save_edit(read, &case, &started_from).await?;
+        let records = self.case_work().await?.records;
+        self.store()?.save_edit(records, &case, &started_from).await?;
         self.announce(&format!("{CASE_PREFIX}{}", case.id));
         self.show(case);
         Ok(())
@@ -299,8 +300,8 @@ impl AppState {
         now: chrono::DateTime<chrono::Utc>,
         change: impl FnOnce(&mut Case),
     ) -> Result<(), StorageError> {
-        let read = self.case_work().await?.read_record;
-        let case = self.store()?.modify(read, id, now, change).await?;
+        let records = self.case_work().await?.records;
+        let case = self.store()?.modify(records, id, now, change).await?;
         self.announce(&format!("{CASE_PREFIX}{id}"));
         self.show(case);
         Ok(())

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::Case;
+use crate::domain::clock::iso_day;
 use crate::domain::deadline::{Deadline, Source};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::rules::DayCount;
@@ -65,9 +66,9 @@ pub fn AdjustDeadline(case: Case, deadline: Deadline) -> impl IntoView {
             event.prevent_default();
             let day = day_text.get_untracked();
             let change = if !day.trim().is_empty() {
-                match NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d") {
-                    Ok(day) => Ok(Change::LastDay(day)),
-                    Err(_) => Err(tr("Enter the last day as a date.").to_owned()),
+                match iso_day(&day) {
+                    Some(day) => Ok(Change::LastDay(day)),
+                    None => Err(tr("Enter the last day as a date.").to_owned()),
                 }
             } else if let Some((rule, _)) = rule {
                 match days_text.get_untracked().trim().parse::<u32>() {

@@ -1,13 +1,13 @@
 //! "What to do now": the case's one next step, the deadline it races, the warnings that matter
 //! now, which reason and resolution to choose, and the buttons that record the step done.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::domain::advice::{resolution_meaning, Warning};
 use crate::domain::case::Case;
+use crate::domain::clock::iso_day;
 use crate::domain::deadline::chain;
 use crate::domain::guide::{guide, Action, ActionInput, Asks, Stage};
 use crate::domain::i18n::{tr, trf};
@@ -156,10 +156,12 @@ fn ActionForm(
     let id = case.id.clone();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let on = match NaiveDate::parse_from_str(day.get_untracked().trim(), "%Y-%m-%d") {
-            Ok(on) if on <= today() + chrono::Duration::days(1) => on,
-            Ok(_) => return problem.set(Some(tr("That day is in the future. Record it once it has happened.").into())),
-            Err(_) => return problem.set(Some(tr("Enter the day it happened.").into())),
+        let on = match iso_day(&day.get_untracked()) {
+            Some(on) if on <= today() + chrono::Duration::days(1) => on,
+            Some(_) => {
+                return problem.set(Some(tr("That day is in the future. Record it once it has happened.").into()))
+            }
+            None => return problem.set(Some(tr("Enter the day it happened.").into())),
         };
         let amount = match amount.get_untracked().trim() {
             "" => None,

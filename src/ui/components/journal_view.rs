@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, Event};
+use crate::domain::clock::iso_day;
 use crate::domain::deadline::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::journal::{Author, Channel, Entry, JournalEntry};
@@ -16,10 +17,10 @@ use crate::ui::use_draft::use_draft;
 const MAX_TEXT: usize = 20_000;
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(day) if day <= today() + chrono::Duration::days(1) => Ok(day),
-        Ok(_) => Err(tr("That day is in the future.").into()),
-        Err(_) => Err(tr("Enter the day it happened.").into()),
+    match iso_day(text) {
+        Some(day) if day <= today() + chrono::Duration::days(1) => Ok(day),
+        Some(_) => Err(tr("That day is in the future.").into()),
+        None => Err(tr("Enter the day it happened.").into()),
     }
 }
 
