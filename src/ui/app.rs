@@ -12,7 +12,7 @@ use super::pages::{
     BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, HostCheckRoute, ImportRoute, InboxRoute, Interview,
     NewCaseRoute, NotFound, SharedCaseRoute, UpcomingRoute,
 };
-use super::reminders::watch_reminders;
+use super::reminders::provide_reminders;
 use super::service_worker::{register_service_worker, UpdateBanner};
 use super::state::AppState;
 use super::use_now::provide_now;
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     provide_now();
     provide_host_site();
     AppState::provide();
-    watch_reminders();
+    provide_reminders();
     watch_app_badge();
     register_service_worker();
     // True while a page's chunk downloads: a bar shows only if that takes longer than a moment.

@@ -11,9 +11,9 @@ use crate::domain::case::Case;
 use crate::domain::deadline::{chains, Chain};
 use crate::domain::overview::due_soon;
 use crate::domain::record::{RecordCodec, JSON_RECORDS};
-use crate::domain::reminders::{schedule, Reminder};
 use crate::ui::browser::{buyer_zone, measured};
 use crate::ui::components::split_fn;
+use crate::ui::reminders::{keep_schedule, Reminders};
 use crate::ui::state::{DueSoon, Soonest};
 
 /// What is worked out from the cases, their chains and the time.
@@ -27,7 +27,8 @@ pub struct CaseWork {
     /// Every case's deadline chain, in the cases' order, in the buyer's time zone.
     pub chains: fn(&[Case], DateTime<Utc>) -> Vec<Chain>,
     pub due_soon: FromChains<DueSoon>,
-    pub reminders: FromChains<Vec<Reminder>>,
+    /// Keeps the reminder schedule in step with the cases (under the caller's owner).
+    pub keep_reminders: fn(Reminders),
     /// The dashboard's list of cases, with its tools.
     pub case_list: fn() -> AnyView,
     /// The name and clock at the top of every part of a case.
@@ -42,7 +43,7 @@ split_fn!(
             records: JSON_RECORDS,
             chains: |cases, now| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), now)),
             due_soon: due_soon_of,
-            reminders: |cases, chains, now| schedule(cases, chains, &buyer_zone(), now),
+            keep_reminders: keep_schedule,
             case_list: crate::ui::pages::case_list,
             case_header: crate::ui::pages::case::case_header,
         }

@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::reminders::schedule;
 use crate::storage::Settings;
+use crate::ui::browser::buyer_zone;
 use crate::ui::service_worker::{show_due_reminders, wake_for_reminders};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
@@ -39,10 +41,11 @@ pub fn use_reminders() -> Reminders {
     expect_context::<Reminders>()
 }
 
-/// Keeps the schedule in step with the cases and has the due reminders shown.
-pub fn watch_reminders() {
+/// Shares the reminders' switch and asks the browser to wake the app for them; their schedule is
+/// kept by the cases chunk ([`keep_schedule`]) once it has arrived: without cases there is nothing
+/// to remind of, and a first visit does not download that code.
+pub fn provide_reminders() {
     let state = AppState::expect();
-    let minute = use_minute();
     let reminders = Reminders {
         on: RwSignal::new(Settings::load().reminders && notifications_allowed()),
         while_closed: RwSignal::new(None),
@@ -52,17 +55,22 @@ pub fn watch_reminders() {
         let on = reminders.on.get();
         spawn_local(async move { reminders.while_closed.set(Some(wake_for_reminders(on).await)) });
     });
+    Effect::new(move |_| {
+        if let Some(work) = state.work.get() {
+            (work.keep_reminders)(reminders);
+        }
+    });
+}
+
+/// Keeps the schedule in step with the cases and has the due reminders shown.
+pub fn keep_schedule(reminders: Reminders) {
+    let state = AppState::expect();
+    let minute = use_minute();
     // None until the cases are loaded: an empty list then would forget which reminders were shown.
     let wanted = Memo::new(move |_| match (reminders.on.get(), state.loading.get()) {
         (false, _) => Some(Vec::new()),
         (true, Loading::Ready) => Some(
-            state
-                .work
-                .get()
-                .map(|work| {
-                    state.cases.with(|cases| state.chains.with(|chains| (work.reminders)(cases, chains, minute.get())))
-                })
-                .unwrap_or_default(),
+            state.cases.with(|cases| state.chains.with(|chains| schedule(cases, chains, &buyer_zone(), minute.get()))),
         ),
         (true, _) => None,
     });

@@ -191,11 +191,11 @@ impl AppState {
                 _ => Some(self.case_work().await?.records),
             };
             mark("dispute-desk:read-start");
-            let loaded = match records {
-                Some(records) => store.load_all(records).await?,
-                None => LoadedCases::default(),
+            let (loaded, evidence) = match records {
+                Some(records) => (store.load_all(records).await?, store.load_evidence().await?),
+                // Files are kept with a case, so without cases there are none to read.
+                None => (LoadedCases::default(), Vec::new()),
             };
-            let evidence = store.load_evidence().await?;
             mark("dispute-desk:read-end");
             Ok::<_, StorageError>((store, loaded, evidence))
         }
