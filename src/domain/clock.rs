@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Stamped>(r#"{"at":"2026-11-30T04:34:23+01:00"}"#).unwrap().seen, None);
         let null_seen = serde_json::from_str::<Stamped>(r#"{"at":"2026-11-30T04:34:23Z","seen":null}"#).unwrap();
         assert_eq!(null_seen.seen, None);
-        // Forms chrono's general reader takes but RFC 3339 does not.
+        // Not RFC 3339 (an RFC 2822 date, a day, a time without its offset, nothing): refused.
         for at in ["Mon, 30 Nov 2026 04:34:23 +0000", "2026-11-30", "2026-11-30T04:34:23", ""] {
             assert!(serde_json::from_str::<Stamped>(&format!(r#"{{"at":"{at}"}}"#)).is_err(), "{at}");
         }

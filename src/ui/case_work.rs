@@ -1,8 +1,8 @@
-//! What the app needs only once the buyer has a case: reading and writing stored cases, the deadline engine
-//! behind every countdown, the dashboard's list and its tools, a case page's name and clock, and
-//! the reminder schedule. A first visit has no cases, so all of it arrives in one chunk of its own
-//! the moment the first case is loaded or made; a buyer who has cases has been here before, and the
-//! service worker has kept the chunk.
+//! What the app needs only once the buyer has a case: reading and writing stored cases, the
+//! deadline engine behind every countdown, the dashboard's list and its tools, a case page's name
+//! and clock, and the reminder schedule. A first visit has no cases, so all of it arrives in one
+//! chunk of its own the moment the first case is loaded or made; a buyer who has cases has been
+//! here before, and the service worker has kept the chunk.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
