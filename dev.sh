@@ -93,13 +93,10 @@ post_build() {
 }
 
 # Minifies JavaScript modules and stylesheets in place (their names stay: the build names them).
-# Names in the scripts are kept: the benchmark reads the chunk loader to size each page's chunks.
 # Errors only: wasm-bindgen's bindings repeat one harmless object key, of which esbuild warns.
 minify() {
   local file
-  for file in "$@"; do
-    esbuild "$file" --minify-whitespace --minify-syntax --log-level=error --allow-overwrite --outfile="$file"
-  done
+  for file in "$@"; do esbuild "$file" --minify --log-level=error --allow-overwrite --outfile="$file"; done
 }
 
 # Cuts cargo's wasm into the module the first screen needs and the chunks each lazy page loads
@@ -244,6 +241,8 @@ page = page
   .replace(/<link rel="(?:modulepreload|preload)" href="\.\/dispute-desk-[^>]*>/g, '')
   .replaceAll('__APP__', app);
 if (/dispute-desk-[0-9a-f]+(?:_bg\.wasm|\.js)/.test(page)) throw new Error("Trunk's own loader is still in index.html");
+// The page's comments are for whoever edits index.html, not for every first visit.
+page = page.replace(/<!--[\s\S]*?-->\s*/g, '');
 // Trunk pinned the stylesheet by its hash before the build minified it: pinned again.
 page = page.replace(/(<link rel="stylesheet" href="\.\/([^"]+)" integrity=")sha384-[^"]+"/g, (_, link, file) =>
   `${link}sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}"`);

@@ -56,8 +56,9 @@ if (runs('size')) {
   const [folder] = readdirSync(DIST).filter((name) => name.startsWith('app-'));
   const loader = readFileSync(join(DIST, folder, '__wasm_split.js'), 'utf8');
   const gz = (name) => gzipSync(readFileSync(join(DIST, folder, name)), { level: 9 }).length;
-  // The loader is minified: whitespace is optional everywhere, and chunks load through fromCache.
-  const shared = new Map([...loader.matchAll(/(__chunk_\d+)\s*=\s*makeLoad\([^"]*?new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  // The loader is minified (short names, no spaces): each shared chunk is `name=load(()=>{...
+  // new URL("./chunk_N.wasm"...`, and each page lists the names of those it needs.
+  const shared = new Map([...loader.matchAll(/([\w$]+)\s*=\s*[\w$]+\(\(\)\s*=>\s*\{[^"]*?new URL\("\.\/(chunk_\d+\.wasm)"/g)].map((m) => [m[1], m[2]]));
   console.log('Each page or part of a case on first opening (its chunk + the shared chunks it needs):');
   for (const match of loader.matchAll(/new URL\("\.\/(split_([A-Za-z]+)\.wasm)"[^\]]*?,\s*\[([^\]]*)\]\)\)/g)) {
     const deps = match[3].split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => shared.get(dep));
