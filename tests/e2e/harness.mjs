@@ -84,6 +84,9 @@ export async function firstVisitFiles(browser, appUrl, path, ready) {
   return Promise.all([...requested].sort().map(async (file) => ({ file, gzip: gzipSync(await readFile(join(DIST, file)), { level: 9 }).length })));
 }
 
+/** Whether `path` (an address's path, or a file of dist/ inside the app folder) is a wasm chunk. */
+export const isChunk = (path) => /\/(split_|chunk_)[^/]*\.wasm$/.test(path);
+
 /**
  * The address of every wasm chunk `page` loads from now on, once each: from the network, or straight
  * from the service worker's cache, where the chunk loader looks first (dev.sh, load_chunks_from_cache).
@@ -91,7 +94,7 @@ export async function firstVisitFiles(browser, appUrl, path, ready) {
 export async function watchChunks(page) {
   const loaded = [];
   const seen = (url) => {
-    if (/\/(split_|chunk_)[^/]*\.wasm$/.test(new URL(url).pathname) && !loaded.includes(url)) loaded.push(url);
+    if (isChunk(new URL(url).pathname) && !loaded.includes(url)) loaded.push(url);
   };
   page.on('request', (request) => seen(request.url()));
   await page.exposeFunction('chunkReadFromCache', seen);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, appUnderTest, firstVisitFiles, guardPage, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
+import { DIST, appUnderTest, firstVisitFiles, guardPage, isChunk, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -18,8 +18,6 @@ async function builtWasm() {
   const names = (await readdir(join(DIST, folder))).filter((name) => name.endsWith('.wasm'));
   return Promise.all(names.map(async (name) => ({ file: `${folder}/${name}`, gzip: gzipSync(await readFile(join(DIST, folder, name)), { level: 9 }).length })));
 }
-
-const isChunk = (file) => /\/(split_|chunk_)[^/]*\.wasm$/.test(file);
 
 test('a first visit downloads only the first screen: no page chunk for the dashboard or the questions', async () => {
   const wasm = await builtWasm();
