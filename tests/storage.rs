@@ -1,7 +1,7 @@
 //! The storage layer against the real IndexedDB and localStorage of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
 use dispute_desk::domain::record::{RecordError, JSON_RECORDS};
@@ -243,8 +243,25 @@ fn settings_round_trip_through_local_storage() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     assert_eq!(Settings::load(), Settings::default());
-    Settings { currency: "EUR".into(), ..Settings::default() }.save().unwrap();
-    assert_eq!(Settings::load().currency, "EUR");
+    let chosen = Settings {
+        currency: "EUR".into(),
+        reminders: true,
+        last_backup_at: Some(Utc.with_ymd_and_hms(2026, 11, 30, 7, 5, 0).unwrap()),
+        language: Some("fr".into()),
+        country: Some("DE".into()),
+    };
+    chosen.save().unwrap();
+    assert_eq!(Settings::load(), chosen);
+    // As earlier versions wrote them (serde_json), and with fields missing.
+    storage
+        .set_item(
+            "dispute-desk.settings",
+            r#"{"currency":"GBP","reminders":false,"last_backup_at":"2026-11-29T22:00:00Z","language":null}"#,
+        )
+        .unwrap();
+    let earlier = Settings::load();
+    assert_eq!((earlier.currency.as_str(), earlier.language, earlier.country), ("GBP", None, None));
+    assert_eq!(earlier.last_backup_at, Some(Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap()));
     storage.set_item("dispute-desk.settings", "not json").unwrap();
     assert_eq!(Settings::load(), Settings::default(), "unreadable settings fall back to defaults");
 }

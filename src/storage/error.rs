@@ -48,7 +48,7 @@ pub enum StorageError {
 }
 
 /// DOMException names that decide which message the buyer sees.
-const QUOTA: &str = "QuotaExceededError";
+pub(super) const QUOTA: &str = "QuotaExceededError";
 const VERSION: &str = "VersionError";
 const SECURITY: &str = "SecurityError";
 const INVALID_ACCESS: &str = "InvalidAccessError";

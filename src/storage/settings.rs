@@ -1,9 +1,12 @@
-//! Small preferences in localStorage, read and written whole under one key.
+//! Small preferences in localStorage, read and written whole under one key. The JSON is read and
+//! written by the browser's own `JSON` object: a JSON parser in wasm would be most of the reason to
+//! download one in the first screen's module.
 
 use chrono::{DateTime, Utc};
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
+use super::error::{js_failure, QUOTA};
 use super::StorageError;
 use crate::domain::clock::rfc3339;
 
@@ -15,20 +18,18 @@ const HAS_CASES_KEY: &str = "dispute-desk.has-cases";
 /// Remembers whether this browser holds any case, for the page's first paint. Only a hint: when
 /// it cannot be written the first paint shows the welcome a moment longer, nothing else.
 pub fn remember_whether_cases(any: bool) {
-    if any {
-        let _ = LocalStorage::set(HAS_CASES_KEY, true);
-    } else {
-        LocalStorage::delete(HAS_CASES_KEY);
-    }
+    let Some(storage) = local_storage() else { return };
+    let _ = if any { storage.set_item(HAS_CASES_KEY, "true") } else { storage.remove_item(HAS_CASES_KEY) };
 }
 
 /// Whether this browser held a case when last seen: a hint, for starting early what cases need.
 pub fn had_cases() -> bool {
-    // Straight from the browser: gloo's accessor panics where localStorage is refused.
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(HAS_CASES_KEY).ok().flatten())
-        .is_some()
+    local_storage().and_then(|storage| storage.get_item(HAS_CASES_KEY).ok().flatten()).is_some()
+}
+
+/// The page's localStorage, or none where the browser refuses it (some private windows).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,15 +58,22 @@ impl Default for Settings {
 impl Settings {
     /// The saved settings, or the defaults when there are none or they cannot be read.
     pub fn load() -> Self {
-        LocalStorage::get(KEY).unwrap_or_default()
+        local_storage()
+            .and_then(|storage| storage.get_item(KEY).ok().flatten())
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|parsed| serde_wasm_bindgen::from_value(parsed).ok())
+            .unwrap_or_default()
     }
 
     pub fn save(&self) -> Result<(), StorageError> {
-        LocalStorage::set(KEY, self).map_err(|error| match error {
-            gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => {
-                StorageError::QuotaExceeded
+        let value = self.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+        let text = js_sys::JSON::stringify(&value).map_err(js_failure)?;
+        let storage = local_storage().ok_or(StorageError::Unavailable)?;
+        storage.set_item(KEY, &String::from(text)).map_err(|error| {
+            match error.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name) {
+                Some(name) if name == QUOTA => StorageError::QuotaExceeded,
+                _ => js_failure(error),
             }
-            other => StorageError::Failed(other.to_string()),
         })
     }
 }

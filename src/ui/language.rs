@@ -10,7 +10,7 @@ use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::i18n::{self, Catalog, LocalFormats, Locale};
+use crate::domain::i18n::{self, Catalog, CatalogError, LocalFormats, Locale};
 use crate::storage::{Settings, StorageError};
 
 fn browser_languages() -> Vec<String> {
@@ -45,10 +45,16 @@ pub async fn load_catalog(locale: Locale) -> Catalog {
         if !response.ok() {
             return None;
         }
-        let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-        Catalog::from_json(locale, &text).ok()
+        let parsed = JsFuture::from(response.json().ok()?).await.ok()?;
+        catalog_from_parsed(locale, parsed).ok()
     };
     fetched.await.unwrap_or_else(Catalog::english)
+}
+
+/// A catalog from what the browser's own JSON parser made of its file: the app's first download
+/// then needs no JSON parser.
+pub fn catalog_from_parsed(locale: Locale, parsed: JsValue) -> Result<Catalog, CatalogError> {
+    Catalog::read(locale, serde_wasm_bindgen::Deserializer::from(parsed))
 }
 
 /// Marks the page with its language, for screen readers, hyphenation and the browser's own text.
