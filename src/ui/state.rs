@@ -121,21 +121,29 @@ impl AppState {
         state
     }
 
-    /// Follows the other tabs: each change they announce is read back from storage.
+    /// Follows the other tabs: each change they announce is read back from storage, by the cases
+    /// chunk (there is a case to show, or one was deleted).
     fn listen(self) {
         let Some(channel) = self.channel.get_value() else { return };
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let Some(what) = event.data().as_string() else { return };
             spawn_local(async move {
-                match what.strip_prefix(CASE_PREFIX) {
-                    Some(id) => self.reread_case(CaseId::new(id)).await,
-                    None if what == EVIDENCE => self.reread_evidence().await,
-                    None => self.load().await,
+                if let Ok(work) = self.case_work().await {
+                    (work.follow_other_tab)(self, what).await;
                 }
             });
         });
         // The listener lives as long as the page.
         channel.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+    }
+
+    /// Reads back what another tab announced it wrote (see [`AppState::listen`]).
+    pub async fn follow_other_tab(self, what: String) {
+        match what.strip_prefix(CASE_PREFIX) {
+            Some(id) => self.reread_case(CaseId::new(id)).await,
+            None if what == EVIDENCE => self.reread_evidence().await,
+            None => self.load().await,
+        }
     }
 
     fn announce(self, what: &str) {
@@ -184,15 +192,15 @@ impl AppState {
 
     async fn load(self) {
         let outcome = async {
-            let store = CaseStore::open(SCHEMA).await?;
+            let store = Rc::new(CaseStore::open(SCHEMA).await?);
             // A first visit has nothing stored: the chunk that reads cases comes with the first one.
-            let records = match store.count().await? {
+            let work = match store.count().await? {
                 0 => None,
-                _ => Some(self.case_work().await?.records),
+                _ => Some(self.case_work().await?),
             };
             mark("dispute-desk:read-start");
-            let (loaded, evidence) = match records {
-                Some(records) => (store.load_all(records).await?, store.load_evidence().await?),
+            let (loaded, evidence) = match work {
+                Some(work) => (work.read_cases)(Rc::clone(&store)).await?,
                 // Files are kept with a case, so without cases there are none to read.
                 None => (LoadedCases::default(), Vec::new()),
             };
@@ -204,7 +212,7 @@ impl AppState {
             Ok((store, loaded, evidence)) => {
                 let outdated = self.outdated;
                 store.on_replaced(move || outdated.set(true));
-                self.store.set_value(Some(Rc::new(store)));
+                self.store.set_value(Some(store));
                 self.cases.set(loaded.cases);
                 self.evidence.set(evidence);
                 self.damaged.set(loaded.damaged);
@@ -217,7 +225,7 @@ impl AppState {
 
     /// The chunk of what every view of a case needs, downloaded the first time: each way a case
     /// comes into `cases` waits for it first.
-    async fn case_work(self) -> Result<CaseWork, StorageError> {
+    pub async fn case_work(self) -> Result<CaseWork, StorageError> {
         if let Some(work) = self.work.get_untracked() {
             return Ok(work);
         }
@@ -307,12 +315,12 @@ impl AppState {
         Ok(())
     }
 
-    /// Deletes a case and its files.
     /// Writes the reminder schedule the service worker reads (src/ui/reminders.rs).
     pub async fn replace_reminders(self, schedule: &[Reminder]) -> Result<(), StorageError> {
         self.store()?.replace_reminders(schedule).await
     }
 
+    /// Deletes a case and its files.
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
         self.announce(&format!("{CASE_PREFIX}{id}"));

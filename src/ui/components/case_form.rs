@@ -31,10 +31,24 @@ fn focus_field(field: Field) {
     }
 }
 
-/// Saves `case` and opens its page; on failure the page stays as it is and `error` says why.
-/// An edit (`started_from` the stored version it began from) is refused if another tab saved
-/// the case in between. `on_saved` runs once it is stored, before the case opens.
-pub fn save_and_open(
+/// Writes `case` and offers its currency for the next case. An edit (`started_from` the stored
+/// version it began from) is refused if another tab saved the case in between.
+pub async fn save_case(state: AppState, case: Case, started_from: Option<Case>) -> Result<(), StorageError> {
+    let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
+    match started_from {
+        Some(version) => state.save_edit(case, version).await?,
+        None => state.save(case).await?,
+    }
+    if let Some(currency) = currency {
+        // A preference only: failing to remember it must not fail the save.
+        let _ = Settings { currency, ..Settings::load() }.save();
+    }
+    Ok(())
+}
+
+/// Saves `case` (see [`save_case`]) and opens its page; on failure the page stays as it is and
+/// `error` says why. `on_saved` runs once it is stored, before the case opens.
+fn save_and_open(
     case: Case,
     started_from: Option<Case>,
     on_saved: impl FnOnce() + 'static,
@@ -46,19 +60,10 @@ pub fn save_and_open(
     saving.set(true);
     error.set(None);
     spawn_local(async move {
-        let currency = case.details.amount.as_ref().map(|money| money.currency.clone());
         let id = case.id.clone();
-        let saved = match started_from {
-            Some(version) => state.save_edit(case, version).await,
-            None => state.save(case).await,
-        };
-        match saved {
+        match save_case(state, case, started_from).await {
             Ok(()) => {
                 on_saved();
-                if let Some(currency) = currency {
-                    // A preference only: failing to remember it must not fail the save.
-                    let _ = Settings { currency, ..Settings::load() }.save();
-                }
                 navigate(&format!("/cases/{id}"), Default::default());
             }
             Err(failure) => error.set(Some(failure)),

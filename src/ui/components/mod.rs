@@ -32,7 +32,7 @@ pub use attention::attention_class;
 pub use backup_reminder::BackupReminder;
 pub use bulk_actions::BulkActions;
 pub use case_chart::CaseChart;
-pub use case_form::{save_and_open, CaseFormView};
+pub use case_form::{save_case, CaseFormView};
 pub use choice_select::ChoiceSelect;
 pub use countdown::Countdown;
 pub use due_soon_banner::DueSoonBanner;

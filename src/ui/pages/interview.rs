@@ -3,19 +3,22 @@
 //! together, and Enter creates the case. The full form stays one link away.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::advice::{reason_advice, resolution_meaning};
-use crate::domain::case::{Case, PaymentMethod, Platform, Problem};
+use crate::domain::case::{Case, CaseId, PaymentMethod, Platform, Problem};
 use crate::domain::form::{CaseForm, Field};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::Resolution;
 use crate::domain::marketplace::{platform_choice, platform_choices};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
-use crate::ui::components::{save_and_open, PasteReader};
+use crate::ui::case_work::Pending;
+use crate::ui::components::{save_case, PasteReader};
 use crate::ui::host_site::use_host_marketplaces;
+use crate::ui::state::AppState;
 
 const QUESTIONS: usize = 5;
 /// The last question: the order number and its dates, then the case is created.
@@ -30,6 +33,28 @@ fn question_of(field: Field) -> usize {
         Field::PaymentMethod => 3,
         _ => ORDER,
     }
+}
+
+/// Why the answers did not become a case.
+pub(crate) enum NotCreated {
+    /// The answers are not valid: the first to correct, and what is wrong with it in words.
+    Answers(Option<(Field, String)>),
+    NotSaved(StorageError),
+}
+
+/// Checks the answers and saves them as a new case. It is run from the cases chunk
+/// (`CaseWork::create_case`): the questions' own download holds neither the form's checks nor
+/// the code that writes a case.
+pub(crate) fn create_case(state: AppState, answers: CaseForm) -> Pending<Result<CaseId, NotCreated>> {
+    Box::pin(async move {
+        let details = answers.validate(today()).map_err(|problems| {
+            NotCreated::Answers(problems.first().map(|first| (first.field, first.problem.to_string())))
+        })?;
+        let case = Case::new(new_case_id(), details, now_utc());
+        let id = case.id.clone();
+        save_case(state, case, None).await.map_err(NotCreated::NotSaved)?;
+        Ok(id)
+    })
 }
 
 /// One button per answer: pressing one chooses it and goes on to the next question. The answer
@@ -121,25 +146,44 @@ pub fn Interview() -> impl IntoView {
         problem_text.set(None);
         question.update(|q| *q = (*q + 1).min(ORDER));
     });
+    // The code that checks and saves the answers comes in the cases chunk: it starts downloading
+    // when the last question shows, so "Create my case" seldom waits for it.
+    let state = AppState::expect();
+    Effect::new(move |_| {
+        if question.get() == ORDER {
+            spawn_local(async move {
+                // A failure is met again, and shown, on "Create my case".
+                let _ = state.case_work().await;
+            });
+        }
+    });
     let create = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        problem_text.set(None);
-        match form().validate(today()) {
-            Ok(details) => save_and_open(
-                Case::new(new_case_id(), details, now_utc()),
-                None,
-                || (),
-                navigate.clone(),
-                saving,
-                save_error,
-            ),
-            Err(errors) => {
-                if let Some(first) = errors.first() {
-                    question.set(question_of(first.field));
-                    problem_text.set(Some(first.problem.to_string()));
-                }
-            }
+        if saving.get_untracked() {
+            return;
         }
+        problem_text.set(None);
+        save_error.set(None);
+        saving.set(true);
+        let answers = form();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let created = match state.case_work().await {
+                Ok(work) => (work.create_case)(state, answers).await,
+                Err(error) => Err(NotCreated::NotSaved(error)),
+            };
+            saving.set(false);
+            match created {
+                Ok(id) => navigate(&format!("/cases/{id}"), Default::default()),
+                Err(NotCreated::Answers(first)) => {
+                    if let Some((field, problem)) = first {
+                        question.set(question_of(field));
+                        problem_text.set(Some(problem));
+                    }
+                }
+                Err(NotCreated::NotSaved(error)) => save_error.set(Some(error)),
+            }
+        });
     };
 
     let titles = [

@@ -17,6 +17,7 @@ pub use case::CaseRoutes;
 pub(crate) use dashboard::case_list;
 pub use dashboard::Dashboard;
 pub use interview::Interview;
+pub(crate) use interview::{create_case, NotCreated};
 pub use not_found::NotFound;
 
 use leptos::prelude::*;
