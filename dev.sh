@@ -111,15 +111,15 @@ split_wasm() {
   wasm-bindgen "$work/split/dispute-desk.wasm" --target web --keep-lld-exports --no-demangle --no-typescript \
     --out-dir "$work/app"
   find "$work/split" -type f ! -name dispute-desk.wasm -exec cp -t "$work/app" {} +
-  load_chunks_from_cache "$work/app/__wasm_split.js"
   if [ "$profile" = release ]; then
     short_import_names "$work/app/dispute-desk_bg.wasm" "$work/app/dispute-desk.js"
     # wasm-opt warns of an "unknown name subsection" in every split file: harmless, so not shown.
     find "$work/app" -name '*.wasm' -print0 |
       xargs -0 -P "$(nproc)" -I{} wasm-opt -Oz "${WASM_FEATURES[@]}" {} -o {} 2>/dev/null
-    # The bindings and the chunk loader are generated readable; a first visit downloads both.
-    minify "$work/app"/*.js
   fi
+  compact_chunk_loader "$work/app"
+  # The bindings and the chunk loader are generated readable; a first visit downloads both.
+  if [ "$profile" = release ]; then minify "$work/app"/*.js; fi
   local version; version=$(cat "$work/app"/* | sha256sum | cut -c1-16)
   rm -f "$staging"/dispute-desk-*.js "$staging"/dispute-desk-*_bg.wasm
   mv "$work/app" "$staging/app-$version"
@@ -194,19 +194,123 @@ writeFileSync(jsFile, bindings);
 JS
 }
 
-# The chunk loader fetches every chunk through the service worker, each request through its fetch
-# handler: a returning buyer's cases chunk is over 150 files. Reading the cache directly measured
-# 460 -> 275 ms from page start to the cases loaded. Any cached copy is the right one, because each
-# build's files live in their own content-named folder.
-load_chunks_from_cache() {
+# wasm-split-cli writes its chunk loader as one function per chunk (over 350 of them). Rewritten as
+# one table of the chunks and of the chunks each page needs, whose lists are runs of numbers
+# ("gap+more": 22+5 is 22 to 27), read by one function: 4.6 -> 2.0 KB gzip on every first visit.
+# tests/bench/web.mjs reads the same table.
+#
+# Every chunk is also written into one file, all-chunks.wasm (a header of the files' lengths, as
+# little-endian u32 after their count, then the files: the chunks in the table's order, then the
+# pages'). The service worker keeps that file instead of the chunks one by one, and the loader
+# takes a returning buyer's chunks from it: opening the cases (over 220 files) cost about 1.2 ms
+# a file when each was read from the cache on its own, mostly in the Cache API. A first visit,
+# before the worker has kept it, fetches each chunk it needs. Any cached copy is the right one:
+# each build's files live in their own content-named folder.
+#
+# Fails the build if the loader is not written the way this expects, rather than ship a loader
+# that loads the wrong files.
+compact_chunk_loader() {
   node - "$1" <<'JS'
 const { readFileSync, writeFileSync } = require('node:fs');
-const file = process.argv[2];
-const loader = readFileSync(file, 'utf8');
-if (!/\bfetch\(new URL\(/.test(loader)) throw new Error(`${file}: no chunk fetch to redirect; did wasm-split-cli change its loader?`);
-// Called only once the module has run, so it may be declared at its end.
-const fromCache = '\nconst fromCache = (url) => (self.caches ? caches.match(url).then((hit) => hit || fetch(url), () => fetch(url)) : fetch(url));\n';
-writeFileSync(file, loader.replace(/\bfetch\(new URL\(/g, 'fromCache(new URL(') + fromCache);
+const { join } = require('node:path');
+const dir = process.argv[2];
+const file = join(dir, '__wasm_split.js');
+const source = readFileSync(file, 'utf8').replace(/^\/\*[^\n]*\*\/\n/gm, '');
+const declaration = /(?:export )?const (?:__chunk_(\d+)|__wasm_split_load_(\w+)) = (wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+|split_\w+)\.wasm", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*, \[([^\]]*)\]\)\)?;\n/g;
+const runs = (numbers) => {
+  const out = [];
+  let last = 0;
+  numbers.forEach((number, at) => {
+    if (at > 0 && number === numbers[at - 1] + 1) out[out.length - 1].more += 1;
+    else out.push({ gap: number - last, more: 0 });
+    last = number;
+  });
+  return out.map(({ gap, more }) => (more ? `${gap}+${more}` : `${gap}`)).join(' ');
+};
+const chunks = new Map();
+const pages = new Map();
+let preamble;
+let rest = source;
+for (const match of source.matchAll(declaration)) {
+  preamble ??= source.slice(0, match.index);
+  const [line, chunk, page, wrapped, name, list] = match;
+  const deps = list.split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => {
+    const number = Number(/^__chunk_(\d+)$/.exec(dep)?.[1]);
+    if (!chunks.has(number)) throw new Error(`${file}: ${dep} is not a chunk declared before ${name}`);
+    return number;
+  }).sort((a, b) => a - b);
+  if (chunk !== undefined && name === `chunk_${chunk}` && !wrapped) chunks.set(Number(chunk), deps);
+  else if (page !== undefined && name === `split_${page}` && wrapped) pages.set(page, deps);
+  else throw new Error(`${file}: ${line.split('\n')[0]} loads ${name}`);
+  rest = rest.replace(line, '');
+}
+if (preamble === undefined || rest !== preamble || !preamble.includes('function makeLoad(fetcher, deps)')) {
+  throw new Error(`${file}: the loader is not written as this expects; did wasm-split-cli change it?`);
+}
+const numbers = [...chunks.keys()];
+if (numbers.some((number, at) => at > 0 && number <= numbers[at - 1])) throw new Error(`${file}: chunks out of order`);
+const order = [...numbers.map((number) => `chunk_${number}`), ...[...pages.keys()].map((name) => `split_${name}`)];
+const files = order.map((name) => readFileSync(join(dir, `${name}.wasm`)));
+const header = Buffer.alloc(4 * (files.length + 1));
+header.writeUInt32LE(files.length, 0);
+files.forEach((bytes, at) => header.writeUInt32LE(bytes.length, 4 * (at + 1)));
+writeFileSync(join(dir, 'all-chunks.wasm'), Buffer.concat([header, ...files]));
+const table = JSON.stringify({
+  chunks: runs(numbers),
+  needs: numbers.map((number) => runs(chunks.get(number))),
+  pages: Object.fromEntries([...pages].map(([name, deps]) => [name, runs(deps)])),
+});
+writeFileSync(file, `${preamble}
+const table = JSON.parse('${table}');
+const numbers = (runs) => {
+    const out = [];
+    let at = 0;
+    for (const run of runs.split(' ').filter(Boolean)) {
+        const [gap, more = 0] = run.split('+').map(Number);
+        at += gap;
+        for (let next = 0; next <= more; next += 1) out.push(at + next);
+        at += more;
+    }
+    return out;
+};
+const order = [...numbers(table.chunks).map((number) => \`chunk_\${number}\`), ...Object.keys(table.pages).map((name) => \`split_\${name}\`)];
+const unbundle = (bytes) => {
+    const header = new DataView(bytes);
+    if (header.getUint32(0, true) !== order.length) return undefined;
+    const files = new Map();
+    let at = 4 * (order.length + 1);
+    order.forEach((name, index) => {
+        const length = header.getUint32(4 * (index + 1), true);
+        files.set(name, new Uint8Array(bytes, at, length));
+        at += length;
+    });
+    return files;
+};
+let bundle;
+const cachedChunks = () => {
+    bundle ??= (self.caches ? caches.match(new URL('./all-chunks.wasm', import.meta.url)) : Promise.resolve())
+        .then((hit) => hit && hit.arrayBuffer())
+        .then((bytes) => bytes && unbundle(bytes))
+        .catch(() => undefined);
+    // Not kept yet (a first visit): asked again for the next chunk, as the worker may keep it meanwhile.
+    bundle.then((files) => { if (!files) bundle = undefined; });
+    return bundle;
+};
+const instantiate = (name) => {
+    const src = cachedChunks().then((files) => files?.get(name) ?? fetch(new URL(\`./\${name}.wasm\`, import.meta.url)));
+    src.catch(() => {});
+    return async (imports) => {
+        const found = await src;
+        return found instanceof Uint8Array ? WebAssembly.instantiate(found, imports) : WebAssembly.instantiateStreaming(found, imports);
+    };
+};
+const chunks = {};
+numbers(table.chunks).forEach((number, at) => {
+    chunks[number] = makeLoad(() => instantiate(\`chunk_\${number}\`), numbers(table.needs[at]).map((dep) => chunks[dep]));
+});
+const page = (name) => wrapAsyncCb(makeLoad(() => instantiate(\`split_\${name}\`), numbers(table.pages[name]).map((dep) => chunks[dep])));
+${[...pages.keys()].map((name) => `export const __wasm_split_load_${name} = page(${JSON.stringify(name)});`).join('\n')}
+`);
 JS
 }
 
@@ -226,7 +330,10 @@ walk(dir);
 const cached = files.filter((file) => file !== 'sw.js' && !file.startsWith('.')).sort();
 const version = createHash('sha256');
 cached.forEach((file) => version.update(file).update(readFileSync(join(dir, file))));
-const precache = cached.map((file) => (file === 'index.html' ? './' : `./${file}`));
+// The chunks are kept as the one file that holds them all (all-chunks.wasm, split_wasm).
+const precache = cached.filter((file) => !/\/(?:chunk_\d+|split_\w+)\.wasm$/.test(file))
+  .map((file) => (file === 'index.html' ? './' : `./${file}`));
+if (!precache.some((file) => file.endsWith('/all-chunks.wasm'))) throw new Error('no all-chunks.wasm to keep for offline use');
 const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
   .replace('__PRECACHE__', JSON.stringify(precache));

@@ -1,9 +1,10 @@
 // Shared pieces of the end-to-end tests: a static server for the release build, Chromium, and a
 // guard that fails the test on any page error, console error, failed request or request to
 // another origin.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before } from 'node:test';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -87,25 +88,53 @@ export async function firstVisitFiles(browser, appUrl, path, ready) {
 /** Whether `path` (an address's path, or a file of dist/ inside the app folder) is a wasm chunk. */
 export const isChunk = (path) => /\/(split_|chunk_)[^/]*\.wasm$/.test(path);
 
+/** Every wasm file of the build by the SHA-256 of its bytes (hex), as `app-<hash>/<name>`. */
+async function builtWasmByDigest() {
+  const [folder] = (await readdir(DIST)).filter((name) => name.startsWith('app-'));
+  const names = (await readdir(join(DIST, folder))).filter((name) => name.endsWith('.wasm'));
+  const digests = await Promise.all(names.map(async (name) => createHash('sha256').update(await readFile(join(DIST, folder, name))).digest('hex')));
+  return new Map(digests.map((digest, at) => [digest, names[at]]));
+}
+
 /**
- * The address of every wasm chunk `page` loads from now on, once each: from the network, or straight
- * from the service worker's cache, where the chunk loader looks first (dev.sh, load_chunks_from_cache).
+ * The address of every wasm chunk `page` loads from now on, once each (`all`): from the network,
+ * from the service worker's cache, or out of the one cached file that holds every chunk, which the
+ * chunk loader reads first (dev.sh, compact_chunk_loader). A chunk taken from that file is known by
+ * its bytes, named by the address it has beside it, and listed in `fromBundle` too.
  */
 export async function watchChunks(page) {
-  const loaded = [];
-  const seen = (url) => {
-    if (isChunk(new URL(url).pathname) && !loaded.includes(url)) loaded.push(url);
+  const chunks = { all: [], fromBundle: [] };
+  const byDigest = await builtWasmByDigest();
+  const seen = (url, list = chunks.all) => {
+    if (isChunk(new URL(url).pathname) && !list.includes(url)) list.push(url);
   };
   page.on('request', (request) => seen(request.url()));
-  await page.exposeFunction('chunkReadFromCache', seen);
+  await page.exposeFunction('chunkReadFromCache', (url) => seen(url));
+  await page.exposeFunction('chunkFromBundle', (digest, bundle) => {
+    const name = byDigest.get(digest);
+    if (!name || !bundle) return;
+    seen(new URL(name, bundle).href);
+    seen(new URL(name, bundle).href, chunks.fromBundle);
+  });
   await page.addInitScript(() => {
+    let bundle;
     const match = CacheStorage.prototype.match;
     CacheStorage.prototype.match = function (request, options) {
-      window.chunkReadFromCache(String(request instanceof Request ? request.url : request));
+      const url = String(request instanceof Request ? request.url : request);
+      if (url.endsWith('/all-chunks.wasm')) bundle = url;
+      window.chunkReadFromCache(url);
       return match.call(this, request, options);
     };
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (source, imports) {
+      if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) {
+        crypto.subtle.digest('SHA-256', source).then((digest) => window.chunkFromBundle(
+          [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join(''), bundle));
+      }
+      return instantiate.call(this, source, imports);
+    };
   });
-  return loaded;
+  return chunks;
 }
 
 const LAUNCH = {

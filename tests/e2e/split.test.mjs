@@ -15,7 +15,8 @@ const app = appUnderTest();
 /** Every wasm file of the build (main module and chunks), with its gzip size. */
 async function builtWasm() {
   const [folder] = (await readdir(DIST)).filter((name) => name.startsWith('app-'));
-  const names = (await readdir(join(DIST, folder))).filter((name) => name.endsWith('.wasm'));
+  // The file that holds every chunk for the service worker is not one a page needs.
+  const names = (await readdir(join(DIST, folder))).filter((name) => name.endsWith('.wasm') && name !== 'all-chunks.wasm');
   return Promise.all(names.map(async (name) => ({ file: `${folder}/${name}`, gzip: gzipSync(await readFile(join(DIST, folder, name)), { level: 9 }).length })));
 }
 
@@ -48,8 +49,8 @@ test('every page and part of a case arrives when first opened, and again offline
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const caseUrl = await saveNewCase(page, app.server.url, { 'order-number': 'SPLIT-1', shipped: '2026-10-01' });
-  assert.ok(chunks.some((url) => url.includes('split_NewCaseRoute')), 'the full form came in its chunk');
-  assert.ok(chunks.some((url) => url.includes('split_NextStepRoute')), 'the next step came in its chunk');
+  assert.ok(chunks.all.some((url) => url.includes('split_NewCaseRoute')), 'the full form came in its chunk');
+  assert.ok(chunks.all.some((url) => url.includes('split_NextStepRoute')), 'the next step came in its chunk');
 
   const visitAll = async () => {
     await page.goto(caseUrl);
@@ -72,7 +73,15 @@ test('every page and part of a case arrives when first opened, and again offline
     assert.equal(await page.getByText('could not be downloaded').count(), 0);
   };
   await visitAll();
-  assert.ok(chunks.length >= 16, `chunks downloaded on first use: ${chunks.length}`);
+  assert.ok(chunks.all.length >= 16, `chunks downloaded on first use: ${chunks.all.length}`);
+  // Once installed, a page's chunks come out of the one file the worker keeps, none on its own.
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(caseUrl);
+  await page.locator('.guide').waitFor();
+  assert.ok(chunks.fromBundle.some((url) => url.includes('split_cases')), 'the cases chunk came from the kept file');
+  assert.ok(chunks.fromBundle.some((url) => url.includes('split_NextStepRoute')), 'the next step came from the kept file');
+  assert.deepEqual(requested.filter(isChunk), [], 'no chunk asked for on its own');
 
   // The service worker kept every chunk: offline, each page and part opens again, even by a reload.
   await context.setOffline(true);
@@ -180,7 +189,7 @@ test('under a sub-path a direct visit to a part of a case loads its chunk from t
     // A reload straight onto a part never opened before: main module, then that part's chunk.
     await page.goto(`${caseUrl}/messages`);
     await page.locator('main .messages').waitFor();
-    const paths = chunks.map((url) => new URL(url).pathname);
+    const paths = chunks.all.map((url) => new URL(url).pathname);
     assert.ok(paths.some((path) => /^\/help\/disputes\/app-[0-9a-f]{16}\/split_MessagesRoute\.wasm$/.test(path)), paths.join(' '));
     guard.assertClean();
     await context.close();
