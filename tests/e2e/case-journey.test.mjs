@@ -236,3 +236,33 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
   guard.assertClean();
   await context.close();
 });
+
+test('the questions: an answer that cannot be used is asked for again where it was given, and nothing is saved', async () => {
+  const { context, page, guard } = await openApp();
+  await page.getByRole('link', { name: 'Start: answer 5 questions' }).click();
+  for (let question = 1; question <= 4; question += 1) {
+    const current = await page.locator('.interview h2').innerText();
+    await page.locator('.choices [aria-pressed="true"]').click();
+    await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
+  }
+  // No order number, and a shipping day before the payment.
+  await page.locator('#paid').fill('2026-10-02');
+  await page.locator('#shipped').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'Enter the order number from your order page.' });
+  await problem.waitFor();
+  assert.equal(await page.locator('.interview h2').innerText(), 'The order number and its dates');
+  assert.equal(await page.getByRole('button', { name: 'Create my case' }).isEnabled(), true, 'the buyer can try again');
+
+  await page.locator('#order-number').fill('8123456789');
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  await page.getByRole('alert').filter({ hasText: /cannot be before the payment date/ }).waitFor();
+  assert.equal(await page.getByText('Enter the order number from your order page.').count(), 0, 'the fixed answer is no longer asked for');
+  assert.equal(await page.locator('.guide').count(), 0, 'no case was made');
+
+  await page.locator('#shipped').fill('2026-10-03');
+  await page.getByRole('button', { name: 'Create my case' }).click();
+  await page.locator('.guide').waitFor();
+  guard.assertClean();
+  await context.close();
+});
