@@ -91,7 +91,8 @@ impl Locale {
     }
 }
 
-/// Why a catalog cannot be used: the text names the entry or the place in the file.
+/// Why a catalog cannot be used, in the words of the parser that read it (with the place in the
+/// file where it knows it).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("the translation file cannot be read ({0})")]
 pub struct CatalogError(String);
@@ -154,6 +155,7 @@ impl Catalog {
         Ok(Self { locale, texts })
     }
 
+    /// Reads a catalog file's text, as the tests and the tools that check the catalogs do.
     pub fn from_json(locale: Locale, json: &str) -> Result<Self, CatalogError> {
         let mut source = serde_json::Deserializer::from_str(json);
         let catalog = Self::read(locale, &mut source)?;

@@ -39,6 +39,7 @@ type FromChains<T> = fn(&[Case], &[Chain], DateTime<Utc>) -> T;
 pub struct CaseWork {
     /// How a case is stored and read back, for the storage layer.
     pub records: RecordCodec,
+    /// Reads every stored case and its files' metadata.
     pub read_cases: fn(Rc<CaseStore>) -> Pending<Result<Stored, StorageError>>,
     /// Every case's deadline chain, in the cases' order, in the buyer's time zone.
     pub chains: fn(&[Case], DateTime<Utc>) -> Vec<Chain>,

@@ -121,8 +121,8 @@ impl AppState {
         state
     }
 
-    /// Follows the other tabs: each change they announce is read back from storage, by the cases
-    /// chunk (there is a case to show, or one was deleted).
+    /// Follows the other tabs: each change they announce is read back from storage. The reading
+    /// is in the cases chunk, which a change another tab made to a case needs anyway.
     fn listen(self) {
         let Some(channel) = self.channel.get_value() else { return };
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
