@@ -66,8 +66,8 @@ export async function serveDist({ base = '/', overrides = new Map(), compress = 
  * The files of dist/ a first visit to `url` downloads (empty cache, no service worker yet) until
  * `ready(page)` resolves, each with its size gzip -9 compressed, as a static host would send it.
  */
-export async function firstVisitFiles(browser, appUrl, path, ready) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+export async function firstVisitFiles(browser, appUrl, path, ready, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale });
   const page = await context.newPage();
   const requested = new Set();
   const base = new URL(`${appUrl}/`).pathname;
