@@ -2,7 +2,7 @@
 // build. The clock and time zone are fixed so every date and countdown below is exact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { answerChoices, appUnderTest, guardPage, openSection } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York (EST, UTC-5).
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -239,12 +239,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
 
 test('the questions: an answer that cannot be used is asked for again where it was given, and nothing is saved', async () => {
   const { context, page, guard } = await openApp();
-  await page.getByRole('link', { name: 'Start: answer 5 questions' }).click();
-  for (let question = 1; question <= 4; question += 1) {
-    const current = await page.locator('.interview h2').innerText();
-    await page.locator('.choices [aria-pressed="true"]').click();
-    await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
-  }
+  await answerChoices(page);
   // No order number, and a shipping day before the payment.
   await page.locator('#paid').fill('2026-10-02');
   await page.locator('#shipped').fill('2026-10-01');

@@ -255,7 +255,22 @@ export async function openSection(page, name) {
  * the language under test.
  */
 export async function answerInterview(page, answers, words = { start: 'Start: answer 5 questions', create: 'Create my case' }) {
-  await page.getByRole('link', { name: words.start }).click();
+  await answerChoices(page, answers, words.start);
+  await page.locator('#order-number').fill(answers.order);
+  if (answers.paid) await page.locator('#paid').fill(answers.paid);
+  if (answers.shipped) await page.locator('#shipped').fill(answers.shipped);
+  if (answers.delivered) await page.locator('#delivered').fill(answers.delivered);
+  await page.getByRole('button', { name: words.create }).click();
+  await page.locator('.guide').waitFor();
+}
+
+/**
+ * Opens the questions by the link named `start` and answers the four with choices (platform,
+ * problem, what would put it right, payment), each by its label or, when not given, the one
+ * already chosen; ends on the last question.
+ */
+export async function answerChoices(page, answers = {}, start = 'Start: answer 5 questions') {
+  await page.getByRole('link', { name: start }).click();
   for (const choice of [answers.platform, answers.problem, answers.wanted, answers.payment]) {
     const current = await page.locator('.interview h2').innerText();
     const button = choice
@@ -264,12 +279,6 @@ export async function answerInterview(page, answers, words = { start: 'Start: an
     await button.click();
     await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
   }
-  await page.locator('#order-number').fill(answers.order);
-  if (answers.paid) await page.locator('#paid').fill(answers.paid);
-  if (answers.shipped) await page.locator('#shipped').fill(answers.shipped);
-  if (answers.delivered) await page.locator('#delivered').fill(answers.delivered);
-  await page.getByRole('button', { name: words.create }).click();
-  await page.locator('.guide').waitFor();
 }
 
 /**

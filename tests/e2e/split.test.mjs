@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, appUnderTest, firstVisitFiles, guardPage, isChunk, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
+import { DIST, answerChoices, appUnderTest, firstVisitFiles, guardPage, isChunk, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -166,14 +166,7 @@ test('what cases need arrives with the first case; when it cannot be downloaded 
 
 /** Answers the five questions up to the last screen, with the order number filled. */
 async function answerInterviewUntilCreate(page) {
-  await page.getByRole('link', { name: 'Start: answer 5 questions' }).click();
-  await page.getByRole('button', { name: 'AliExpress' }).click();
-  await page.getByRole('button', { name: 'Damaged or does not work' }).click();
-  for (let question = 3; question <= 4; question += 1) {
-    const current = await page.locator('.interview h2').innerText();
-    await page.locator('.choices [aria-pressed="true"]').click();
-    await page.waitForFunction((before) => document.querySelector('.interview h2')?.textContent !== before, current);
-  }
+  await answerChoices(page, { platform: 'AliExpress', problem: 'Damaged or does not work' });
   await page.locator('#order-number').fill('CHUNK-1');
   await page.locator('#delivered').fill('2026-11-18');
 }
