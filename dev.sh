@@ -88,8 +88,101 @@ setup_splitter() {
 # Trunk's post_build hook: runs on the staging folder before it becomes dist/.
 post_build() {
   split_wasm
+  split_catalogs
   if [ "${TRUNK_PROFILE:-debug}" = release ]; then minify "$TRUNK_STAGING_DIR"/*.css; fi
   stamp_build
+}
+
+# Cuts each catalog (locales/<code>.json) in two: <code>.first.json, the texts a first visit can
+# see before anything else downloads (the shell, the welcome, the questions), which the app fetches
+# before it starts; and <code>.rest.json, fetched while the first screen shows, which every lazy
+# page and the `cases` chunk wait for (src/ui/language.rs, `whole_catalog`). A text goes in the
+# rest only when every source file that holds it is one of LATE below; any other text, or one no
+# file holds, goes first. The languages journey holds the rest back and finds the first screen
+# whole.
+split_catalogs() {
+  node - "${TRUNK_STAGING_DIR:?run by Trunk}" "$ROOT/src" <<'JS'
+const { readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const [dir, src] = process.argv.slice(2);
+// Code that runs only inside a lazy page or the `cases` chunk, or (the domain files) only for
+// them; a folder ends in "/".
+const LATE = [
+  'ui/pages/case/', 'ui/pages/new_case.rs', 'ui/pages/checklist.rs', 'ui/pages/backup.rs', 'ui/pages/import.rs',
+  'ui/pages/inbox.rs', 'ui/pages/shared_case.rs', 'ui/pages/upcoming.rs', 'ui/pages/host_check.rs',
+  'ui/components/evidence_locker.rs', 'ui/components/journal_view.rs', 'ui/components/message_writer.rs',
+  'ui/components/guide_card.rs', 'ui/components/share_case.rs', 'ui/components/bulk_actions.rs',
+  'ui/components/worklist_tools.rs', 'ui/components/timeline.rs', 'ui/components/adjust_deadline.rs',
+  'ui/components/case_chart.rs', 'ui/components/legal_rights.rs', 'ui/components/case_form.rs',
+  'domain/templates.rs', 'domain/guide.rs', 'domain/rules.rs', 'domain/legal.rs', 'domain/evidence.rs',
+  'domain/import.rs', 'domain/backup.rs', 'domain/recognise.rs', 'domain/overview.rs', 'domain/form.rs',
+  'domain/deadline.rs', 'domain/worklist.rs',
+];
+const isLate = (file) => LATE.some((late) => (late.endsWith('/') ? file.startsWith(late) : file === late));
+// Every string literal of a Rust source, unescaped as the compiler reads it; comments and
+// character literals skipped, so that a quote inside them starts nothing.
+const literals = (source) => {
+  const found = new Set();
+  let at = 0;
+  while (at < source.length) {
+    const rest = source.slice(at, at + 12);
+    if (rest.startsWith('//')) {
+      at = source.indexOf('\n', at);
+      if (at < 0) break;
+    } else if (rest.startsWith('/*')) {
+      at = source.indexOf('*/', at) + 2;
+    } else if (rest[0] === "'") {
+      const char = /^'(?:\\(?:u\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{2}|.)|[^\\'])'/su.exec(rest);
+      at += char ? char[0].length : 1; // a lifetime's quote otherwise
+    } else if (/^b?r#*"/.test(rest) && !/\w/.test(source[at - 1] ?? '')) {
+      const [open, hashes] = /^b?r(#*)"/.exec(rest);
+      const end = source.indexOf(`"${hashes}`, at + open.length);
+      found.add(source.slice(at + open.length, end));
+      at = end + 1 + hashes.length;
+    } else if (rest[0] === '"') {
+      let text = '';
+      for (at += 1; source[at] !== '"'; ) {
+        if (source[at] !== '\\') text += source[at++];
+        else if (source[at + 1] === '\n') for (at += 2; /\s/.test(source[at]); ) at += 1;
+        else {
+          const escaped = source[at + 1];
+          text += { n: '\n', t: '\t', r: '\r', 0: '\0' }[escaped] ?? escaped;
+          at += 2;
+        }
+      }
+      at += 1;
+      found.add(text);
+    } else {
+      at += 1;
+    }
+  }
+  return found;
+};
+const sources = [];
+const walk = (folder) => readdirSync(folder).forEach((name) => {
+  const path = join(folder, name);
+  if (statSync(path).isDirectory()) walk(path);
+  else if (name.endsWith('.rs')) sources.push({ late: isLate(relative(src, path)), texts: literals(readFileSync(path, 'utf8')) });
+});
+walk(src);
+const unknownLate = LATE.filter((late) => !statSync(join(src, late), { throwIfNoEntry: false }));
+if (unknownLate.length) throw new Error(`split_catalogs: no such source: ${unknownLate.join(', ')}`);
+// A count's key is its two English forms: a file holds it when it holds both.
+const holders = (key) => sources.filter(({ texts }) => key.split('|').every((part) => texts.has(part)));
+const folder = join(dir, 'locales');
+for (const file of readdirSync(folder).filter((name) => /^[\w-]+\.json$/.test(name))) {
+  const catalog = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+  const parts = { first: {}, rest: {} };
+  for (const [key, text] of Object.entries(catalog)) {
+    const found = holders(key);
+    parts[found.length && found.every(({ late }) => late) ? 'rest' : 'first'][key] = text;
+  }
+  const code = file.replace(/\.json$/, '');
+  for (const [part, texts] of Object.entries(parts)) writeFileSync(join(folder, `${code}.${part}.json`), JSON.stringify(texts));
+  rmSync(join(folder, file));
+  console.log(`locales/${code}: ${Object.keys(parts.first).length} texts first, ${Object.keys(parts.rest).length} later`);
+}
+JS
 }
 
 # Minifies JavaScript modules and stylesheets in place (their names stay: the build names them).
@@ -315,11 +408,11 @@ JS
 }
 
 stamp_build() {
-  node - "${TRUNK_STAGING_DIR:?run by Trunk}" <<'JS'
+  node - "${TRUNK_STAGING_DIR:?run by Trunk}" "$ROOT/public/locales" <<'JS'
 const { createHash } = require('node:crypto');
 const { readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
-const dir = process.argv[2];
+const [dir, catalogs] = process.argv.slice(2);
 const files = [];
 const walk = (folder) => readdirSync(folder).forEach((name) => {
   const path = join(folder, name);
@@ -355,8 +448,8 @@ page = page.replace(/(<link rel="stylesheet" href="\.\/([^"]+)" integrity=")sha3
 // The first paint's texts in every language, copied from the catalogs (English is the markup).
 const keys = [...page.matchAll(/data-(?:text|label)="([^"]+)"/g)].map((match) => match[1]);
 const texts = {};
-for (const file of readdirSync(join(dir, 'locales'))) {
-  const catalog = JSON.parse(readFileSync(join(dir, 'locales', file), 'utf8'));
+for (const file of readdirSync(catalogs)) {
+  const catalog = JSON.parse(readFileSync(join(catalogs, file), 'utf8'));
   const locale = file.replace(/\.json$/, '');
   texts[locale] = Object.fromEntries(keys.map((key) => {
     if (!(key in catalog)) throw new Error(`index.html's first paint shows "${key}", which locales/${file} lacks`);

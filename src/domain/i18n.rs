@@ -1,8 +1,9 @@
 //! The app's words in the buyer's language. The English text is the key (as with gettext): code
 //! reads as English, and a text missing from a catalog shows in English rather than as a key.
 //! A catalog is JSON: `{"English": "translation"}`, and for counts `{"one|other": [forms]}` with
-//! the locale's plural forms in CLDR order. The catalog in use is installed once, before the app
-//! starts; changing language reloads the page.
+//! the locale's plural forms in CLDR order. The build cuts each catalog in two (dev.sh,
+//! `split_catalogs`): the first screen's texts, installed before the app starts, and the rest,
+//! installed before any other screen shows. Changing language reloads the page.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -168,23 +169,18 @@ impl Catalog {
         self.texts.keys().map(String::as_str)
     }
 
-    /// `english` in this catalog's language, or as it is when not translated.
-    pub fn text<'a>(&'a self, english: &'a str) -> &'a str {
+    fn translation(&self, english: &str) -> Option<&str> {
         match self.texts.get(english) {
-            Some(Translation::Text(text)) if !text.is_empty() => text,
-            _ => english,
+            Some(Translation::Text(text)) if !text.is_empty() => Some(text),
+            _ => None,
         }
     }
 
-    /// The form of a count text for `count`, with `{count}` filled in.
-    pub fn count(&self, one: &str, other: &str, count: u64) -> String {
-        let key = format!("{one}|{other}");
-        let form = match self.texts.get(&key) {
+    fn count_form(&self, one: &str, other: &str, count: u64) -> Option<&str> {
+        match self.texts.get(&format!("{one}|{other}")) {
             Some(Translation::Plural(forms)) => forms.get(self.locale.plural_form(count)).map(String::as_str),
             _ => None,
-        };
-        let english = if count == 1 { one } else { other };
-        form.unwrap_or(english).replace("{count}", &count_text(count))
+        }
     }
 }
 
@@ -217,21 +213,43 @@ pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     filled
 }
 
-static CURRENT: OnceLock<Catalog> = OnceLock::new();
+static FIRST_SCREEN: OnceLock<Catalog> = OnceLock::new();
+static REST: OnceLock<Catalog> = OnceLock::new();
 
-/// Makes `catalog` the one every [`tr`] reads. Only the first call counts: the language is set
-/// once per page load.
+/// Makes `catalog` the one every [`tr`] reads: the whole catalog, or the first screen's part of
+/// it. Only the first call counts: the language is set once per page load.
 pub fn install(catalog: Catalog) {
-    let _ = CURRENT.set(catalog);
+    let _ = FIRST_SCREEN.set(catalog);
+}
+
+/// Adds the rest of the catalog to the first screen's part [`install`] installed.
+pub fn install_rest(catalog: Catalog) {
+    let _ = REST.set(catalog);
+}
+
+fn installed() -> impl Iterator<Item = &'static Catalog> {
+    FIRST_SCREEN.get().into_iter().chain(REST.get())
 }
 
 pub fn current_locale() -> Locale {
-    CURRENT.get().map_or(Locale::En, |catalog| catalog.locale)
+    FIRST_SCREEN.get().map_or(Locale::En, |catalog| catalog.locale)
+}
+
+/// `english` in the language of `parts` (a catalog, or its parts), or as it is where none has it.
+fn text_in<'a>(parts: impl IntoIterator<Item = &'a Catalog>, english: &'a str) -> &'a str {
+    parts.into_iter().find_map(|part| part.translation(english)).unwrap_or(english)
+}
+
+/// The form of a count text for `count` in the language of `parts`, with `{count}` filled in.
+fn count_in<'a>(parts: impl IntoIterator<Item = &'a Catalog>, one: &'a str, other: &'a str, count: u64) -> String {
+    let english = if count == 1 { one } else { other };
+    let form = parts.into_iter().find_map(|part| part.count_form(one, other, count)).unwrap_or(english);
+    form.replace("{count}", &count_text(count))
 }
 
 /// `english` in the buyer's language.
 pub fn tr(english: &'static str) -> &'static str {
-    CURRENT.get().map_or(english, |catalog| catalog.text(english))
+    text_in(installed(), english)
 }
 
 /// `english` in the buyer's language, with its `{name}` placeholders filled in.
@@ -241,11 +259,7 @@ pub fn trf(english: &'static str, values: &[(&str, &dyn Display)]) -> String {
 
 /// A count in the buyer's language: `one` and `other` are the English forms, with `{count}`.
 pub fn trn(one: &'static str, other: &'static str, count: usize) -> String {
-    let count = u64::try_from(count).unwrap_or(u64::MAX);
-    match CURRENT.get() {
-        Some(catalog) => catalog.count(one, other, count),
-        None => Catalog::english().count(one, other, count),
-    }
+    count_in(installed(), one, other, u64::try_from(count).unwrap_or(u64::MAX))
 }
 
 /// How the buyer's locale writes days, times, counts and amounts. The browser's `Intl` provides it in the
@@ -344,9 +358,9 @@ mod tests {
             r#"{"Your cases": "Ваши дела", "{count} case|{count} cases": ["{count} дело", "{count} дела", "{count} дел"]}"#,
         )
         .unwrap();
-        assert_eq!(catalog.text("Your cases"), "Ваши дела");
-        assert_eq!(catalog.text("Not translated"), "Not translated");
-        let count = |n| catalog.count("{count} case", "{count} cases", n);
+        assert_eq!(text_in([&catalog], "Your cases"), "Ваши дела");
+        assert_eq!(text_in([&catalog], "Not translated"), "Not translated");
+        let count = |n| count_in([&catalog], "{count} case", "{count} cases", n);
         assert_eq!(
             [count(1), count(3), count(5), count(11), count(21), count(112)],
             ["1 дело", "3 дела", "5 дел", "11 дел", "21 дело", "112 дел"]
@@ -357,13 +371,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            [french.count("{count} case", "{count} cases", 0), french.count("{count} case", "{count} cases", 2)],
+            [count_in([&french], "{count} case", "{count} cases", 0), count_in([&french], "{count} case", "{count} cases", 2)],
             ["0 dossier", "2 dossiers"]
         );
-        assert_eq!(Catalog::english().count("{count} case", "{count} cases", 1), "1 case");
+        assert_eq!(count_in([], "{count} case", "{count} cases", 1), "1 case");
         assert_eq!(fill("{done} of {total}", &[("done", &3), ("total", &10)]), "3 of 10");
         assert_eq!(fill("{a}{a} {b}", &[("a", &"x"), ("b", &"{a}")]), "xx {a}", "values are not filled again");
         assert_eq!(fill("{unknown} {", &[("a", &1)]), "{unknown} {");
+    }
+
+    #[test]
+    fn a_catalog_in_two_parts_reads_as_one() {
+        let first = Catalog::from_json(Locale::Fr, r#"{"Your cases": "Vos dossiers"}"#).unwrap();
+        let rest = Catalog::from_json(
+            Locale::Fr,
+            r#"{"Deadlines": "Échéances", "{count} file|{count} files": ["{count} fichier", "{count} fichiers"]}"#,
+        )
+        .unwrap();
+        let parts = || [&first, &rest];
+        assert_eq!(
+            [text_in(parts(), "Your cases"), text_in(parts(), "Deadlines"), text_in(parts(), "Evidence")],
+            ["Vos dossiers", "Échéances", "Evidence"]
+        );
+        assert_eq!(count_in(parts(), "{count} file", "{count} files", 3), "3 fichiers");
+        assert_eq!(text_in([&first], "Deadlines"), "Deadlines", "the first part alone leaves the rest in English");
     }
 
     #[test]

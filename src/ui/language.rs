@@ -1,14 +1,15 @@
 //! Which language the app speaks: the buyer's choice if they made one, otherwise the browser's
-//! preference; its catalog is fetched (from this app's own `locales/` folder, cached for offline
-//! use by the service worker) before the app starts.
+//! preference. Its catalog comes from this app's own `locales/` folder (cached for offline use by
+//! the service worker) in two parts: the first screen's texts before the app starts, the rest
+//! while the first screen shows.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use js_sys::{Array, Date, Function, Object, Reflect};
+use js_sys::{Array, Date, Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::domain::i18n::{self, Catalog, CatalogError, LocalFormats, Locale};
 use crate::storage::{Settings, StorageError};
@@ -28,27 +29,57 @@ pub fn chosen_locale() -> Locale {
         .unwrap_or_else(|| Locale::negotiate(browser_languages().iter().map(String::as_str)))
 }
 
-/// The catalog of `locale`; English needs none. A catalog that cannot be fetched (the first visit
-/// offline) leaves the app in English rather than not starting.
+/// The file of the build that holds `locale`'s first screen texts (`first`) or the rest (`rest`):
+/// the build cuts each of `public/locales/` in two (dev.sh, `split_catalogs`).
+fn catalog_file(locale: Locale, part: &str) -> String {
+    format!("locales/{}.{part}.json", locale.code())
+}
+
+async fn fetch_catalog(locale: Locale, part: &str) -> Option<Catalog> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(&catalog_file(locale, part))).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let parsed = JsFuture::from(response.json().ok()?).await.ok()?;
+    catalog_from_parsed(locale, parsed).ok()
+}
+
+/// The texts of the first screen in `locale` (the shell, the welcome and the questions); English
+/// needs none. A catalog that cannot be fetched (the first visit offline) leaves the app in
+/// English rather than not starting.
 pub async fn load_catalog(locale: Locale) -> Catalog {
     if locale == Locale::En {
         return Catalog::english();
     }
-    let fetched = async {
-        let window = web_sys::window()?;
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str(&format!("locales/{}.json", locale.code())))
-                .await
-                .ok()?
-                .dyn_into()
-                .ok()?;
-        if !response.ok() {
-            return None;
+    fetch_catalog(locale, "first").await.unwrap_or_else(Catalog::english)
+}
+
+thread_local! {
+    static REST_OF_CATALOG: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// Fetches and installs the rest of `locale`'s catalog while the first screen shows; every other
+/// screen waits for it ([`whole_catalog`]). Where it cannot be fetched, those texts stay English.
+pub fn install_rest_of_catalog(locale: Locale) {
+    if locale == Locale::En {
+        return;
+    }
+    let installing = future_to_promise(async move {
+        if let Some(rest) = fetch_catalog(locale, "rest").await {
+            i18n::install_rest(rest);
         }
-        let parsed = JsFuture::from(response.json().ok()?).await.ok()?;
-        catalog_from_parsed(locale, parsed).ok()
-    };
-    fetched.await.unwrap_or_else(Catalog::english)
+        Ok(JsValue::UNDEFINED)
+    });
+    REST_OF_CATALOG.with(|rest| *rest.borrow_mut() = Some(installing));
+}
+
+/// Waits until the rest of the catalog is installed, or could not be: at once in English.
+pub async fn whole_catalog() {
+    if let Some(installing) = REST_OF_CATALOG.with(|rest| rest.borrow().clone()) {
+        let _ = JsFuture::from(installing).await;
+    }
 }
 
 /// A catalog from what the browser's own JSON parser made of its file: the app's first download

@@ -31,11 +31,13 @@ pub fn start() {
             let _ = case_work::load_case_work().await;
         });
     }
-    // Leptos's own executor starts with the app; the catalog is fetched before that.
+    // Leptos's own executor starts with the app; the first screen's texts are fetched before that.
     wasm_bindgen_futures::spawn_local(async move {
         let catalog = language::load_catalog(locale).await;
         language::install_formats(catalog.locale);
         crate::domain::i18n::install(catalog);
+        // Before the app mounts, so that any screen beyond the first finds it under way.
+        language::install_rest_of_catalog(locale);
         leptos::mount::mount_to_body(App);
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
             remove_first_paint(&document);

@@ -223,13 +223,15 @@ impl AppState {
         }
     }
 
-    /// The chunk of what every view of a case needs, downloaded the first time: each way a case
-    /// comes into `cases` waits for it first.
+    /// The chunk of what every view of a case needs, downloaded the first time, with the rest of
+    /// the catalog: each way a case comes into `cases` waits for both first.
     pub async fn case_work(self) -> Result<CaseWork, StorageError> {
         if let Some(work) = self.work.get_untracked() {
             return Ok(work);
         }
-        let work = load_case_work().await.map_err(|_| StorageError::NotDownloaded)?;
+        // What the chunk shows is worded in the rest of the catalog (dev.sh, `split_catalogs`).
+        let (work, ()) = futures::future::join(load_case_work(), crate::ui::language::whole_catalog()).await;
+        let work = work.map_err(|_| StorageError::NotDownloaded)?;
         self.work.set(Some(work));
         Ok(work)
     }

@@ -72,9 +72,11 @@ export async function firstVisitFiles(browser, appUrl, path, ready, { locale = '
   const requested = new Set();
   const base = new URL(`${appUrl}/`).pathname;
   // A file the host does not have (site.json on most hosts) is a few bytes of 404, not a file of dist/.
+  // The rest of a catalog is asked for as the app starts, but nothing on the first screen waits
+  // for it: the languages journey holds it back and finds the first screen whole.
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.origin !== new URL(appUrl).origin || !response.ok()) return;
+    if (url.origin !== new URL(appUrl).origin || !response.ok() || isRestOfCatalog(url.pathname)) return;
     const inDist = url.pathname.slice(base.length);
     // An address of the app itself is the page, index.html.
     requested.add(extname(inDist) ? inDist : 'index.html');
@@ -84,6 +86,9 @@ export async function firstVisitFiles(browser, appUrl, path, ready, { locale = '
   await context.close();
   return Promise.all([...requested].sort().map(async (file) => ({ file, gzip: gzipSync(await readFile(join(DIST, file)), { level: 9 }).length })));
 }
+
+/** Whether `path` is the part of a catalog the first screen does not need (dev.sh, split_catalogs). */
+export const isRestOfCatalog = (path) => /\/locales\/[\w-]+\.rest\.json$/.test(path);
 
 /** Whether `path` (an address's path, or a file of dist/ inside the app folder) is a wasm chunk. */
 export const isChunk = (path) => /\/(split_|chunk_)[^/]*\.wasm$/.test(path);
@@ -267,11 +272,14 @@ export async function answerInterview(page, answers, words = { start: 'Start: an
 /**
  * Opens the questions by the link named `start` and answers the four with choices (platform,
  * problem, what would put it right, payment), each by its label or, when not given, the one
- * already chosen; ends on the last question.
+ * already chosen; ends on the last question. `asked` runs on each question's screen before it is
+ * answered.
  */
-export async function answerChoices(page, answers = {}, start = 'Start: answer 5 questions') {
+export async function answerChoices(page, answers = {}, start = 'Start: answer 5 questions', asked = async () => {}) {
   await page.getByRole('link', { name: start }).click();
   for (const choice of [answers.platform, answers.problem, answers.wanted, answers.payment]) {
+    await page.locator('.interview h2').waitFor();
+    await asked();
     const current = await page.locator('.interview h2').innerText();
     const button = choice
       ? page.locator('.choices').getByRole('button', { name: choice })

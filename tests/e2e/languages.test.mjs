@@ -2,7 +2,9 @@
 // footer that is remembered, and counts in each language's plural forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerInterview, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, answerChoices, answerInterview, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
@@ -233,6 +235,66 @@ test('the first paint is the real first screen, already in the language the app 
   assert.equal(await page.locator('#boot-loading').innerText(), 'Chargement de vos dossiers…');
   assert.equal(await page.locator('#boot-welcome').isVisible(), false);
   await context.close();
+});
+
+/**
+ * The texts of `catalog` (a file of public/locales/) the page shows in English, as text or as a
+ * label, placeholder, title or alternative text, though the catalog has them in its own words.
+ * A text that is mostly placeholders is left out: it would match any words.
+ */
+async function englishShown(page, catalog) {
+  const english = Object.entries(catalog).flatMap(([key, translated]) =>
+    key.split('|').filter((text) => ![translated].flat().includes(text)));
+  const patterns = english.filter((text) => text.replace(/\{\w+\}/g, '').replace(/[^\p{L}]/gu, '').length >= 4);
+  return page.evaluate((patterns) => {
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const matchers = patterns.map((text) => ({ text, whole: new RegExp(`^${text.split(/\{\w+\}/).map(escape).join('.+?')}$`, 's') }));
+    const shown = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) shown.add(walker.currentNode.textContent.replace(/\s+/g, ' ').trim());
+    for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+      document.body.querySelectorAll(`[${name}]`).forEach((element) => shown.add(element.getAttribute(name).trim()));
+    }
+    return matchers.filter(({ whole }) => [...shown].some((text) => whole.test(text))).map(({ text }) => text);
+  }, patterns);
+}
+
+test('the first screen needs only the first part of its catalog; every other screen waits for the rest', async () => {
+  for (const [locale, code] of [['fr-FR', 'fr'], ['ru-RU', 'ru'], ['es-ES', 'es'], ['pt-BR', 'pt-BR']]) {
+    const catalog = JSON.parse(await readFile(join(DIST, '..', 'public', 'locales', `${code}.json`), 'utf8'));
+    const context = await app.browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const guard = guardPage(page, app.server.url);
+    // The rest of the catalog (dev.sh, split_catalogs) is held back until the case is made, from
+    // the page and from the service worker that keeps it for offline use.
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    const held = [];
+    await context.route('**/locales/*.rest.json', async (route) => {
+      held.push(new URL(route.request().url()).pathname);
+      await released;
+      await route.continue();
+    });
+    const inOwnWords = async (screen) => assert.deepEqual(await englishShown(page, catalog), [], `${code}, ${screen}`);
+    await page.goto(app.server.url);
+    await page.waitForFunction(() => !document.getElementById('boot'));
+    await inOwnWords('the welcome');
+    await answerChoices(page, {}, catalog['Start: answer 5 questions'], async () => inOwnWords(await page.locator('.interview h2').innerText()));
+    await inOwnWords('the last question');
+    await page.locator('#order-number').fill(`${code}-1`);
+    await page.locator('#shipped').fill('2026-10-01');
+    await page.getByRole('button', { name: catalog['Create my case'] }).click();
+    await page.getByRole('button', { name: catalog['Saving…'] }).waitFor();
+    assert.ok(held.includes(`/locales/${code}.rest.json`), `${code}: the rest was asked for (${held})`);
+    release();
+    await page.locator('.guide').waitFor();
+    await inOwnWords('the new case');
+    await page.goto(app.server.url);
+    await page.locator('li.case-row').waitFor();
+    await inOwnWords('the dashboard with a case');
+    guard.assertClean();
+    await context.close();
+  }
 });
 
 test('on a 360 px phone the longer Russian and Portuguese words stay on screen', async () => {

@@ -47,7 +47,9 @@ macro_rules! lazy_page {
                         view! { <$page /> }.into_any()
                     }
                 );
-                $crate::ui::components::or_not_downloaded(page().await)
+                // The page's texts are in the rest of the catalog (dev.sh, `split_catalogs`).
+                let (page, ()) = ::futures::future::join(page(), $crate::ui::language::whole_catalog()).await;
+                $crate::ui::components::or_not_downloaded(page)
             }
         }
     };
