@@ -371,7 +371,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            [count_in([&french], "{count} case", "{count} cases", 0), count_in([&french], "{count} case", "{count} cases", 2)],
+            [
+                count_in([&french], "{count} case", "{count} cases", 0),
+                count_in([&french], "{count} case", "{count} cases", 2)
+            ],
             ["0 dossier", "2 dossiers"]
         );
         assert_eq!(count_in([], "{count} case", "{count} cases", 1), "1 case");

@@ -4,6 +4,7 @@
 //! for offline use.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -11,6 +12,7 @@ use send_wrapper::SendWrapper;
 
 use crate::domain::i18n::tr;
 use crate::ui::browser::reload_page;
+use crate::ui::language::whole_catalog;
 
 /// Declares `fn $name(args) -> Result<$output, SplitLoaderError>`, async to call, whose code is
 /// cut into the chunk `$chunk` by the app's build (cargo feature `split`, which Trunk turns on).
@@ -52,13 +54,16 @@ pub fn NotDownloaded() -> impl IntoView {
     }
 }
 
-/// The view a split function returned, or the notice that its chunk could not be downloaded.
-pub fn or_not_downloaded(loaded: Result<AnyView, SplitLoaderError>) -> AnyView {
+/// The view a split function returns once its chunk has arrived, and with it the rest of the
+/// catalog its texts are in (dev.sh, `split_catalogs`); or the notice that the chunk could not be
+/// downloaded. Boxed, so that every page shares this one function.
+pub async fn when_ready(loading: Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>) -> AnyView {
+    let (loaded, ()) = futures::future::join(loading, whole_catalog()).await;
     loaded.unwrap_or_else(|_| view! { <NotDownloaded /> }.into_any())
 }
 
 /// Shows a part of a page once its chunk has arrived (at once when it already has).
 pub fn arriving(loading: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static) -> impl IntoView {
     // The browser runs the app on one thread: the future never leaves it.
-    Suspend::new(SendWrapper::new(async move { or_not_downloaded(loading.await) }))
+    Suspend::new(SendWrapper::new(when_ready(Box::pin(loading))))
 }

@@ -41,7 +41,7 @@ pub use guide_card::GuideCard;
 pub use host_bar::HostBar;
 pub use journal_view::{AddEntry, JournalEntries};
 pub use language_menu::LanguageMenu;
-pub use lazy_view::{arriving, or_not_downloaded};
+pub use lazy_view::{arriving, when_ready};
 pub(crate) use lazy_view::{split_fn, split_view};
 pub use legal_rights::LegalRights;
 pub use message_writer::MessageWriter;

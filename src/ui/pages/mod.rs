@@ -47,9 +47,7 @@ macro_rules! lazy_page {
                         view! { <$page /> }.into_any()
                     }
                 );
-                // The page's texts are in the rest of the catalog (dev.sh, `split_catalogs`).
-                let (page, ()) = ::futures::future::join(page(), $crate::ui::language::whole_catalog()).await;
-                $crate::ui::components::or_not_downloaded(page)
+                $crate::ui::components::when_ready(Box::pin(page())).await
             }
         }
     };
