@@ -423,8 +423,9 @@ walk(dir);
 const cached = files.filter((file) => file !== 'sw.js' && !file.startsWith('.')).sort();
 const version = createHash('sha256');
 cached.forEach((file) => version.update(file).update(readFileSync(join(dir, file))));
-// The chunks are kept as the one file that holds them all (all-chunks.wasm, split_wasm).
-const precache = cached.filter((file) => !/\/(?:chunk_\d+|split_\w+)\.wasm$/.test(file))
+// The chunks are kept as the one file that holds them all (all-chunks.wasm, split_wasm). The
+// host's site.json is not the build's: the worker asks the host for it each time.
+const precache = cached.filter((file) => !/\/(?:chunk_\d+|split_\w+)\.wasm$/.test(file) && file !== 'site.json')
   .map((file) => (file === 'index.html' ? './' : `./${file}`));
 if (!precache.some((file) => file.endsWith('/all-chunks.wasm'))) throw new Error('no all-chunks.wasm to keep for offline use');
 const worker = readFileSync(join(dir, 'sw.js'), 'utf8')

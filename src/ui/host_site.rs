@@ -1,7 +1,8 @@
 //! The host's own file beside index.html, `site.json` (read by src/domain/site.rs): fetched once
 //! as the app starts, its marketplaces published to the core, the whole of it shared with the
-//! header (the organisation and its help link), the forms and the host check page. A host with no
-//! file answers 404, which is normal; the service worker keeps the last good copy for offline use.
+//! header (the organisation and its help link), the forms and the host check page. The build
+//! ships one with no settings, which a host replaces with theirs; a host who removed it answers
+//! 404, which is normal. The service worker keeps the last good copy for offline use.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,13 +46,23 @@ pub fn provide_host_site() {
     });
 }
 
-// The reader, in its own wasm chunk: most hosts have no file, and their buyers never download it.
+// The reader, in its own wasm chunk: most hosts have no settings, and their buyers never download it.
 split_fn!(
     SiteReader,
     fn read_in_chunk(bytes: Vec<u8>) -> Site {
         read_site(&bytes)
     }
 );
+
+/// The host's settings in `bytes`. The file the build ships holds none (`{}`), and needs no reader.
+async fn read_settings(bytes: Vec<u8>) -> Site {
+    if bytes.trim_ascii() == b"{}" {
+        return Site::default();
+    }
+    read_in_chunk(bytes)
+        .await
+        .unwrap_or_else(|_| unreadable("The part of Dispute Desk that reads the file could not be downloaded.".into()))
+}
 
 async fn fetch_site() -> Site {
     let Some(window) = web_sys::window() else { return Site::default() };
@@ -72,9 +83,7 @@ async fn fetch_site() -> Site {
         404 => Site::default(),
         200 => match response.array_buffer() {
             Ok(promise) => match JsFuture::from(promise).await {
-                Ok(buffer) => read_in_chunk(js_sys::Uint8Array::new(&buffer).to_vec()).await.unwrap_or_else(|_| {
-                    unreadable("The part of Dispute Desk that reads the file could not be downloaded.".into())
-                }),
+                Ok(buffer) => read_settings(js_sys::Uint8Array::new(&buffer).to_vec()).await,
                 Err(error) => unreadable(format!("The file could not be read ({error:?}).")),
             },
             Err(error) => unreadable(format!("The file could not be read ({error:?}).")),

@@ -29,16 +29,28 @@ pub fn chosen_locale() -> Locale {
         .unwrap_or_else(|| Locale::negotiate(browser_languages().iter().map(String::as_str)))
 }
 
-/// The file of the build that holds `locale`'s first screen texts (`first`) or the rest (`rest`):
-/// the build cuts each of `public/locales/` in two (dev.sh, `split_catalogs`).
-fn catalog_file(locale: Locale, part: &str) -> String {
-    format!("locales/{}.{part}.json", locale.code())
+/// The two files the build cuts each catalog of `public/locales/` into (dev.sh, `split_catalogs`).
+#[derive(Clone, Copy)]
+enum CatalogPart {
+    /// The texts of the shell, the welcome and the questions.
+    FirstScreen,
+    Rest,
 }
 
-async fn fetch_catalog(locale: Locale, part: &str) -> Option<Catalog> {
+impl CatalogPart {
+    fn file(self, locale: Locale) -> String {
+        let part = match self {
+            CatalogPart::FirstScreen => "first",
+            CatalogPart::Rest => "rest",
+        };
+        format!("locales/{}.{part}.json", locale.code())
+    }
+}
+
+async fn fetch_catalog(locale: Locale, part: CatalogPart) -> Option<Catalog> {
     let window = web_sys::window()?;
     let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(&catalog_file(locale, part))).await.ok()?.dyn_into().ok()?;
+        JsFuture::from(window.fetch_with_str(&part.file(locale))).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
@@ -53,7 +65,7 @@ pub async fn load_catalog(locale: Locale) -> Catalog {
     if locale == Locale::En {
         return Catalog::english();
     }
-    fetch_catalog(locale, "first").await.unwrap_or_else(Catalog::english)
+    fetch_catalog(locale, CatalogPart::FirstScreen).await.unwrap_or_else(Catalog::english)
 }
 
 thread_local! {
@@ -67,7 +79,7 @@ pub fn install_rest_of_catalog(locale: Locale) {
         return;
     }
     let installing = future_to_promise(async move {
-        if let Some(rest) = fetch_catalog(locale, "rest").await {
+        if let Some(rest) = fetch_catalog(locale, CatalogPart::Rest).await {
             i18n::install_rest(rest);
         }
         Ok(JsValue::UNDEFINED)

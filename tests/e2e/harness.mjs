@@ -71,7 +71,7 @@ export async function firstVisitFiles(browser, appUrl, path, ready, { locale = '
   const page = await context.newPage();
   const requested = new Set();
   const base = new URL(`${appUrl}/`).pathname;
-  // A file the host does not have (site.json on most hosts) is a few bytes of 404, not a file of dist/.
+  // A file the host does not have (a host may delete site.json) is a few bytes of 404, not a file of dist/.
   // The rest of a catalog is asked for as the app starts, but nothing on the first screen waits
   // for it: the languages journey holds it back and finds the first screen whole.
   page.on('response', (response) => {
@@ -88,7 +88,7 @@ export async function firstVisitFiles(browser, appUrl, path, ready, { locale = '
 }
 
 /** Whether `path` is the part of a catalog the first screen does not need (dev.sh, split_catalogs). */
-export const isRestOfCatalog = (path) => /\/locales\/[\w-]+\.rest\.json$/.test(path);
+const isRestOfCatalog = (path) => /\/locales\/[\w-]+\.rest\.json$/.test(path);
 
 /** Whether `path` (an address's path, or a file of dist/ inside the app folder) is a wasm chunk. */
 export const isChunk = (path) => /\/(split_|chunk_)[^/]*\.wasm$/.test(path);
@@ -186,7 +186,7 @@ export function guardPage(page, origin) {
   });
   // URLs a test makes fail on purpose (a revoked object URL), and only those.
   const expectedFailures = new Set();
-  // The app asks for the host's site.json at every start; a host without one answers 404.
+  // The app asks for the host's site.json at every start; a host that deleted it answers 404.
   const isMissingHostFile = (url, status) => status === 404 && new URL(url).pathname.endsWith('/site.json');
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

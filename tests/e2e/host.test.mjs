@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { DIST, guardPage, launchChromium, openSection, saveNewCase, serveDist } from './harness.mjs';
+import { DIST, guardPage, isChunk, launchChromium, openSection, saveNewCase, serveDist } from './harness.mjs';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const EXAMPLE = await readFile(`${DIST}/site.example.json`, 'utf8');
@@ -135,4 +135,33 @@ test('a broken site.json leaves the app working; the host check page names every
   secondGuard.assertClean();
   await close();
   await closeOther();
+});
+
+test("the build's own site.json holds no settings: asked for without an error, it downloads no reader", async (t) => {
+  const server = await serveDist();
+  const browser = await launchChromium();
+  t.after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  const page = await (await browser.newContext({ ...PHONE, locale: 'en-US' })).newPage();
+  const guard = guardPage(page, server.url);
+  const answers = [];
+  const chunks = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/site.json') answers.push(response.status());
+  });
+  page.on('request', (request) => {
+    if (isChunk(new URL(request.url()).pathname)) chunks.push(request.url());
+  });
+  await page.goto(`${server.url}/`);
+  await page.locator('main#main').getByRole('link', { name: 'Start: answer 5 questions' }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/site.json') && entry.responseEnd > 0));
+  // 200, not the 404 a host without the file answers, which the browser logs as an error.
+  assert.deepEqual(answers, [200]);
+  assert.deepEqual(chunks, [], 'a file without settings needs no reader');
+  assert.equal(await page.locator('.host-bar').count(), 0);
+  await page.goto(`${server.url}/host-check`);
+  await page.getByText('site.json holds no settings (as the build ships it), or this host has none: the app runs as shipped.').waitFor();
+  guard.assertClean();
 });

@@ -18,7 +18,7 @@ pub fn HostCheck() -> impl IntoView {
                 <section class="card">
                     <h2>"Problems"</h2>
                     {if site.problems.is_empty() {
-                        view! { <p class="host-check-clean">{if nothing { "No site.json was found, or it is empty: the app runs as shipped." } else { "None: every entry was used." }}</p> }.into_any()
+                        view! { <p class="host-check-clean">{if nothing { "site.json holds no settings (as the build ships it), or this host has none: the app runs as shipped." } else { "None: every entry was used." }}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="host-check-problems">
