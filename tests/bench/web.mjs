@@ -101,12 +101,15 @@ if (runs('size')) try {
 }
 
 // 3. Lighthouse, mobile preset, against the release build served locally.
-/** Runs Lighthouse and returns its report: it writes the report, then can hang closing its Chrome. */
-async function lighthouse(url, report) {
+/**
+ * Runs Lighthouse, its browser speaking `language`, and returns its report: it writes the report,
+ * then can hang closing its Chrome.
+ */
+async function lighthouse(url, report, language = 'en-US') {
   rmSync(report, { force: true });
   const child = spawn('lighthouse', [url, '--quiet', '--output=json', `--output-path=${report}`,
     '--only-categories=performance,accessibility,best-practices',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+    `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --lang=${language} --accept-lang=${language}`],
   { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: 'ignore', detached: true });
   try {
     for (let waited = 0; waited < 240; waited += 1) {
@@ -123,15 +126,17 @@ async function lighthouse(url, report) {
     try { execFileSync('pkill', ['-f', 'user-data-dir=/tmp/lighthouse.']); } catch { /* none left */ }
   }
 }
-if (runs('lighthouse')) try {
-  const result = await lighthouse(server.url, join(OUT, 'lighthouse.json'));
-  console.log('Lighthouse 12, mobile:');
-  figure('performance', Math.round(result.categories.performance.score * 100), 'score', 95, 'higher');
-  figure('accessibility', Math.round(result.categories.accessibility.score * 100), 'score', 100, 'higher');
-  figure('best practices', Math.round(result.categories['best-practices'].score * 100), 'score', 100, 'higher');
+// In English, and in Russian: a translated first paint puts its texts in before it shows, and
+// its catalog's first part comes before the app starts.
+if (runs('lighthouse')) for (const [language, suffix] of [['en-US', ''], ['ru-RU', ', in Russian']]) try {
+  const result = await lighthouse(server.url, join(OUT, `lighthouse-${language}.json`), language);
+  console.log(`Lighthouse 12, mobile${suffix}:`);
+  figure(`performance${suffix}`, Math.round(result.categories.performance.score * 100), 'score', 95, 'higher');
+  figure(`accessibility${suffix}`, Math.round(result.categories.accessibility.score * 100), 'score', 100, 'higher');
+  figure(`best practices${suffix}`, Math.round(result.categories['best-practices'].score * 100), 'score', 100, 'higher');
   for (const [id, name] of [['first-contentful-paint', 'FCP'], ['largest-contentful-paint', 'LCP'], ['total-blocking-time', 'TBT'], ['cumulative-layout-shift', 'CLS']]) {
     const audit = result.audits[id];
-    figure(name, audit.numericValue, id === 'cumulative-layout-shift' ? '' : 'ms');
+    figure(`${name}${suffix}`, audit.numericValue, id === 'cumulative-layout-shift' ? '' : 'ms', name === 'LCP' ? 2500 : undefined);
   }
 } catch (error) {
   console.log(`  (Lighthouse did not run: ${error.message.split('\n')[0]})`);
