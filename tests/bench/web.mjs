@@ -2,11 +2,11 @@
 // dashboard (cold, warm, and against a plain page of the same size), and 10,000 cases.
 // Run with `bash dev.sh bench`; numbers are appended to target/bench/web.tsv.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { DIST, firstVisitFiles, launchChromium, saveNewCase, serveDist } from '../e2e/harness.mjs';
+import { DIST, firstVisitFiles, isChunk, launchChromium, saveNewCase, serveDist } from '../e2e/harness.mjs';
 
 const ROOT = resolve(DIST, '..');
 const OUT = join(ROOT, 'target', 'bench');
@@ -151,9 +151,12 @@ filler = filler.slice(0, Math.round(filler.length * brotliTotal / brotliCompress
 const plain = `<!doctype html><title>Plain</title><p>${filler}</p>`;
 const plainServer = await serveDist({ overrides: new Map([['/plain.html', plain]]), compress: true });
 if (runs('start')) {
-// The test server compresses each file on its first request; do that before timing, as a real host
-// serves files compressed ahead of time.
-for (const [origin, paths] of [[server.url, files.map((file) => `/${file}`)], [plainServer.url, ['/plain.html']]]) {
+// The test server compresses each file on its first request, and serves nothing else meanwhile; do
+// that before timing, as a real host serves files compressed ahead of time. Every file the service
+// worker keeps, not only the first screen's: it asks for them all while the warm load runs.
+const kept = readdirSync(DIST, { recursive: true }).filter((file) => statSync(join(DIST, file)).isFile())
+  .filter((file) => !isChunk(`/${file}`)).map((file) => `/${file}`);
+for (const [origin, paths] of [[server.url, kept], [plainServer.url, ['/plain.html']]]) {
   for (const path of paths) await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
 }
 const context = await browser.newContext();
