@@ -96,7 +96,7 @@ post_build() {
 # Cuts each catalog (locales/<code>.json) in two: <code>.first.json, the texts a first visit can
 # see before anything else downloads (the shell, the welcome, the questions), which the app fetches
 # before it starts; and <code>.rest.json, fetched while the first screen shows, which every lazy
-# page and the `cases` chunk wait for (src/ui/language.rs, `whole_catalog`). A text goes in the
+# page and the `cases` chunk wait for (src/ui/language.rs, `with_whole_catalog`). A text goes in the
 # rest only when every source file that holds it is one of LATE below; any other text, or one no
 # file holds, goes first. The languages journey holds the rest back and finds the first screen
 # whole.

@@ -176,8 +176,9 @@ impl Catalog {
         }
     }
 
-    fn count_form(&self, one: &str, other: &str, count: u64) -> Option<&str> {
-        match self.texts.get(&format!("{one}|{other}")) {
+    /// The form for `count` of the count text keyed `plural_key` ("one|other").
+    fn count_form(&self, plural_key: &str, count: u64) -> Option<&str> {
+        match self.texts.get(plural_key) {
             Some(Translation::Plural(forms)) => forms.get(self.locale.plural_form(count)).map(String::as_str),
             _ => None,
         }
@@ -243,7 +244,8 @@ fn text_in<'a>(parts: impl IntoIterator<Item = &'a Catalog>, english: &'a str) -
 /// The form of a count text for `count` in the language of `parts`, with `{count}` filled in.
 fn count_in<'a>(parts: impl IntoIterator<Item = &'a Catalog>, one: &'a str, other: &'a str, count: u64) -> String {
     let english = if count == 1 { one } else { other };
-    let form = parts.into_iter().find_map(|part| part.count_form(one, other, count)).unwrap_or(english);
+    let key = format!("{one}|{other}");
+    let form = parts.into_iter().find_map(|part| part.count_form(&key, count)).unwrap_or(english);
     form.replace("{count}", &count_text(count))
 }
 

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Array, Date, Function, Object, Promise, Reflect};
@@ -73,7 +74,7 @@ thread_local! {
 }
 
 /// Fetches and installs the rest of `locale`'s catalog while the first screen shows; every other
-/// screen waits for it ([`whole_catalog`]). Where it cannot be fetched, those texts stay English.
+/// screen waits for it ([`with_whole_catalog`]). Where it cannot be fetched, those texts stay English.
 pub fn install_rest_of_catalog(locale: Locale) {
     if locale == Locale::En {
         return;
@@ -87,11 +88,17 @@ pub fn install_rest_of_catalog(locale: Locale) {
     REST_OF_CATALOG.with(|rest| *rest.borrow_mut() = Some(installing));
 }
 
-/// Waits until the rest of the catalog is installed, or could not be: at once in English.
-pub async fn whole_catalog() {
-    if let Some(installing) = REST_OF_CATALOG.with(|rest| rest.borrow().clone()) {
-        let _ = JsFuture::from(installing).await;
-    }
+/// What `loading` (a chunk on its way) brings, once the rest of the catalog is installed too, or
+/// could not be: what a chunk shows is worded there (dev.sh, `split_catalogs`). In English, or
+/// with the rest already in, only `loading` is waited for.
+pub async fn with_whole_catalog<T>(loading: impl Future<Output = T>) -> T {
+    let installing = REST_OF_CATALOG.with(|rest| rest.borrow().clone());
+    let rest = async move {
+        if let Some(installing) = installing {
+            let _ = JsFuture::from(installing).await;
+        }
+    };
+    futures::future::join(loading, rest).await.0
 }
 
 /// A catalog from what the browser's own JSON parser made of its file: the app's first download

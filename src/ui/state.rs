@@ -22,6 +22,7 @@ use crate::ui::browser::mark;
 use crate::ui::case_work::{load_case_work, CaseWork};
 use crate::ui::file_intake::Intake;
 use crate::ui::host_site::use_host_marketplaces;
+use crate::ui::language::with_whole_catalog;
 use crate::ui::use_now::use_minute;
 
 /// The deadlines within 48 hours, for the app-wide banner and the app icon's badge: how many,
@@ -229,9 +230,7 @@ impl AppState {
         if let Some(work) = self.work.get_untracked() {
             return Ok(work);
         }
-        // What the chunk shows is worded in the rest of the catalog (dev.sh, `split_catalogs`).
-        let (work, ()) = futures::future::join(load_case_work(), crate::ui::language::whole_catalog()).await;
-        let work = work.map_err(|_| StorageError::NotDownloaded)?;
+        let work = with_whole_catalog(load_case_work()).await.map_err(|_| StorageError::NotDownloaded)?;
         self.work.set(Some(work));
         Ok(work)
     }

@@ -12,7 +12,7 @@ use send_wrapper::SendWrapper;
 
 use crate::domain::i18n::tr;
 use crate::ui::browser::reload_page;
-use crate::ui::language::whole_catalog;
+use crate::ui::language::with_whole_catalog;
 
 /// Declares `fn $name(args) -> Result<$output, SplitLoaderError>`, async to call, whose code is
 /// cut into the chunk `$chunk` by the app's build (cargo feature `split`, which Trunk turns on).
@@ -55,11 +55,10 @@ pub fn NotDownloaded() -> impl IntoView {
 }
 
 /// The view a split function returns once its chunk has arrived, and with it the rest of the
-/// catalog its texts are in (dev.sh, `split_catalogs`); or the notice that the chunk could not be
-/// downloaded. Boxed, so that every page shares this one function.
+/// catalog its texts are in; or the notice that the chunk could not be downloaded. Boxed, so that
+/// every page shares this one function.
 pub async fn when_ready(loading: Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>) -> AnyView {
-    let (loaded, ()) = futures::future::join(loading, whole_catalog()).await;
-    loaded.unwrap_or_else(|_| view! { <NotDownloaded /> }.into_any())
+    with_whole_catalog(loading).await.unwrap_or_else(|_| view! { <NotDownloaded /> }.into_any())
 }
 
 /// Shows a part of a page once its chunk has arrived (at once when it already has).
