@@ -181,13 +181,16 @@ test('the main journey in Spanish: the guide, its messages in Spanish or English
   const timeline = page.locator('.timeline');
   assert.match(await timeline.getByRole('heading', { level: 2 }).innerText(), /^Plazos$/);
   assert.match(await timeline.locator('.timeline-item', { hasText: 'Último día para abrir una disputa' }).innerText(), /Hecho el lun, 16 nov 2026\./);
-  // Every section of the case, one after the other: no English left on any.
+  // Every section of the case, one after the other: no English left on any, neither these words
+  // nor any text the Spanish catalog translates.
+  const spanish = JSON.parse(await readFile(join(DIST, '..', 'public', 'locales', 'es.json'), 'utf8'));
   const english = ['Deadlines', 'Evidence', 'Journal', 'What to do now', 'Messages written for you', 'Share with a helper',
     'Why this date', 'Add to the journal', 'Record', 'order ES-1001', 'Next step', 'Share and print', 'Printable case file'];
   for (const section of ['Siguiente paso', 'Plazos', 'Pruebas', 'Mensajes', 'Diario', 'Detalles', 'Compartir e imprimir']) {
     await openSection(page, section);
     const pageText = await page.locator('main').innerText();
     for (const words of english) assert.ok(!pageText.includes(words), `English "${words}" is left on the case's "${section}"`);
+    assert.deepEqual(await englishShown(page, spanish), [], `English left on the case's "${section}"`);
   }
   assert.equal(await page.getByRole('heading', { name: 'Compartir con un ayudante' }).count(), 1);
   await openSection(page, 'Pruebas');
