@@ -58,7 +58,7 @@ setup_node_tools() {
     log "installing esbuild $ESBUILD_VERSION (minifies the release build's JavaScript and CSS)"
     npm install --prefix "$TOOLS" --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
   fi
-  if [ -f tests/package.json ] && [ ! -d tests/node_modules/playwright-core ]; then
+  if [ -f tests/package.json ] && { [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/puppeteer-core ]; }; then
     log "installing the end-to-end test packages"
     (cd tests && npm ci --no-audit --no-fund >/dev/null)
   fi
@@ -71,8 +71,17 @@ setup_chromium() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+# Safari's engine (WebKitGTK's WebKitWebDriver and MiniBrowser, under Xvfb) and Firefox ESR, for the
+# journeys that run in every engine (tests/engines/).
+setup_other_engines() {
+  if [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/firefox-esr ] && command -v xvfb-run >/dev/null && command -v xauth >/dev/null; then return; fi
+  log "installing WebKitGTK's WebDriver, Firefox ESR and Xvfb from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq webkit2gtk-driver firefox-esr xvfb xauth >/dev/null
+}
+
 setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_splitter; setup_node_tools; }
-setup_all() { setup_build; setup_chromium; }
+setup_all() { setup_build; setup_chromium; setup_other_engines; }
 
 # The wasm features wasm-opt must keep (rustc's default set for wasm32).
 WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
@@ -497,6 +506,8 @@ run_tests() {
   build_release
   log "end-to-end tests: Playwright driving Chromium against dist/"
   (cd tests && npm test)
+  log "the journeys in every engine: Chromium, Firefox (WebDriver BiDi) and WebKit (WebDriver), at phone size"
+  (cd tests && npm run engines)
   log "all tests passed"
 }
 

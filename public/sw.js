@@ -80,8 +80,32 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(new URL('./', self.registration.scope).href, { cacheName: CACHE }).then((shell) => shell || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)));
+  event.respondWith(ownFileOrNetwork(request));
 });
+
+// The build's file a request asks for, as the cache keeps it. A page at a deep address can ask for
+// one by the page's own address instead of the app's (Firefox fetches the stylesheet early, before
+// the page's <base> is set: /cases/<id>/main-….css), so a file is also known by its name inside
+// the app at the end of the address.
+function ownFile(url) {
+  const scope = new URL(self.registration.scope);
+  if (!url.pathname.startsWith(scope.pathname)) return null;
+  const file = PRECACHE.find((path) => path !== './' && url.pathname.endsWith(path.slice(1)));
+  return file ? new URL(file, scope).href : null;
+}
+
+// A miss goes to the network; when that fails too (offline, or the page stopped waiting), the
+// page gets an answer it can read instead of a rejected promise, which browsers log as an error.
+async function ownFileOrNetwork(request) {
+  const own = ownFile(new URL(request.url));
+  const cached = own ? await caches.match(own, { cacheName: CACHE }) : undefined;
+  if (cached) return cached;
+  try {
+    return await fetch(request);
+  } catch {
+    return new Response(null, { status: 503, statusText: 'Offline' });
+  }
+}
 
 // Reminders while the app is closed. The app keeps the schedule in its database's `reminders`
 // store (src/storage/reminders.rs) whenever the cases change; this worker shows each reminder that

@@ -89,20 +89,39 @@ async fn data_survives_closing_and_reopening() {
 /// Makes the `nth` call (from 1; 0 for every call) of `IDBObjectStore.prototype[method]` throw the
 /// given DOMException while `during` runs, as a full disk would, then puts the real method back.
 async fn with_refused<F: std::future::Future>(method: &str, nth: u32, exception_name: &str, during: F) -> F::Output {
+    let refused_call = format!("state.calls = (state.calls ?? 0) + 1; return {nth} === 0 || state.calls === {nth};");
+    refusing_while(&[method], &refused_call, exception_name, during).await
+}
+
+/// Makes every call of the given `IDBObjectStore.prototype` methods for which `refused_call` (a
+/// function body over the call's `args` and a `state` object kept across calls) returns true throw
+/// the given DOMException while `during` runs, then puts the real methods back.
+async fn refusing_while<F: std::future::Future>(
+    methods: &[&str],
+    refused_call: &str,
+    exception_name: &str,
+    during: F,
+) -> F::Output {
     let prototype = js_sys::Reflect::get(&js_sys::global(), &"IDBObjectStore".into())
         .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
         .unwrap();
-    let real = js_sys::Reflect::get(&prototype, &method.into()).unwrap();
+    let refused = js_sys::Function::new_with_args("args, state", refused_call);
     let wrap = js_sys::Function::new_with_args(
-        "real, name, nth",
-        "let calls = 0; return function (...args) { calls += 1; \
-         if (nth === 0 || calls === nth) throw new DOMException('refused in a test', name); \
+        "real, name, refused",
+        "const state = {}; return function (...args) { \
+         if (refused(args, state)) throw new DOMException('refused in a test', name); \
          return real.apply(this, args); };",
     );
-    let refusing = wrap.call3(&JsValue::NULL, &real, &exception_name.into(), &nth.into()).unwrap();
-    js_sys::Reflect::set(&prototype, &method.into(), &refusing).unwrap();
+    let reals =
+        methods.iter().map(|method| js_sys::Reflect::get(&prototype, &(*method).into()).unwrap()).collect::<Vec<_>>();
+    for (method, real) in methods.iter().zip(&reals) {
+        let refusing = wrap.call3(&JsValue::NULL, real, &exception_name.into(), &refused).unwrap();
+        js_sys::Reflect::set(&prototype, &(*method).into(), &refusing).unwrap();
+    }
     let output = during.await;
-    js_sys::Reflect::set(&prototype, &method.into(), &real).unwrap();
+    for (method, real) in methods.iter().zip(&reals) {
+        js_sys::Reflect::set(&prototype, &(*method).into(), real).unwrap();
+    }
     output
 }
 
@@ -249,6 +268,7 @@ fn settings_round_trip_through_local_storage() {
         last_backup_at: Some(Utc.with_ymd_and_hms(2026, 11, 30, 7, 5, 0).unwrap()),
         language: Some("fr".into()),
         country: Some("DE".into()),
+        home_screen_notice_seen: true,
     };
     chosen.save().unwrap();
     assert_eq!(Settings::load(), chosen);
@@ -339,6 +359,36 @@ async fn attached_bytes_come_back_with_the_same_digest_after_a_reopen() {
     store.update_evidence(&recaptioned).await.unwrap();
     assert_eq!(store.load_evidence().await.unwrap(), [recaptioned]);
     assert!(store.evidence_bytes("e1").await.unwrap().is_some(), "a caption change keeps the bytes");
+}
+
+/// As Safari's engine does in a private window: any Blob put into IndexedDB is refused.
+const BLOB_REFUSED: &str = "return args[0] instanceof Blob;";
+
+#[wasm_bindgen_test]
+async fn where_the_browser_refuses_blobs_a_file_is_kept_as_its_bytes_with_its_type() {
+    let schema = Schema { name: "test-evidence-no-blobs", ..SCHEMA };
+    let store = fresh(schema).await;
+    store.save(JSON_RECORDS, &case("a", "111")).await.unwrap();
+    let earlier = blob_of(b"kept as a Blob by an earlier visit", "image/png");
+    let earlier_item = evidence("e0", "a", sha256_hex(&earlier).await, earlier.size() as u64);
+    store.add_evidence(&earlier_item, &earlier).await.unwrap();
+    store.close();
+
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let pdf = blob_of(&bytes, "application/pdf");
+    let item = evidence("e1", "a", sha256_hex(&pdf).await, bytes.len() as u64);
+    let store = CaseStore::open(schema).await.unwrap();
+    refusing_while(&["add", "put"], BLOB_REFUSED, "UnknownError", store.add_evidence(&item, &pdf)).await.unwrap();
+    store.close();
+
+    let store = CaseStore::open(schema).await.unwrap();
+    for kept in [&earlier_item, &item] {
+        let stored = store.evidence_bytes(&kept.id).await.unwrap().expect("the bytes are stored");
+        assert_eq!(sha256_hex(&stored).await, kept.sha256, "{}", kept.id);
+        assert_eq!(stored.size() as u64, kept.size);
+    }
+    assert_eq!(store.evidence_bytes("e1").await.unwrap().unwrap().type_(), "application/pdf");
+    assert_eq!(count(BLOB_STORE, schema).await, 2, "the probe that found Blobs refused left nothing behind");
 }
 
 #[wasm_bindgen_test]

@@ -4,6 +4,7 @@
 #[macro_use]
 mod choices;
 
+pub mod abilities;
 pub mod advice;
 pub mod backup;
 pub mod case;

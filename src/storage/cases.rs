@@ -1,5 +1,7 @@
 //! Cases in IndexedDB, one record per case, each write in its own transaction.
 
+use std::cell::Cell;
+
 use idb::{Database, Query, Transaction, TransactionMode, TransactionResult};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -32,12 +34,14 @@ pub struct CaseStore {
     pub(super) database: Database,
     /// The same connection, for the options idb does not offer (strict durability).
     raw: web_sys::IdbDatabase,
+    /// Whether the browser keeps Blobs here, once tried (src/storage/file_bytes.rs).
+    pub(super) keeps_blobs: Cell<Option<bool>>,
 }
 
 impl CaseStore {
     pub async fn open(schema: Schema) -> Result<Self, StorageError> {
         let raw: web_sys::IdbDatabase = schema.open().await?.into();
-        Ok(Self { database: Database::from(raw.clone()), raw })
+        Ok(Self { database: Database::from(raw.clone()), raw, keeps_blobs: Cell::new(None) })
     }
 
     /// A read-write transaction the browser commits only once the data is on disk: for restores,
@@ -69,6 +73,10 @@ impl CaseStore {
             .iter()
             .map(|(item, _)| item.serialize(&Serializer::json_compatible()).map_err(StorageError::from))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut bytes = Vec::with_capacity(files.len());
+        for (_, file) in files {
+            bytes.push(self.storable_bytes(file).await?);
+        }
         let transaction = self.strict_transaction(&[CASES_STORE, EVIDENCE_STORE, BLOB_STORE])?;
         let outcome = async {
             let (cases_store, evidence, blobs) = (
@@ -84,7 +92,7 @@ impl CaseStore {
             for record in &records {
                 cases_store.put(record, None)?.await?;
             }
-            for ((item, bytes), metadata) in files.iter().zip(&metadata) {
+            for (((item, _), metadata), bytes) in files.iter().zip(&metadata).zip(&bytes) {
                 evidence.put(metadata, None)?.await?;
                 blobs.put(bytes, Some(&JsValue::from_str(&item.id)))?.await?;
             }

@@ -14,7 +14,7 @@ pub type UpgradeStep = fn(&Transaction) -> Result<(), idb::Error>;
 pub const CASES_STORE: &str = "cases";
 /// Evidence metadata, keyed by `id`, with an index on `case_id`.
 pub const EVIDENCE_STORE: &str = "evidence";
-/// Evidence bytes as Blobs, under the same id as their metadata.
+/// Evidence bytes (src/storage/file_bytes.rs), under the same id as their metadata.
 pub const BLOB_STORE: &str = "evidence_blobs";
 pub const EVIDENCE_BY_CASE: &str = "case_id";
 /// The reminders to show, read by the service worker too (src/storage/reminders.rs).

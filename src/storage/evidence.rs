@@ -1,13 +1,14 @@
-//! Evidence files: metadata in one store, bytes (the browser's own Blob, never copied into wasm
-//! memory) in another, always written and deleted together in one transaction.
+//! Evidence files: metadata in one store, bytes in another (in the form src/storage/file_bytes.rs
+//! chooses, never copied into wasm memory), always written and deleted together in one transaction.
 
 use idb::{Query, TransactionMode};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::cases::{finish, CaseStore};
 use super::database::{BLOB_STORE, EVIDENCE_STORE};
+use super::file_bytes::readable_bytes;
 use super::StorageError;
 use crate::domain::evidence::EvidenceItem;
 
@@ -23,10 +24,11 @@ impl CaseStore {
     /// Keeps a file: its metadata and its bytes land together or not at all.
     pub async fn add_evidence(&self, item: &EvidenceItem, bytes: &web_sys::Blob) -> Result<(), StorageError> {
         let metadata = item.serialize(&Serializer::json_compatible())?;
+        let bytes = self.storable_bytes(bytes).await?;
         let transaction = self.database.transaction(&[EVIDENCE_STORE, BLOB_STORE], TransactionMode::ReadWrite)?;
         let outcome = async {
             transaction.object_store(EVIDENCE_STORE)?.add(&metadata, None)?.await?;
-            transaction.object_store(BLOB_STORE)?.add(bytes, Some(&JsValue::from_str(&item.id)))?.await?;
+            transaction.object_store(BLOB_STORE)?.add(&bytes, Some(&JsValue::from_str(&item.id)))?.await?;
             Ok(())
         }
         .await;
@@ -45,11 +47,11 @@ impl CaseStore {
         finish(transaction, outcome).await
     }
 
-    /// The bytes of a file, as the browser's Blob.
+    /// The bytes of a file, as a Blob.
     pub async fn evidence_bytes(&self, id: &str) -> Result<Option<web_sys::Blob>, StorageError> {
         let transaction = self.database.transaction(&[BLOB_STORE], TransactionMode::ReadOnly)?;
         let stored = transaction.object_store(BLOB_STORE)?.get(Query::Key(JsValue::from_str(id)))?.await?;
-        Ok(stored.and_then(|value| value.dyn_into::<web_sys::Blob>().ok()))
+        Ok(stored.and_then(readable_bytes))
     }
 
     /// Removes a file: its metadata and its bytes, together.

@@ -6,6 +6,7 @@ mod database;
 pub mod drafts;
 mod error;
 mod evidence;
+mod file_bytes;
 pub mod inbox;
 pub mod quota;
 mod reminders;

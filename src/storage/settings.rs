@@ -47,11 +47,20 @@ pub struct Settings {
     /// The country the buyer lives in (ISO 3166 code), for the legal routes; none follows the
     /// browser's region.
     pub country: Option<String>,
+    /// The buyer has read, once, that this browser may delete the data and how to keep it.
+    pub home_screen_notice_seen: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { currency: "USD".into(), reminders: false, last_backup_at: None, language: None, country: None }
+        Self {
+            currency: "USD".into(),
+            reminders: false,
+            last_backup_at: None,
+            language: None,
+            country: None,
+            home_screen_notice_seen: false,
+        }
     }
 }
 

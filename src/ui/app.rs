@@ -4,9 +4,10 @@ use leptos_router::{path, Lazy};
 
 use crate::domain::i18n::tr;
 
+use super::abilities::provide_abilities;
 use super::app_badge::watch_app_badge;
 use super::browser::{base_path, href};
-use super::components::{BackupReminder, DueSoonBanner, HostBar, LanguageMenu, StorageStatus};
+use super::components::{BackupReminder, DueSoonBanner, HomeScreenNotice, HostBar, LanguageMenu, StorageStatus};
 use super::host_site::provide_host_site;
 use super::pages::{
     BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, HostCheckRoute, ImportRoute, InboxRoute, Interview,
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_now();
     provide_host_site();
     AppState::provide();
+    provide_abilities();
     provide_reminders();
     watch_app_badge();
     register_service_worker();
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
                 <StorageStatus />
                 <UpdateBanner />
                 <DueSoonBanner />
+                <HomeScreenNotice />
                 <BackupReminder />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />

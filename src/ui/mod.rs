@@ -1,5 +1,6 @@
 //! The Leptos user interface: thin pages over the domain core and the storage layer.
 
+mod abilities;
 mod app;
 mod app_badge;
 mod backup_io;

@@ -13,8 +13,11 @@ use crate::ui::service_worker::{show_due_reminders, wake_for_reminders};
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
+/// Whether the buyer allowed notifications; never, where the browser has none (Safari on iPhone
+/// outside an app added to the Home Screen), whose `Notification` must not be touched.
 pub fn notifications_allowed() -> bool {
-    web_sys::Notification::permission() == web_sys::NotificationPermission::Granted
+    crate::ui::abilities::detect().notifications
+        && web_sys::Notification::permission() == web_sys::NotificationPermission::Granted
 }
 
 /// Asks the browser for permission; resolves to whether reminders can be shown.

@@ -21,32 +21,38 @@ const TYPES = {
 /**
  * Serves `dist/` like a static host under `base` ("/" or a sub-path such as "/help/disputes/"),
  * with the one fallback rule a host needs: an unknown path without an extension gets index.html.
- * `overrides` maps a file's path inside dist to other content, as a new release would bring.
+ * `overrides` maps a file's path inside dist to other content, as a new release would bring (an
+ * app address's fallback is `/index.html`, overridden too). `answered`, when given, hears each
+ * request's path and status. `stop()` and `resume()` take the host off the network and back on
+ * the same address, as a lost connection would.
  */
-export async function serveDist({ base = '/', overrides = new Map(), compress = false } = {}) {
+export async function serveDist({ base = '/', overrides = new Map(), compress = false, answered = () => {} } = {}) {
   const compressed = new Map();
   const server = createServer(async (request, response) => {
     const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const answer = (status, headers) => {
+      answered(full, status);
+      return response.writeHead(status, headers);
+    };
     if (!full.startsWith(base) && `${full}/` !== base) {
-      response.writeHead(404).end('not found');
+      answer(404).end('not found');
       return;
     }
-    const path = normalize(`/${full.slice(base.length)}`);
-    if (overrides.has(path)) {
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', 'cache-control': 'no-cache' });
-      response.end(overrides.get(path));
-      return;
-    }
-    let file = join(DIST, path);
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
-    if (!isFile) {
+    let path = normalize(`/${full.slice(base.length)}`);
+    const isFile = await stat(join(DIST, path)).then((s) => s.isFile(), () => false);
+    if (!isFile && !overrides.has(path)) {
       if (extname(path)) {
-        response.writeHead(404).end('not found');
+        answer(404).end('not found');
         return;
       }
-      file = join(DIST, 'index.html');
+      path = '/index.html';
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (overrides.has(path)) {
+      answer(200, headers).end(overrides.get(path));
+      return;
+    }
+    const file = join(DIST, path);
     let body = await readFile(file);
     // As any real static host does: brotli for the browsers that ask for it.
     if (compress && /\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
@@ -54,12 +60,27 @@ export async function serveDist({ base = '/', overrides = new Map(), compress = 
       body = compressed.get(file);
       headers['content-encoding'] = 'br';
     }
-    response.writeHead(200, headers);
-    response.end(body);
+    answer(200, headers).end(body);
+  });
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { url: `${origin}${base.replace(/\/$/, '')}`, origin, close: () => new Promise((done) => server.close(done)) };
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => new Promise((done) => {
+    server.close(done);
+    sockets.forEach((socket) => socket.destroy());
+  });
+  return {
+    url: `${origin}${base.replace(/\/$/, '')}`,
+    origin,
+    close: stop,
+    stop,
+    resume: () => new Promise((done) => server.listen(port, '127.0.0.1', done)),
+  };
 }
 
 /**

@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::domain::abilities::reminders_status;
 use crate::domain::case::CaseId;
 use crate::domain::deadline::{day_text, Deadline};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::cases_calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};
 use crate::storage::Settings;
+use crate::ui::abilities::use_abilities;
 use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
 use crate::ui::reminders::{ask_permission, use_reminders};
@@ -116,13 +118,10 @@ fn Reminders() -> impl IntoView {
             });
         });
     };
-    let status = move || {
-        match (reminders.on.get(), reminders.while_closed.get()) {
-        (false, _) => None,
-        (true, Some(true)) => Some(tr("Reminders are on, even while Dispute Desk is closed. Your phone decides when to check, so one may come a few hours late: add the deadlines to your calendar too.")),
-        (true, _) => Some(tr("Reminders are on, but only while Dispute Desk is open: this browser cannot wake it (Chrome can, once Dispute Desk is installed). Add the deadlines to your calendar too.")),
-    }
-    };
+    let abilities = use_abilities();
+    let status =
+        move || abilities.found.with(|found| reminders_status(found, reminders.on.get(), reminders.while_closed.get()));
+    let cannot_notify = move || !abilities.found.with(|found| found.notifications);
     let export_error = RwSignal::new(None::<String>);
     let export_all = move |_| {
         let now = minute.get_untracked();
@@ -132,7 +131,7 @@ fn Reminders() -> impl IntoView {
     view! {
         <div class="card reminders">
             <label class="checkbox">
-                <input type="checkbox" prop:checked=move || reminders.on.get() on:change=toggle />
+                <input type="checkbox" prop:checked=move || reminders.on.get() prop:disabled=cannot_notify on:change=toggle />
                 " "{tr("Remind me with a browser notification 2 days and 1 day before each deadline")}
             </label>
             {move || refused.get().or_else(status).map(|text| view! { <p class="hint" role="status">{text}</p> })}

@@ -1,0 +1,197 @@
+// The app under test in any engine (drivers.mjs): the release build served by the e2e harness's
+// static host, a guard that fails a journey on any console error or warning, page error, policy
+// violation, failed file or request to another origin, and the few page actions journeys use,
+// each run inside the page so that every engine does exactly the same thing.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, serveDist } from '../e2e/harness.mjs';
+import { ENGINES } from './drivers.mjs';
+
+/**
+ * Where a driver cannot hear the console (WebDriver classic), the page tells: this script, put
+ * first in the page's head by the test host (and pinned in its policy like the page's own), keeps
+ * what went wrong in sessionStorage, which a reload and an offline start keep.
+ */
+const GUARD = `(function () {
+  var KEY = 'engine-guard-problems';
+  function note(text) {
+    try {
+      var list = JSON.parse(sessionStorage.getItem(KEY) || '[]');
+      list.push(String(text));
+      sessionStorage.setItem(KEY, JSON.stringify(list));
+    } catch (error) {}
+  }
+  ['error', 'warn'].forEach(function (level) {
+    var real = console[level];
+    console[level] = function () {
+      note('console ' + level + ': ' + Array.prototype.join.call(arguments, ' '));
+      return real.apply(console, arguments);
+    };
+  });
+  addEventListener('error', function (event) {
+    var element = event.target;
+    note(event.message ? 'page error: ' + event.message : 'failed to load: ' + (element && (element.src || element.href)));
+  }, true);
+  addEventListener('unhandledrejection', function (event) {
+    note('unhandled rejection: ' + ((event.reason && event.reason.message) || event.reason));
+  });
+  document.addEventListener('securitypolicyviolation', function (event) {
+    note('CSP violation: ' + event.violatedDirective + ' blocked ' + event.blockedURI);
+  });
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (entry) {
+        var url = new URL(entry.name, location.href);
+        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== location.origin) note('request to another origin: ' + entry.name);
+      });
+    }).observe({ type: 'resource', buffered: true });
+  } catch (error) {}
+})();`;
+
+/** A page of the app's origin that is not the app, to clear the site's data from. */
+const BLANK = '/engine-blank.html';
+
+/** index.html with the guard first in its head and the guard's hash in its policy. */
+function guarded(page) {
+  const hash = `'sha256-${createHash('sha256').update(GUARD).digest('base64')}'`;
+  return page
+    .replace("script-src 'self'", `script-src 'self' ${hash}`)
+    .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<script>${GUARD}</script>`);
+}
+
+/**
+ * The release build served for one engine's journeys. `failures` lists every file the host
+ * answered with an error (a host without settings answers site.json with 404, as the app expects).
+ */
+export async function hostApp(options = {}) {
+  const failures = [];
+  const page = await readFile(join(DIST, 'index.html'), 'utf8');
+  const overrides = new Map([['/index.html', guarded(page)], [BLANK, '<!doctype html><title>blank</title>']]);
+  const server = await serveDist({
+    ...options,
+    overrides,
+    answered: (path, status) => {
+      if (status >= 400 && !(status === 404 && path.endsWith('/site.json'))) failures.push(`HTTP ${status}: ${path}`);
+    },
+  });
+  return { ...server, failures, overrides };
+}
+
+/** Resolves once `check()` (run in the page) gives something true; its value. */
+async function until(tab, check, args = [], what = String(check), timeout = 20_000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await tab.run(check, ...args).catch((error) => {
+      // A navigation under way destroys the page the check ran in; the next try reads the new one.
+      if (Date.now() - started > timeout) throw error;
+      return undefined;
+    });
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error(`waited ${timeout / 1000} s for: ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/**
+ * One browser of `engine` at phone size, opened at `path` of `app`, with the actions below.
+ * `zone` is the time zone its clock runs in.
+ */
+export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
+  const tab = await ENGINES[engine].launch({ zone });
+  await tab.goto(`${app.url}${path}`);
+  let targets = 0;
+  const actions = {
+    engine,
+    tab,
+    goto: (to) => tab.goto(to.startsWith('http') ? to : `${app.url}${to}`),
+    reload: () => tab.reload(),
+    url: () => tab.url(),
+    run: (fn, ...args) => tab.run(fn, ...args),
+    until: (check, args, what, timeout) => until(tab, check, args, what, timeout),
+    /** The text of the first element `css` matches, once there. */
+    text: (css) => until(tab, (selector) => document.querySelector(selector)?.innerText, [css], `text of ${css}`),
+    /** Waits for an element `css` matches whose text includes `words` (any, when not given). */
+    seen: (css, words = '') => until(tab, (selector, text) => [...document.querySelectorAll(selector)]
+      .some((element) => element.innerText.includes(text)), [css, words], `${css} with "${words}"`),
+    /** A real click on the element `css` matches whose own words are `name` (any, when not given). */
+    async press(css, name = '') {
+      targets += 1;
+      await until(tab, (selector, words, mark) => {
+        const element = [...document.querySelectorAll(selector)].find((candidate) => !words
+          || candidate.innerText.trim() === words || candidate.getAttribute('aria-label') === words || candidate.value === words);
+        element?.setAttribute('data-engine-target', mark);
+        return Boolean(element);
+      }, [css, name, String(targets)], `${css} "${name}" to press`);
+      await tab.click(`[data-engine-target="${targets}"]`);
+    },
+    /** Types `value` into the field `css`, as the buyer's keyboard would end up. */
+    fill: (css, value) => until(tab, (selector, text) => {
+      const field = document.querySelector(selector);
+      if (!field) return false;
+      const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype
+        : field instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(prototype, 'value').set.call(field, text);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    }, [css, value], `${css} to fill`),
+    /** Picks files (`{ name, type, bytes }`) in the file input `css`. */
+    attach: (css, files) => until(tab, (selector, picked) => {
+      const input = document.querySelector(selector);
+      if (!input) return false;
+      const transfer = new DataTransfer();
+      for (const file of picked) {
+        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: file.type }));
+      }
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    }, [css, files.map(({ name, type, bytes }) => ({ name, type, base64: Buffer.from(bytes).toString('base64') }))], `${css} to attach`),
+    /**
+     * From now on, files the app offers for download are kept in the page instead: `downloads()`
+     * gives each as `{ name, bytes }`.
+     */
+    catchDownloads: () => tab.run(() => {
+      window.engineDownloads = [];
+      HTMLAnchorElement.prototype.click = function () {
+        if (!this.download) return;
+        const name = this.download;
+        const kept = fetch(this.href).then((response) => response.arrayBuffer()).then((buffer) => {
+          let binary = '';
+          new Uint8Array(buffer).forEach((byte) => { binary += String.fromCharCode(byte); });
+          return { name, base64: btoa(binary) };
+        });
+        window.engineDownloads.push(kept);
+      };
+    }),
+    async downloads() {
+      const files = await until(tab, async () => window.engineDownloads?.length && Promise.all(window.engineDownloads), [], 'a download');
+      return files.map(({ name, base64 }) => ({ name, bytes: Buffer.from(base64, 'base64') }));
+    },
+    /** Everything the site stored goes, as when the buyer clears the browser's data. */
+    async wipe() {
+      await tab.goto(`${app.origin}${BLANK}`);
+      await tab.run(async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+        for (const name of await caches.keys()) await caches.delete(name);
+        localStorage.clear();
+        await new Promise((done, fail) => {
+          const request = indexedDB.deleteDatabase('dispute-desk');
+          request.onsuccess = done;
+          request.onerror = () => fail(request.error);
+          request.onblocked = () => fail(new Error('the database is still open somewhere'));
+        });
+      });
+    },
+    /** Fails with every problem the page, the browser and the host reported so far. */
+    async assertClean() {
+      const page = await tab.run((key) => JSON.parse(sessionStorage.getItem(key) || '[]'), 'engine-guard-problems').catch(() => []);
+      const problems = [...app.failures, ...tab.problems(), ...page];
+      if (problems.length) throw new Error(`${engine} reported problems:\n${problems.join('\n')}`);
+    },
+    close: () => tab.close(),
+  };
+  return actions;
+}

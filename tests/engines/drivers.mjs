@@ -1,0 +1,171 @@
+// The three engines buyers' browsers run on, each behind the same small interface, so that one
+// journey runs in all of them: Chromium through Playwright, Firefox through WebDriver BiDi
+// (puppeteer-core), and Safari's engine, WebKit, through W3C WebDriver (WebKitGTK's
+// WebKitWebDriver driving its MiniBrowser under Xvfb). All from Debian's packages.
+//
+// `ENGINES[name].launch({ zone })` starts a browser with a fresh, empty profile at phone size
+// (390 x 844) in English and the given time zone, and resolves to a tab:
+//   goto(url), reload(), url(), run(fn, ...args): fn's result (JSON) run in the page, awaited;
+//   click(css): a real click on the one element `css` matches, which counts as the buyer's own
+//   (copying to the clipboard needs one); screenshot(file); problems(): what the browser itself
+//   reported (console errors and warnings, page errors), where its driver can hear them;
+//   close(): the browser and its profile go.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../e2e/harness.mjs';
+
+export const PHONE = { width: 390, height: 844 };
+
+/** Whether a console message is one the guard counts (Playwright's and puppeteer's types). */
+const isProblem = (type) => ['error', 'warning', 'warn'].includes(type);
+
+/** A tab driven through Playwright's or puppeteer's page, which share these calls. */
+function pageTab(page, close) {
+  const reported = [];
+  page.on('console', (message) => {
+    if (isProblem(message.type())) reported.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => reported.push(`page error: ${error.message ?? error}`));
+  return {
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    reload: async () => {
+      await page.reload();
+    },
+    url: async () => page.url(),
+    run: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
+    click: (css) => page.click(css),
+    screenshot: (file) => page.screenshot({ path: file }),
+    problems: () => [...reported],
+    close,
+  };
+}
+
+let chromiumBrowser;
+
+const chromiumEngine = {
+  async launch({ zone }) {
+    chromiumBrowser ??= await launchChromium();
+    const context = await chromiumBrowser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: zone });
+    return pageTab(await context.newPage(), () => context.close());
+  },
+  async stop() {
+    await chromiumBrowser?.close();
+    chromiumBrowser = undefined;
+  },
+};
+
+const firefoxEngine = {
+  async launch({ zone }) {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      env: { ...process.env, TZ: zone },
+      extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US' },
+    });
+    const [page] = await browser.pages();
+    await page.setViewport(PHONE);
+    return pageTab(page, () => browser.close());
+  },
+  async stop() {},
+};
+
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** A port nobody listens on, for the driver to take. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address();
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+/** W3C WebDriver over plain HTTP: `command(method, path, body)` resolves to the answer's value. */
+function webDriverClient(port) {
+  return async (method, path, body) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const { value } = await response.json();
+    if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
+    return value;
+  };
+}
+
+/** The page's result of `fn(...args)`, awaited, through WebDriver's asynchronous script. */
+const ASYNC_RUN = `const done = arguments[arguments.length - 1];
+const args = Array.prototype.slice.call(arguments, 0, -1);
+Promise.resolve().then(() => (FN)(...args)).then((value) => done({ value: value === undefined ? null : value }),
+  (error) => done({ error: String((error && error.stack) || error) }));`;
+
+const webkitEngine = {
+  async launch({ zone }) {
+    const port = await freePort();
+    // The screen is the phone's: MiniBrowser in full screen then has a 390 x 844 viewport.
+    const driver = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${PHONE.width}x${PHONE.height}x24`,
+      process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', `--port=${port}`], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+    });
+    const command = webDriverClient(port);
+    let session;
+    for (let tries = 0; !session; tries += 1) {
+      try {
+        session = await command('POST', '/session', { capabilities: { alwaysMatch: {
+          browserName: 'MiniBrowser',
+          unhandledPromptBehavior: 'accept',
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--full-screen', `--time-zone=${zone}`] },
+        } } });
+      } catch (error) {
+        if (tries > 50) throw error;
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    }
+    const at = `/session/${session.sessionId}`;
+    await command('POST', `${at}/timeouts`, { script: 60_000 });
+    return {
+      goto: (url) => command('POST', `${at}/url`, { url }),
+      reload: () => command('POST', `${at}/refresh`, {}),
+      url: () => command('GET', `${at}/url`),
+      async run(fn, ...args) {
+        const outcome = await command('POST', `${at}/execute/async`, { script: ASYNC_RUN.replace('FN', String(fn)), args });
+        if (outcome.error) throw new Error(`in the page: ${outcome.error}`);
+        return outcome.value;
+      },
+      async click(css) {
+        const element = await command('POST', `${at}/element`, { using: 'css selector', value: css });
+        await command('POST', `${at}/element/${element[ELEMENT]}/click`, {});
+      },
+      screenshot: async (file) => writeFile(file, Buffer.from(await command('GET', `${at}/screenshot`), 'base64')),
+      // WebDriver classic hears nothing of the console: the page's own guard (app.mjs) does.
+      problems: () => [],
+      async close() {
+        await command('DELETE', at).catch(() => {});
+        try {
+          process.kill(-driver.pid);
+        } catch {
+          // Already gone.
+        }
+      },
+    };
+  },
+  async stop() {},
+};
+
+export const ENGINES = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
+
+/** The engines to run: all three, or those named in ENGINES (comma-separated), e.g. "webkit". */
+export function chosenEngines() {
+  const names = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of names) if (!ENGINES[name]) throw new Error(`no engine "${name}"; there are ${Object.keys(ENGINES).join(', ')}`);
+  return names;
+}

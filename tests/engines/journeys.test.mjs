@@ -1,0 +1,256 @@
+// The journeys that depend on the browser's engine, each run in Chromium, Firefox and Safari's
+// engine (WebKit) at phone size: one journey, three drivers (drivers.mjs). The clock is the
+// machine's own (WebDriver cannot freeze it), so dates are written relative to today.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { png } from '../e2e/harness.mjs';
+import { ENGINES, chosenEngines } from './drivers.mjs';
+import { hostApp, openTab } from './app.mjs';
+
+const SCREENSHOTS = new URL('../results/engines/', import.meta.url).pathname;
+
+/** The day `days` before today, as a date field takes it (UTC, the zone the tabs run in). */
+const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/** A real one-page PDF. */
+function pdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 44 >>\nstream\nBT /F1 12 Tf 20 50 Td (Receipt 42) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, at) => {
+    const offset = body.length;
+    body += `${at + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const table = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${table}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const SECTIONS = ['', '/deadlines', '/evidence', '/messages', '/journal', '/details', '/share'];
+
+/** Saves a case through the full form; resolves to its address's path. */
+async function saveCase(tab, { order, item = 'Desk lamp', problem = 'damaged', delivered = daysAgo(3) }) {
+  await tab.goto('/new');
+  await tab.fill('#order-number', order);
+  await tab.fill('#item', item);
+  await tab.fill('#problem', problem);
+  await tab.fill('#delivered', delivered);
+  await tab.press('button[type=submit]');
+  await tab.seen('.guide');
+  return new URL(await tab.url()).pathname;
+}
+
+/** The part of a case at `path` has started: its own link in the case's bar is the current one. */
+const started = (tab, path) => tab.until((at) => document.querySelector(`nav.case-sections a[aria-current="page"]`)?.getAttribute('href') === at
+  && document.querySelector('.case-clock'), [path], `the case part ${path}`);
+
+/** Everything stored for the cases, as plain data; each file by its SHA-256, whatever form it has. */
+const dump = (tab) => tab.run(async () => {
+  const database = await new Promise((done, fail) => {
+    const request = indexedDB.open('dispute-desk');
+    request.onsuccess = () => done(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const all = (store, method = 'getAll') => new Promise((done) => {
+    const request = database.transaction(store).objectStore(store)[method]();
+    request.onsuccess = () => done(request.result);
+  });
+  const byId = (a, b) => a.id.localeCompare(b.id);
+  const keys = await all('evidence_blobs', 'getAllKeys');
+  const files = await all('evidence_blobs');
+  const digests = {};
+  for (let at = 0; at < files.length; at += 1) {
+    const bytes = files[at] instanceof Blob ? await files[at].arrayBuffer() : files[at].bytes;
+    digests[keys[at]] = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  const result = { cases: (await all('cases')).sort(byId), evidence: (await all('evidence')).sort(byId), digests };
+  database.close();
+  return result;
+});
+
+for (const engine of chosenEngines()) {
+  describe(engine, () => {
+    let app;
+    const tabs = [];
+    const open = async (path, options) => {
+      const tab = await openTab(engine, app, path, options);
+      tabs.push(tab);
+      return tab;
+    };
+    before(async () => {
+      app = await hostApp();
+      await mkdir(join(SCREENSHOTS, engine), { recursive: true });
+    });
+    after(async () => {
+      await Promise.all(tabs.map((tab) => tab.close()));
+      await ENGINES[engine].stop();
+      await app?.close();
+    });
+
+    test('every address starts, and starts again on reload: the questions, the full form, each part of a case', async () => {
+      const tab = await open('/');
+      await tab.seen('h2', 'No cases yet');
+      await tab.screenshot(join(SCREENSHOTS, engine, 'welcome.png'));
+
+      // The questions: each answer one press, then the order and its dates.
+      await tab.press('a', 'Start: answer 5 questions');
+      for (let question = 0; question < 4; question += 1) {
+        const asked = await tab.text('.interview h2');
+        await tab.press('.choices [aria-pressed="true"]');
+        await tab.until((before) => document.querySelector('.interview h2')?.innerText !== before, [asked], 'the next question');
+      }
+      await tab.fill('#order-number', 'WK-1');
+      await tab.fill('#paid', daysAgo(20));
+      await tab.fill('#shipped', daysAgo(18));
+      await tab.press('button', 'Create my case');
+      await tab.seen('.guide');
+      assert.match(await tab.text('.case-clock'), /left/);
+      await tab.screenshot(join(SCREENSHOTS, engine, 'case.png'));
+      const home = new URL(await tab.url()).pathname;
+
+      for (const section of SECTIONS) {
+        await tab.goto(`${home}${section}`);
+        await started(tab, `${home}${section}`);
+        await tab.reload();
+        await started(tab, `${home}${section}`);
+      }
+      for (const [path, heading] of [['/upcoming', 'h1'], ['/backup', 'h1'], ['/start', '.interview h2'], ['/new', 'h1'], ['/', 'li.case-row']]) {
+        await tab.goto(path);
+        await tab.seen(heading);
+      }
+      assert.match(await tab.text('li.case-row'), /WK-1/);
+      await tab.screenshot(join(SCREENSHOTS, engine, 'dashboard.png'));
+      await tab.assertClean();
+    });
+
+    test('evidence: a photo and a PDF kept with their digests, shown, and there after a reload; a journal entry', async () => {
+      const tab = await open('/');
+      const home = await saveCase(tab, { order: 'EV-1' });
+      await tab.goto(`${home}/evidence`);
+      const photo = png(64, 48, [200, 40, 40]);
+      const receipt = pdf();
+      await tab.attach('.drop-zone input[type=file][multiple]', [
+        { name: 'scratch.png', type: 'image/png', bytes: photo },
+        { name: 'receipt.pdf', type: 'application/pdf', bytes: receipt },
+      ]);
+      const digests = () => tab.until(() => {
+        const shown = [...document.querySelectorAll('.evidence-card .digest')].map((digest) => digest.getAttribute('title'));
+        return shown.length === 2 && shown.sort();
+      }, [], 'two evidence cards with their digests');
+      assert.deepEqual(await digests(), [sha256(photo), sha256(receipt)].sort());
+      await tab.until(() => [...document.querySelectorAll('.evidence-card img')].some((img) => img.complete && img.naturalWidth === 64), [], 'the photo shown');
+      await tab.screenshot(join(SCREENSHOTS, engine, 'evidence.png'));
+      await tab.reload();
+      assert.deepEqual(await digests(), [sha256(photo), sha256(receipt)].sort());
+
+      await tab.goto(`${home}/journal`);
+      await tab.press('label', 'A step');
+      await tab.fill('#entry-day', daysAgo(1));
+      await tab.press('button', 'Add to the journal');
+      await tab.seen('.journal-item');
+      await tab.assertClean();
+    });
+
+    test('messages are written for the case and copied', async () => {
+      const tab = await open('/');
+      const home = await saveCase(tab, { order: 'MS-1', problem: 'not_received', delivered: '' });
+      await tab.goto(`${home}/messages`);
+      await tab.until(() => document.querySelector('#message-text')?.value.includes('MS-1'), [], 'a message naming the order');
+      await tab.screenshot(join(SCREENSHOTS, engine, 'messages.png'));
+      await tab.press('button', 'Copy the text');
+      await tab.seen('main', 'Copied. Paste it');
+      await tab.assertClean();
+    });
+
+    test('a share link, plain and sealed, opens in a fresh browser', async () => {
+      const sender = await open('/');
+      const home = await saveCase(sender, { order: 'SH-1', item: 'Kettle' });
+      await sender.goto(`${home}/share`);
+      await sender.fill('#share-passphrase', 'blue kettle 42');
+      await sender.press('button', 'Create the link');
+      const sealed = await sender.until(() => document.querySelector('#share-link')?.value, [], 'the sealed link');
+      assert.match(sealed, /#share=v1\.e\./);
+      await sender.fill('#share-passphrase', '');
+      await sender.press('button', 'Create the link');
+      const plain = await sender.until(() => /#share=v1\.p\./.test(document.querySelector('#share-link')?.value ?? '') && document.querySelector('#share-link').value, [], 'the plain link');
+
+      const helper = await open('/');
+      await helper.goto(sealed);
+      await helper.fill('#open-passphrase', 'blue kettle 42');
+      await helper.press('button', 'Open');
+      await helper.seen('h1', 'Kettle');
+      await helper.press('button', 'Add to my cases');
+      await helper.seen('.guide');
+      await helper.goto(plain);
+      await helper.press('button', 'Keep both');
+      await helper.seen('.guide');
+      await helper.goto('/');
+      await helper.until(() => document.querySelectorAll('li.case-row').length === 2, [], 'both copies on the dashboard');
+      await sender.assertClean();
+      await helper.assertClean();
+    });
+
+    test('a backup downloaded, the browser wiped, the backup restored: the same cases and files', async () => {
+      const tab = await open('/');
+      const home = await saveCase(tab, { order: 'BK-1' });
+      await tab.goto(`${home}/evidence`);
+      await tab.attach('.drop-zone input[type=file][multiple]', [{ name: 'lamp.png', type: 'image/png', bytes: png(8, 8, [1, 2, 3]) }]);
+      await tab.seen('.evidence-card .digest');
+      await saveCase(tab, { order: 'BK-2', item: 'Phone case <b>x</b>' });
+      const before = await dump(tab);
+      await tab.goto('/backup');
+      await tab.catchDownloads();
+      await tab.press('button', 'Download a full backup');
+      const [backup] = await tab.downloads();
+      assert.match(backup.name, /^dispute-desk-backup-\d{4}-\d{2}-\d{2}\.ddbackup$/);
+      assert.ok(backup.bytes.subarray(0, 16).equals(Buffer.from('DISPUTEDESK-BAK1')));
+
+      await tab.wipe();
+      await tab.goto('/');
+      await tab.seen('h2', 'No cases yet');
+      await tab.goto('/backup');
+      await tab.attach('input[type=file]', [{ name: backup.name, type: '', bytes: backup.bytes }]);
+      await tab.seen('main', '2 cases, 0 already here');
+      await tab.press('button', 'Merge into my cases');
+      await tab.seen('main', 'Restored 2 cases and 1 file.');
+      assert.deepEqual(await dump(tab), before);
+      await tab.assertClean();
+    });
+
+    test('offline after the first visit: the app and a case open from the service worker, at a deep address too', async () => {
+      const tab = await open('/');
+      const home = await saveCase(tab, { order: 'OF-1' });
+      await tab.until(() => navigator.serviceWorker.controller !== null && navigator.serviceWorker.ready.then(() => true), [], 'the service worker in control');
+      await app.stop();
+      try {
+        await tab.goto(`${home}/deadlines`);
+        await started(tab, `${home}/deadlines`);
+        await tab.goto('/');
+        await tab.seen('li.case-row', 'OF-1');
+      } finally {
+        await app.resume();
+      }
+      await tab.assertClean();
+    });
+
+    test('the paste reader fills a new case from an order page', async () => {
+      const tab = await open('/new');
+      await tab.press('summary', 'Paste from your order page');
+      await tab.fill('textarea', 'Order details\nOrder ID:\n3041234567890123\nOrder placed on: Nov 02, 2026, 12:00\nStore: Lamp World Official Store\nTotal: US $14.50');
+      await tab.seen('.paste-found', '3041234567890123');
+      await tab.assertClean();
+    });
+  });
+}
