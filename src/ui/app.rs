@@ -48,7 +48,6 @@ pub fn App() -> impl IntoView {
                 <StorageStatus />
                 <UpdateBanner />
                 <DueSoonBanner />
-                <HomeScreenNotice />
                 <BackupReminder />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
@@ -63,6 +62,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/host-check") view={Lazy::<HostCheckRoute>::new()} />
                     <CaseRoutes />
                 </Routes>
+                // Below the page: it comes once the browser answers, and must not move what the
+                // buyer is about to tap.
+                <HomeScreenNotice />
             </main>
             <footer class="app-footer">
                 <p>{tr("Your cases are stored only in this browser, on this device.")}</p>

@@ -163,6 +163,9 @@ export async function watchChunks(page) {
   return chunks;
 }
 
+/** The app asks for the host's site.json at every start; a host that deleted it answers 404. */
+export const isMissingHostFile = (url, status) => status === 404 && new URL(url).pathname.endsWith('/site.json');
+
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   // English unless a test asks for another language, whatever the machine's own settings.
@@ -207,8 +210,6 @@ export function guardPage(page, origin) {
   });
   // URLs a test makes fail on purpose (a revoked object URL), and only those.
   const expectedFailures = new Set();
-  // The app asks for the host's site.json at every start; a host that deleted it answers 404.
-  const isMissingHostFile = (url, status) => status === 404 && new URL(url).pathname.endsWith('/site.json');
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const source = message.location()?.url;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serveDist } from '../e2e/harness.mjs';
+import { DIST, isMissingHostFile, serveDist } from '../e2e/harness.mjs';
 import { ENGINES } from './drivers.mjs';
 
 /**
@@ -29,10 +29,11 @@ const GUARD = `(function () {
       return real.apply(console, arguments);
     };
   });
+  // A file that fails shows in the host's own log; an element's error event cannot tell a
+  // failure from a load the page abandoned (WebKit fires it for a preload cut short).
   addEventListener('error', function (event) {
-    var element = event.target;
-    note(event.message ? 'page error: ' + event.message : 'failed to load: ' + (element && (element.src || element.href)));
-  }, true);
+    if (event.message) note('page error: ' + event.message);
+  });
   addEventListener('unhandledrejection', function (event) {
     note('unhandled rejection: ' + ((event.reason && event.reason.message) || event.reason));
   });
@@ -72,7 +73,7 @@ export async function hostApp(options = {}) {
     ...options,
     overrides,
     answered: (path, status) => {
-      if (status >= 400 && !(status === 404 && path.endsWith('/site.json'))) failures.push(`HTTP ${status}: ${path}`);
+      if (status >= 400 && !isMissingHostFile(`${server.origin}${path}`, status)) failures.push(`HTTP ${status}: ${path}`);
     },
   });
   return { ...server, failures, overrides };
@@ -88,7 +89,10 @@ async function until(tab, check, args = [], what = String(check), timeout = 20_0
       return undefined;
     });
     if (value) return value;
-    if (Date.now() - started > timeout) throw new Error(`waited ${timeout / 1000} s for: ${what}`);
+    if (Date.now() - started > timeout) {
+      const shown = await tab.run(() => `${location.pathname}: ${document.body.innerText}`).catch((error) => String(error));
+      throw new Error(`waited ${timeout / 1000} s for: ${what}\nthe page shows ${shown.replace(/\s*\n\s*/g, ' | ').slice(0, 3000)}`);
+    }
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -99,14 +103,24 @@ async function until(tab, check, args = [], what = String(check), timeout = 20_0
  */
 export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
   const tab = await ENGINES[engine].launch({ zone });
+  // The page's first paint is plain HTML with links of its own; the app replaces it once started.
+  const appStarted = () => until(tab, () => document.querySelector('header.app-header') && !document.getElementById('boot'), [], 'the app to start');
   await tab.goto(`${app.url}${path}`);
+  await appStarted();
   let targets = 0;
   const actions = {
     engine,
     tab,
-    goto: (to) => tab.goto(to.startsWith('http') ? to : `${app.url}${to}`),
-    reload: () => tab.reload(),
+    async goto(to) {
+      await tab.goto(to.startsWith('http') ? to : `${app.url}${to}`);
+      await appStarted();
+    },
+    async reload() {
+      await tab.reload();
+      await appStarted();
+    },
     url: () => tab.url(),
+    screenshot: (file) => tab.screenshot(file),
     run: (fn, ...args) => tab.run(fn, ...args),
     until: (check, args, what, timeout) => until(tab, check, args, what, timeout),
     /** The text of the first element `css` matches, once there. */
@@ -116,14 +130,23 @@ export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
       .some((element) => element.innerText.includes(text)), [css, words], `${css} with "${words}"`),
     /** A real click on the element `css` matches whose own words are `name` (any, when not given). */
     async press(css, name = '') {
-      targets += 1;
-      await until(tab, (selector, words, mark) => {
-        const element = [...document.querySelectorAll(selector)].find((candidate) => !words
-          || candidate.innerText.trim() === words || candidate.getAttribute('aria-label') === words || candidate.value === words);
-        element?.setAttribute('data-engine-target', mark);
-        return Boolean(element);
-      }, [css, name, String(targets)], `${css} "${name}" to press`);
-      await tab.click(`[data-engine-target="${targets}"]`);
+      const started = Date.now();
+      for (;;) {
+        targets += 1;
+        await until(tab, (selector, words, mark) => {
+          const element = [...document.querySelectorAll(selector)].find((candidate) => !words
+            || candidate.innerText.trim() === words || candidate.getAttribute('aria-label') === words || candidate.value === words);
+          element?.setAttribute('data-engine-target', mark);
+          return Boolean(element);
+        }, [css, name, String(targets)], `${css} "${name}" to press`);
+        try {
+          await tab.click(`[data-engine-target="${targets}"]`);
+          return;
+        } catch (error) {
+          // Drawn again between being found and pressed: found again.
+          if (Date.now() - started > 20_000) throw error;
+        }
+      }
     },
     /** Types `value` into the field `css`, as the buyer's keyboard would end up. */
     fill: (css, value) => until(tab, (selector, text) => {

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
-import { launchChromium } from '../e2e/harness.mjs';
+import { isMissingHostFile, launchChromium } from '../e2e/harness.mjs';
 
 export const PHONE = { width: 390, height: 844 };
 
@@ -24,17 +24,30 @@ const isProblem = (type) => ['error', 'warning', 'warn'].includes(type);
 /** A tab driven through Playwright's or puppeteer's page, which share these calls. */
 function pageTab(page, close) {
   const reported = [];
+  // The page being left may report the downloads it was still making as failed (Firefox does);
+  // those belong to no page the buyer sees.
+  let leaving = false;
+  const leftBehind = (text) => leaving && /error loading dynamically imported module/.test(text);
+  const navigate = async (how) => {
+    leaving = true;
+    try {
+      await how();
+    } finally {
+      leaving = false;
+    }
+  };
   page.on('console', (message) => {
-    if (isProblem(message.type())) reported.push(`console ${message.type()}: ${message.text()}`);
+    const source = message.location()?.url;
+    const hostFileMissing = source && isMissingHostFile(source, 404) && /\b404\b/.test(message.text());
+    if (isProblem(message.type()) && !leftBehind(message.text()) && !hostFileMissing) reported.push(`console ${message.type()}: ${message.text()}`);
   });
-  page.on('pageerror', (error) => reported.push(`page error: ${error.message ?? error}`));
+  page.on('pageerror', (error) => {
+    const text = String(error.message ?? error);
+    if (!leftBehind(text)) reported.push(`page error: ${text}`);
+  });
   return {
-    goto: async (url) => {
-      await page.goto(url);
-    },
-    reload: async () => {
-      await page.reload();
-    },
+    goto: (url) => navigate(() => page.goto(url)),
+    reload: () => navigate(() => page.reload()),
     url: async () => page.url(),
     run: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
     click: (css) => page.click(css),
@@ -49,7 +62,8 @@ let chromiumBrowser;
 const chromiumEngine = {
   async launch({ zone }) {
     chromiumBrowser ??= await launchChromium();
-    const context = await chromiumBrowser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: zone });
+    // Chromium asks for a permission to copy that the other engines grant on a click.
+    const context = await chromiumBrowser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: zone, permissions: ['clipboard-write'] });
     return pageTab(await context.newPage(), () => context.close());
   },
   async stop() {
