@@ -12,6 +12,7 @@ WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.25.12
 WASM_SPLIT_VERSION=0.2.4
+GECKODRIVER_VERSION=0.37.1
 
 export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_NET_RETRY=5
@@ -80,8 +81,14 @@ setup_other_engines() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq webkit2gtk-driver firefox-esr xvfb xauth >/dev/null
 }
 
+setup_geckodriver() {
+  have_version geckodriver "$GECKODRIVER_VERSION" && return
+  log "installing geckodriver $GECKODRIVER_VERSION (the storage tests in Firefox; about 3 minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root "$TOOLS"
+}
+
 setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_splitter; setup_node_tools; }
-setup_all() { setup_build; setup_chromium; setup_other_engines; }
+setup_all() { setup_build; setup_chromium; setup_other_engines; setup_geckodriver; }
 
 # The wasm features wasm-opt must keep (rustc's default set for wasm32).
 WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
@@ -502,6 +509,9 @@ run_tests() {
   cargo test --quiet
   log "storage tests in headless Chromium (wasm-bindgen-test)"
   CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+    cargo test --target wasm32-unknown-unknown --test '*'
+  log "the same storage tests in headless Firefox (wasm-bindgen-test, geckodriver)"
+  GECKODRIVER="$TOOLS/bin/geckodriver" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
     cargo test --target wasm32-unknown-unknown --test '*'
   build_release
   log "end-to-end tests: Playwright driving Chromium against dist/"

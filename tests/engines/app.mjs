@@ -102,7 +102,11 @@ async function until(tab, check, args = [], what = String(check), timeout = 20_0
  * `zone` is the time zone its clock runs in.
  */
 export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
-  const tab = await ENGINES[engine].launch({ zone });
+  return withActions(engine, app, await ENGINES[engine].launch({ zone }), path);
+}
+
+/** `tab` (a driver's), opened at `path` of `app`, with the journeys' actions. */
+async function withActions(engine, app, tab, path) {
   // The page's first paint is plain HTML with links of its own; the app replaces it once started.
   const appStarted = () => until(tab, () => document.querySelector('header.app-header') && !document.getElementById('boot'), [], 'the app to start');
   await tab.goto(`${app.url}${path}`);
@@ -214,6 +218,8 @@ export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
       const problems = [...app.failures, ...tab.problems(), ...page];
       if (problems.length) throw new Error(`${engine} reported problems:\n${problems.join('\n')}`);
     },
+    /** Another tab of the same browser and profile, opened at `to`. */
+    another: async (to = '/') => withActions(engine, app, await tab.another(), to),
     close: () => tab.close(),
   };
   return actions;

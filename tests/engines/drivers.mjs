@@ -21,8 +21,11 @@ export const PHONE = { width: 390, height: 844 };
 /** Whether a console message is one the guard counts (Playwright's and puppeteer's types). */
 const isProblem = (type) => ['error', 'warning', 'warn'].includes(type);
 
-/** A tab driven through Playwright's or puppeteer's page, which share these calls. */
-function pageTab(page, close) {
+/**
+ * A tab driven through Playwright's or puppeteer's page, which share these calls; `newPage()`
+ * opens another page of the same browser and profile.
+ */
+function pageTab(page, close, newPage) {
   const reported = [];
   // The page being left may report the downloads it was still making as failed (Firefox does);
   // those belong to no page the buyer sees.
@@ -53,6 +56,11 @@ function pageTab(page, close) {
     click: (css) => page.click(css),
     screenshot: (file) => page.screenshot({ path: file }),
     problems: () => [...reported],
+    another: async () => {
+      const other = await newPage();
+      await other.setViewportSize?.(PHONE);
+      return pageTab(other, () => other.close(), newPage);
+    },
     close,
   };
 }
@@ -64,7 +72,7 @@ const chromiumEngine = {
     chromiumBrowser ??= await launchChromium();
     // Chromium asks for a permission to copy that the other engines grant on a click.
     const context = await chromiumBrowser.newContext({ viewport: PHONE, locale: 'en-US', timezoneId: zone, permissions: ['clipboard-write'] });
-    return pageTab(await context.newPage(), () => context.close());
+    return pageTab(await context.newPage(), () => context.close(), () => context.newPage());
   },
   async stop() {
     await chromiumBrowser?.close();
@@ -81,9 +89,14 @@ const firefoxEngine = {
       env: { ...process.env, TZ: zone },
       extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US' },
     });
-    const [page] = await browser.pages();
-    await page.setViewport(PHONE);
-    return pageTab(page, () => browser.close());
+    const newPage = async () => {
+      const page = await browser.newPage();
+      await page.setViewport(PHONE);
+      return page;
+    };
+    const [first] = await browser.pages();
+    await first.setViewport(PHONE);
+    return pageTab(first, () => browser.close(), newPage);
   },
   async stop() {},
 };
@@ -123,7 +136,8 @@ Promise.resolve().then(() => (FN)(...args)).then((value) => done({ value: value 
 const webkitEngine = {
   async launch({ zone }) {
     const port = await freePort();
-    // The screen is the phone's: MiniBrowser in full screen then has a 390 x 844 viewport.
+    // A screen the phone's size, MiniBrowser in full screen (its toolbar would keep the window at
+    // least 447 px wide) and the window set to that size: a 390 x 844 viewport.
     const driver = spawn('xvfb-run', ['-a', '-s', `-screen 0 ${PHONE.width}x${PHONE.height}x24`,
       process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', `--port=${port}`], {
       detached: true,
@@ -146,34 +160,53 @@ const webkitEngine = {
     }
     const at = `/session/${session.sessionId}`;
     await command('POST', `${at}/timeouts`, { script: 60_000 });
-    return {
-      goto: (url) => command('POST', `${at}/url`, { url }),
-      reload: () => command('POST', `${at}/refresh`, {}),
-      url: () => command('GET', `${at}/url`),
-      async run(fn, ...args) {
-        const outcome = await command('POST', `${at}/execute/async`, { script: ASYNC_RUN.replace('FN', String(fn)), args });
-        if (outcome.error) throw new Error(`in the page: ${outcome.error}`);
-        return outcome.value;
-      },
-      async click(css) {
-        const element = await command('POST', `${at}/element`, { using: 'css selector', value: css });
-        await command('POST', `${at}/element/${element[ELEMENT]}/click`, {});
-      },
-      screenshot: async (file) => writeFile(file, Buffer.from(await command('GET', `${at}/screenshot`), 'base64')),
-      // WebDriver classic hears nothing of the console: the page's own guard (app.mjs) does.
-      problems: () => [],
-      async close() {
-        await command('DELETE', at).catch(() => {});
-        try {
-          process.kill(-driver.pid);
-        } catch {
-          // Already gone.
-        }
-      },
+    await command('POST', `${at}/window/rect`, { x: 0, y: 0, ...PHONE });
+    const stop = async () => {
+      await command('DELETE', at).catch(() => {});
+      try {
+        process.kill(-driver.pid);
+      } catch {
+        // Already gone.
+      }
     };
+    return webDriverTab(command, at, await command('GET', `${at}/window`), stop);
   },
   async stop() {},
 };
+
+/**
+ * One window of a WebDriver session; `focus.handle` is the session's current window, shared by
+ * all its tabs, and each call first makes its own window the current one.
+ */
+function webDriverTab(command, at, handle, close, focus = { handle }) {
+  const inWindow = (call) => async (...args) => {
+    if (focus.handle !== handle) await command('POST', `${at}/window`, { handle });
+    focus.handle = handle;
+    return call(...args);
+  };
+  return {
+    goto: inWindow((url) => command('POST', `${at}/url`, { url })),
+    reload: inWindow(() => command('POST', `${at}/refresh`, {})),
+    url: inWindow(() => command('GET', `${at}/url`)),
+    run: inWindow(async (fn, ...args) => {
+      const outcome = await command('POST', `${at}/execute/async`, { script: ASYNC_RUN.replace('FN', String(fn)), args });
+      if (outcome.error) throw new Error(`in the page: ${outcome.error}`);
+      return outcome.value;
+    }),
+    click: inWindow(async (css) => {
+      const element = await command('POST', `${at}/element`, { using: 'css selector', value: css });
+      await command('POST', `${at}/element/${element[ELEMENT]}/click`, {});
+    }),
+    screenshot: inWindow(async (file) => writeFile(file, Buffer.from(await command('GET', `${at}/screenshot`), 'base64'))),
+    // WebDriver classic hears nothing of the console: the page's own guard (app.mjs) does.
+    problems: () => [],
+    another: async () => {
+      const { handle: opened } = await command('POST', `${at}/window/new`, { type: 'tab' });
+      return webDriverTab(command, at, opened, async () => {}, focus);
+    },
+    close,
+  };
+}
 
 export const ENGINES = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
 

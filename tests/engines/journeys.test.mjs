@@ -4,9 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { png } from '../e2e/harness.mjs';
+import { DIST, png } from '../e2e/harness.mjs';
 import { ENGINES, chosenEngines } from './drivers.mjs';
 import { hostApp, openTab } from './app.mjs';
 
@@ -245,11 +245,66 @@ for (const engine of chosenEngines()) {
       await tab.assertClean();
     });
 
+    test('CSV: orders imported from a spreadsheet, then exported; every deadline as a calendar file', async () => {
+      const tab = await open('/import');
+      const rows = 'Order number,Store,Item\nCSV-1,Blue Store,Desk lamp\nCSV-2,"=HYPERLINK(""x"")",Kettle\n';
+      await tab.attach('#import-file', [{ name: 'orders.csv', type: 'text/csv', bytes: Buffer.from(rows) }]);
+      await tab.seen('.import-summary', '2 new cases');
+      await tab.press('button', 'Import 2 orders');
+      await tab.seen('main', 'Imported 2 new cases');
+      await tab.goto('/');
+      await tab.press('button', 'Select several');
+      await tab.press('button', 'Select all 2');
+      await tab.catchDownloads();
+      await tab.press('button', 'Export them as CSV');
+      const [exported] = await tab.downloads();
+      assert.match(exported.name, /\.csv$/);
+      const text = exported.bytes.toString('utf8');
+      assert.ok(text.includes('CSV-1') && text.includes('Blue Store'), text);
+      assert.ok(text.includes(`"'=HYPERLINK(""x"")"`), `a formula stays text: ${text}`);
+
+      await tab.goto('/upcoming');
+      await tab.catchDownloads();
+      await tab.press('button', 'Add all deadlines to my calendar (.ics)');
+      const [calendar] = await tab.downloads();
+      assert.equal(calendar.name, 'dispute-desk-deadlines.ics');
+      assert.match(calendar.bytes.toString('utf8'), /^BEGIN:VCALENDAR\r\n[\s\S]*CSV-2[\s\S]*END:VCALENDAR\r\n$/);
+      await tab.assertClean();
+    });
+
+    test('two tabs: a case saved in one shows in the other', async () => {
+      const first = await open('/');
+      await first.seen('h2', 'No cases yet');
+      const second = await first.another('/');
+      await saveCase(second, { order: 'TT-1', item: 'Blender' });
+      await first.seen('li.case-row', 'Blender');
+      await first.assertClean();
+      await second.assertClean();
+    });
+
     test('the paste reader fills a new case from an order page', async () => {
       const tab = await open('/new');
       await tab.press('summary', 'Paste from your order page');
       await tab.fill('#paste-text', 'Order details\nOrder ID:\n3041234567890123\nOrder placed on: Nov 02, 2026, 12:00\nStore: Lamp World Official Store\nTotal: US $14.50');
       await tab.seen('.paste-found', '3041234567890123');
+      await tab.assertClean();
+    });
+
+    test('a new version of the app waits for the buyer, then takes over', async () => {
+      const tab = await open('/');
+      await tab.until(() => navigator.serviceWorker.controller !== null, [], 'the service worker in control');
+      const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
+      app.overrides.set('/sw.js', worker.replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "next-release";'));
+      try {
+        await tab.run(async () => (await navigator.serviceWorker.getRegistration()).update());
+        await tab.seen('main', 'A new version of Dispute Desk is ready.');
+        await tab.press('button', 'Reload to update');
+        await tab.until(async () => (await caches.keys()).includes('dispute-desk-next-release')
+          && !(await caches.keys()).some((name) => /^dispute-desk-[0-9a-f]{16}$/.test(name)), [], 'the new version in place of the old');
+        await tab.until(() => document.querySelector('header.app-header') !== null, [], 'the app started again');
+      } finally {
+        app.overrides.delete('/sw.js');
+      }
       await tab.assertClean();
     });
   });
