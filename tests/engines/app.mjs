@@ -13,8 +13,9 @@ import { ENGINES } from './drivers.mjs';
  * first in the page's head by the test host (and pinned in its policy like the page's own), keeps
  * what went wrong in sessionStorage, which a reload and an offline start keep.
  */
+const GUARD_KEY = 'engine-guard-problems';
 const GUARD = `(function () {
-  var KEY = 'engine-guard-problems';
+  var KEY = '${GUARD_KEY}';
   function note(text) {
     try {
       var list = JSON.parse(sessionStorage.getItem(KEY) || '[]');
@@ -73,6 +74,7 @@ export async function hostApp(options = {}) {
     ...options,
     overrides,
     answered: (path, status) => {
+      options.answered?.(path, status);
       if (status >= 400 && !isMissingHostFile(`${server.origin}${path}`, status)) failures.push(`HTTP ${status}: ${path}`);
     },
   });
@@ -90,8 +92,10 @@ async function until(tab, check, args = [], what = String(check), timeout = 20_0
     });
     if (value) return value;
     if (Date.now() - started > timeout) {
-      const shown = await tab.run(() => `${location.pathname}: ${document.body.innerText}`).catch((error) => String(error));
-      throw new Error(`waited ${timeout / 1000} s for: ${what}\nthe page shows ${shown.replace(/\s*\n\s*/g, ' | ').slice(0, 3000)}`);
+      const shown = await tab.run((key) => `${location.pathname}: ${document.body.innerText}\nthe guard heard: ${sessionStorage.getItem(key)}`, GUARD_KEY)
+        .catch((error) => String(error));
+      const text = shown.replace(/\s*\n\s*/g, ' | ');
+      throw new Error(`waited ${timeout / 1000} s for: ${what}\nthe page shows ${text.length > 3000 ? `${text.slice(0, 1500)} … ${text.slice(-1500)}` : text}`);
     }
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -102,7 +106,12 @@ async function until(tab, check, args = [], what = String(check), timeout = 20_0
  * `zone` is the time zone its clock runs in.
  */
 export async function openTab(engine, app, path = '/', { zone = 'UTC' } = {}) {
-  return withActions(engine, app, await ENGINES[engine].launch({ zone }), path);
+  const tab = await withActions(engine, app, await ENGINES[engine].launch({ zone }), path);
+  // A first visit left while its service worker is still being registered can leave that worker
+  // installing for good in Safari's engine (seen about one time in four, with a page loaded within
+  // a tenth of a second): the journeys start once the app is kept, as a buyer's second visit would.
+  await tab.until(() => navigator.serviceWorker.controller !== null, [], 'the service worker in control');
+  return tab;
 }
 
 /** `tab` (a driver's), opened at `path` of `app`, with the journeys' actions. */
@@ -137,12 +146,18 @@ async function withActions(engine, app, tab, path) {
       const started = Date.now();
       for (;;) {
         targets += 1;
-        await until(tab, (selector, words, mark) => {
+        // Where it is on the page, once it has stayed there for a moment: a real click lands on
+        // whatever is at that place when it comes.
+        await until(tab, async (selector, words, mark) => {
           const element = [...document.querySelectorAll(selector)].find((candidate) => !words
             || candidate.innerText.trim() === words || candidate.getAttribute('aria-label') === words || candidate.value === words);
-          element?.setAttribute('data-engine-target', mark);
-          return Boolean(element);
-        }, [css, name, String(targets)], `${css} "${name}" to press`);
+          if (!element) return false;
+          element.setAttribute('data-engine-target', mark);
+          const at = () => JSON.stringify(element.getBoundingClientRect().toJSON()) + document.documentElement.scrollHeight;
+          const before = at();
+          await new Promise((done) => setTimeout(done, 150));
+          return at() === before && before;
+        }, [css, name, String(targets)], `${css} "${name}" to press, where it stays`);
         try {
           await tab.click(`[data-engine-target="${targets}"]`);
           return;
@@ -214,7 +229,7 @@ async function withActions(engine, app, tab, path) {
     },
     /** Fails with every problem the page, the browser and the host reported so far. */
     async assertClean() {
-      const page = await tab.run((key) => JSON.parse(sessionStorage.getItem(key) || '[]'), 'engine-guard-problems').catch(() => []);
+      const page = await tab.run((key) => JSON.parse(sessionStorage.getItem(key) || '[]'), GUARD_KEY).catch(() => []);
       const problems = [...app.failures, ...tab.problems(), ...page];
       if (problems.length) throw new Error(`${engine} reported problems:\n${problems.join('\n')}`);
     },

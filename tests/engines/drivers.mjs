@@ -201,7 +201,9 @@ function webDriverTab(command, at, handle, close, focus = { handle }) {
     // WebDriver classic hears nothing of the console: the page's own guard (app.mjs) does.
     problems: () => [],
     another: async () => {
-      const { handle: opened } = await command('POST', `${at}/window/new`, { type: 'tab' });
+      // A window of its own, shown: a tab behind another never paints, and the app starts
+      // after its first paint.
+      const { handle: opened } = await command('POST', `${at}/window/new`, { type: 'window' });
       return webDriverTab(command, at, opened, async () => {}, focus);
     },
     close,
