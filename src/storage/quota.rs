@@ -42,10 +42,6 @@ pub async fn ask_persistence() -> bool {
 /// Whether the browser keeps this site's data for good: already so, or asked now. `None` where
 /// the browser has no way to ask (no `navigator.storage.persist`).
 pub async fn keep_data() -> Option<bool> {
-    let manager = manager().filter(|manager| js_sys::Reflect::has(manager, &"persist".into()).unwrap_or(false))?;
-    if is_persistent().await {
-        return Some(true);
-    }
-    let promise = manager.persist().ok()?;
-    Some(JsFuture::from(promise).await.ok().and_then(|answer| answer.as_bool()).unwrap_or(false))
+    manager().filter(|manager| js_sys::Reflect::has(manager, &"persist".into()).unwrap_or(false))?;
+    Some(is_persistent().await || ask_persistence().await)
 }
