@@ -44,7 +44,7 @@ test('on an iPhone browser: the Home Screen steps once, a backup reminder after 
 
   await saveNewCase(page, app.server.url, { 'order-number': 'IP-1', delivered: '2026-11-19' });
   await notice(page).waitFor();
-  assert.match(await notice(page).innerText(), /Keep your cases on this phone[\s\S]*Safari does after 7 days without a visit[\s\S]*Tap the Share button \(the square with an arrow\), then "Add to Home Screen"/);
+  assert.match(await notice(page).innerText(), /Keep your cases on this device[\s\S]*Safari does after 7 days without a visit[\s\S]*Tap the Share button \(the square with an arrow\), then "Add to Home Screen"/);
 
   // Reminders: the switch is off and says why, and the calendar file is there instead.
   await page.goto(`${app.server.url}/upcoming`);

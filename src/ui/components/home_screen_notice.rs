@@ -28,7 +28,7 @@ pub fn HomeScreenNotice() -> impl IntoView {
     move || {
         shown().then(|| view! {
             <section class="notice home-screen" role="status" aria-labelledby="home-screen-title">
-                <h2 id="home-screen-title">{tr("Keep your cases on this phone")}</h2>
+                <h2 id="home-screen-title">{tr("Keep your cases on this device")}</h2>
                 <p>{tr("This browser may delete what Dispute Desk keeps here if you do not open it for a while (Safari does after 7 days without a visit). Added to your Home Screen, Dispute Desk keeps your cases.")}</p>
                 <p>{move || abilities.found.with(|found| found.install.steps())}</p>
                 <p class="hint">{tr("Until then, Dispute Desk reminds you to make a backup 3 days after a change.")}</p>
