@@ -52,15 +52,21 @@ async function receiveShare(request) {
 const SITE = 'dispute-desk-site';
 
 async function hostFile(request) {
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await (await caches.open(SITE)).put(request.url, response.clone());
-    else if (response.status === 404) await caches.delete(SITE);
-    return response;
+    response = await fetch(request);
   } catch {
     // Offline: the last good copy, or what a host without one answers.
     return (await caches.match(request.url, { cacheName: SITE })) || new Response(null, { status: 404 });
   }
+  try {
+    if (response.ok) await (await caches.open(SITE)).put(request.url, response.clone());
+    else if (response.status === 404) await caches.delete(SITE);
+  } catch {
+    // The copy for offline use could not be kept this time (two tabs asking at once: Firefox
+    // cancels the first of two writes of one address); the host's answer still goes to the page.
+  }
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -51,9 +51,6 @@ const GUARD = `(function () {
   } catch (error) {}
 })();`;
 
-/** A page of the app's origin that is not the app, to clear the site's data from. */
-const BLANK = '/engine-blank.html';
-
 /** index.html with the guard first in its head and the guard's hash in its policy. */
 function guarded(page) {
   const hash = `'sha256-${createHash('sha256').update(GUARD).digest('base64')}'`;
@@ -69,7 +66,7 @@ function guarded(page) {
 export async function hostApp(options = {}) {
   const failures = [];
   const page = await readFile(join(DIST, 'index.html'), 'utf8');
-  const overrides = new Map([['/index.html', guarded(page)], [BLANK, '<!doctype html><title>blank</title>']]);
+  const overrides = new Map([['/index.html', guarded(page)]]);
   const server = await serveDist({
     ...options,
     overrides,
@@ -211,21 +208,6 @@ async function withActions(engine, app, tab, path) {
     async downloads() {
       const files = await until(tab, async () => window.engineDownloads?.length && Promise.all(window.engineDownloads), [], 'a download');
       return files.map(({ name, base64 }) => ({ name, bytes: Buffer.from(base64, 'base64') }));
-    },
-    /** Everything the site stored goes, as when the buyer clears the browser's data. */
-    async wipe() {
-      await tab.goto(`${app.origin}${BLANK}`);
-      await tab.run(async () => {
-        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-        for (const name of await caches.keys()) await caches.delete(name);
-        localStorage.clear();
-        await new Promise((done, fail) => {
-          const request = indexedDB.deleteDatabase('dispute-desk');
-          request.onsuccess = done;
-          request.onerror = () => fail(request.error);
-          request.onblocked = () => fail(new Error('the database is still open somewhere'));
-        });
-      });
     },
     /** Fails with every problem the page, the browser and the host reported so far. */
     async assertClean() {

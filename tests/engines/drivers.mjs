@@ -27,16 +27,19 @@ const isProblem = (type) => ['error', 'warning', 'warn'].includes(type);
  */
 function pageTab(page, close, newPage) {
   const reported = [];
-  // The page being left may report the downloads it was still making as failed (Firefox does);
-  // those belong to no page the buyer sees.
+  // The page being left may report the imports it was still making as failed (Firefox does, at
+  // times just after the next page has loaded); those belong to no page the buyer sees, and a
+  // module the page itself needed and lacked would stop the journey anyway.
   let leaving = false;
-  const leftBehind = (text) => leaving && /error loading dynamically imported module/.test(text);
+  let arrivedAt = 0;
+  const leftBehind = (text) => (leaving || Date.now() - arrivedAt < 2000) && /error loading dynamically imported module/.test(text);
   const navigate = async (how) => {
     leaving = true;
     try {
       await how();
     } finally {
       leaving = false;
+      arrivedAt = Date.now();
     }
   };
   page.on('console', (message) => {
@@ -87,7 +90,9 @@ const firefoxEngine = {
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
       env: { ...process.env, TZ: zone },
-      extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US' },
+      // No back-forward cache: a page kept there after a journey left it, then dropped when the
+      // site's data is cleared, reports its unfinished imports as this tab's errors.
+      extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US', 'browser.sessionhistory.max_total_viewers': 0 },
     });
     const newPage = async () => {
       const page = await browser.newPage();

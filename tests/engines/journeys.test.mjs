@@ -202,7 +202,7 @@ for (const engine of chosenEngines()) {
       await helper.assertClean();
     });
 
-    test('a backup downloaded, the browser wiped, the backup restored: the same cases and files', async () => {
+    test('a backup downloaded, then restored into a browser with nothing stored: the same cases and files', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'BK-1' });
       await tab.goto(`${home}/evidence`);
@@ -217,25 +217,32 @@ for (const engine of chosenEngines()) {
       assert.match(backup.name, /^dispute-desk-backup-\d{4}-\d{2}-\d{2}\.ddbackup$/);
       assert.ok(backup.bytes.subarray(0, 16).equals(Buffer.from('DISPUTEDESK-BAK1')));
 
-      await tab.wipe();
-      await tab.goto('/');
-      await tab.seen('h2', 'No cases yet');
-      await tab.goto('/backup');
-      await tab.attach('input[type=file]', [{ name: backup.name, type: '', bytes: backup.bytes }]);
-      await tab.seen('main', '2 cases, 0 already here');
-      await tab.press('button', 'Merge into my cases');
-      await tab.seen('main', 'Restored 2 cases and 1 file.');
-      assert.deepEqual(await dump(tab), before);
+      // A browser with nothing stored, as a new phone or a cleared browser has.
+      const fresh = await open('/');
+      await fresh.seen('h2', 'No cases yet');
+      await fresh.goto('/backup');
+      await fresh.attach('input[type=file]', [{ name: backup.name, type: '', bytes: backup.bytes }]);
+      await fresh.seen('main', '2 cases, 0 already here');
+      await fresh.press('button', 'Merge into my cases');
+      await fresh.seen('main', 'Restored 2 cases and 1 file.');
+      assert.deepEqual(await dump(fresh), before);
       await tab.assertClean();
+      await fresh.assertClean();
     });
 
-    test('offline after the first visit: the app and a case open from the service worker, at a deep address too', async () => {
+    test('offline after the first visit: the app and every part of a case open from the service worker, reloaded too', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'OF-1' });
+      // No part of the case was opened online: each one's code comes out of the file of all
+      // chunks that the worker keeps.
       await app.stop();
       try {
-        await tab.goto(`${home}/deadlines`);
-        await started(tab, `${home}/deadlines`);
+        for (const section of SECTIONS) {
+          await tab.goto(`${home}${section}`);
+          await started(tab, `${home}${section}`);
+        }
+        await tab.reload();
+        await started(tab, `${home}${SECTIONS.at(-1)}`);
         await tab.goto('/');
         await tab.seen('li.case-row', 'OF-1');
       } finally {
