@@ -71,7 +71,6 @@ export async function hostApp(options = {}) {
     ...options,
     overrides,
     answered: (path, status) => {
-      options.answered?.(path, status);
       if (status >= 400 && !isMissingHostFile(`${server.origin}${path}`, status)) failures.push(`HTTP ${status}: ${path}`);
     },
   });
