@@ -61,7 +61,6 @@ function pageTab(page, close, newPage) {
     problems: () => [...reported],
     another: async () => {
       const other = await newPage();
-      await other.setViewportSize?.(PHONE);
       return pageTab(other, () => other.close(), newPage);
     },
     close,
@@ -90,18 +89,16 @@ const firefoxEngine = {
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
       env: { ...process.env, TZ: zone },
-      // No back-forward cache: a page kept there after a journey left it, then dropped when the
-      // site's data is cleared, reports its unfinished imports as this tab's errors.
+      // No back-forward cache: a page kept there after a journey left it, when dropped later,
+      // reports its unfinished imports as this tab's errors.
       extraPrefsFirefox: { 'intl.accept_languages': 'en-US', 'intl.locale.requested': 'en-US', 'browser.sessionhistory.max_total_viewers': 0 },
     });
-    const newPage = async () => {
-      const page = await browser.newPage();
+    const atPhoneSize = async (page) => {
       await page.setViewport(PHONE);
       return page;
     };
     const [first] = await browser.pages();
-    await first.setViewport(PHONE);
-    return pageTab(first, () => browser.close(), newPage);
+    return pageTab(await atPhoneSize(first), () => browser.close(), async () => atPhoneSize(await browser.newPage()));
   },
   async stop() {},
 };
