@@ -115,13 +115,18 @@ async function freePort() {
   return port;
 }
 
-/** W3C WebDriver over plain HTTP: `command(method, path, body)` resolves to the answer's value. */
+/**
+ * W3C WebDriver over plain HTTP: `command(method, path, body, waitMs)` resolves to the answer's
+ * value. A driver that never answers fails the one call after `waitMs` (longer than the page
+ * scripts' own 60 s), not the whole test file.
+ */
 function webDriverClient(port) {
-  return async (method, path, body) => {
+  return async (method, path, body, waitMs = 90_000) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(waitMs),
     });
     const { value } = await response.json();
     if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
@@ -164,7 +169,8 @@ const webkitEngine = {
     await command('POST', `${at}/timeouts`, { script: 60_000 });
     await command('POST', `${at}/window/rect`, { x: 0, y: 0, ...PHONE });
     const stop = async () => {
-      await command('DELETE', at).catch(() => {});
+      // Ending the session closes MiniBrowser; should it hang, killing the group ends it anyway.
+      await command('DELETE', at, undefined, 10_000).catch(() => {});
       try {
         process.kill(-driver.pid);
       } catch {
@@ -214,9 +220,3 @@ function webDriverTab(command, at, handle, close, focus = { handle }) {
 
 export const ENGINES = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
 
-/** The engines to run: all three, or those named in ENGINES (comma-separated), e.g. "webkit". */
-export function chosenEngines() {
-  const names = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',').map((name) => name.trim()).filter(Boolean);
-  for (const name of names) if (!ENGINES[name]) throw new Error(`no engine "${name}"; there are ${Object.keys(ENGINES).join(', ')}`);
-  return names;
-}

@@ -1,13 +1,15 @@
 // The journeys that depend on the browser's engine, each run in Chromium, Firefox and Safari's
-// engine (WebKit) at phone size: one journey, three drivers (drivers.mjs). The clock is the
-// machine's own (WebDriver cannot freeze it), so dates are written relative to today.
+// engine (WebKit) at phone size: one journey, three drivers (drivers.mjs), one test file per
+// engine (<engine>.test.mjs), so each engine has the whole file timeout to itself and one can run
+// alone. The clock is the machine's own (WebDriver cannot freeze it), so dates are written
+// relative to today.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, png } from '../e2e/harness.mjs';
-import { ENGINES, chosenEngines } from './drivers.mjs';
+import { ENGINES } from './drivers.mjs';
 import { hostApp, openTab } from './app.mjs';
 
 const SCREENSHOTS = new URL('../results/engines/', import.meta.url).pathname;
@@ -80,7 +82,8 @@ const dump = (tab) => tab.run(async () => {
   return result;
 });
 
-for (const engine of chosenEngines()) {
+/** Every journey, in the engine named (a key of ENGINES). */
+export function journeys(engine) {
   describe(engine, () => {
     let app;
     const tabs = [];
