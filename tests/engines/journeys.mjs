@@ -92,6 +92,17 @@ export function journeys(engine) {
       tabs.push(tab);
       return tab;
     };
+    // WebKitGTK's MiniBrowser at times dies under a journey (WebDriver: "invalid session id"),
+    // which no page can cause: that journey runs once more in a new browser, and says so.
+    const journey = (name, body) => test(name, async () => {
+      try {
+        await body();
+      } catch (error) {
+        if (!/invalid session id/.test(String(error?.message))) throw error;
+        console.warn(`${engine}: the browser went away during "${name}" (${error.message}); running it again`);
+        await body();
+      }
+    });
     before(async () => {
       app = await hostApp();
       await mkdir(join(SCREENSHOTS, engine), { recursive: true });
@@ -102,7 +113,7 @@ export function journeys(engine) {
       await app?.close();
     });
 
-    test('every address starts, and starts again on reload: the questions, the full form, each part of a case', async () => {
+    journey('every address starts, and starts again on reload: the questions, the full form, each part of a case', async () => {
       const tab = await open('/');
       await tab.seen('h2', 'No cases yet');
       await tab.screenshot(join(SCREENSHOTS, engine, 'welcome.png'));
@@ -138,7 +149,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('evidence: a photo and a PDF kept with their digests, shown, and there after a reload; a journal entry', async () => {
+    journey('evidence: a photo and a PDF kept with their digests, shown, and there after a reload; a journal entry', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'EV-1' });
       await tab.goto(`${home}/evidence`);
@@ -166,7 +177,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('messages are written for the case and copied', async () => {
+    journey('messages are written for the case and copied', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'MS-1', problem: 'not_received', delivered: '' });
       await tab.goto(`${home}/messages`);
@@ -177,7 +188,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('a share link, plain and sealed, opens in a fresh browser', async () => {
+    journey('a share link, plain and sealed, opens in a fresh browser', async () => {
       const sender = await open('/');
       const home = await saveCase(sender, { order: 'SH-1', item: 'Kettle' });
       await sender.goto(`${home}/share`);
@@ -205,7 +216,7 @@ export function journeys(engine) {
       await helper.assertClean();
     });
 
-    test('a backup downloaded, then restored into a browser with nothing stored: the same cases and files', async () => {
+    journey('a backup downloaded, then restored into a browser with nothing stored: the same cases and files', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'BK-1' });
       await tab.goto(`${home}/evidence`);
@@ -233,7 +244,7 @@ export function journeys(engine) {
       await fresh.assertClean();
     });
 
-    test('offline after the first visit: the app and every part of a case open from the service worker, reloaded too', async () => {
+    journey('offline after the first visit: the app and every part of a case open from the service worker, reloaded too', async () => {
       const tab = await open('/');
       const home = await saveCase(tab, { order: 'OF-1' });
       // No part of the case was opened online: each one's code comes out of the file of all
@@ -254,7 +265,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('CSV: orders imported from a spreadsheet, then exported; every deadline as a calendar file', async () => {
+    journey('CSV: orders imported from a spreadsheet, then exported; every deadline as a calendar file', async () => {
       const tab = await open('/import');
       const rows = `Order number,Store,Item,Delivered on\nCSV-1,Blue Store,Desk lamp,${daysAgo(3)}\nCSV-2,"=HYPERLINK(""x"")",Kettle,${daysAgo(2)}\n`;
       await tab.attach('#import-file', [{ name: 'orders.csv', type: 'text/csv', bytes: Buffer.from(rows) }]);
@@ -281,7 +292,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('two tabs: a case saved in one shows in the other', async () => {
+    journey('two tabs: a case saved in one shows in the other', async () => {
       const first = await open('/');
       await first.seen('h2', 'No cases yet');
       const second = await first.another('/');
@@ -291,7 +302,7 @@ export function journeys(engine) {
       await second.assertClean();
     });
 
-    test('the paste reader fills a new case from an order page', async () => {
+    journey('the paste reader fills a new case from an order page', async () => {
       const tab = await open('/new');
       await tab.press('summary', 'Paste from your order page');
       await tab.fill('#paste-text', 'Order details\nOrder ID:\n3041234567890123\nOrder placed on: Nov 02, 2026, 12:00\nStore: Lamp World Official Store\nTotal: US $14.50');
@@ -299,7 +310,7 @@ export function journeys(engine) {
       await tab.assertClean();
     });
 
-    test('a new version of the app waits for the buyer, then takes over', async () => {
+    journey('a new version of the app waits for the buyer, then takes over', async () => {
       const tab = await open('/');
       const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
       app.overrides.set('/sw.js', worker.replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "next-release";'));
