@@ -767,7 +767,8 @@ mod tests {
             ("alibaba.supplier_response", day(2026, 3, 5)),
             ("alibaba.escalation", day(2026, 3, 9)),
             ("alibaba.mediation", day(2026, 3, 23)),
-            ("alibaba.refund_arrival", day(2026, 3, 30)),
+            // 10 business days from Monday 2 March: Monday 16 March.
+            ("alibaba.refund_arrival", day(2026, 3, 16)),
             ("card.chargeback", day(2026, 6, 30)),
             ("card.fcba_notice", day(2026, 5, 1)),
             ("paypal.dispute", day(2026, 8, 29)),
