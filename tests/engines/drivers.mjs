@@ -219,4 +219,3 @@ function webDriverTab(command, at, handle, close, focus = { handle }) {
 }
 
 export const ENGINES = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
-
