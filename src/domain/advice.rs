@@ -122,6 +122,10 @@ pub enum Warning {
     KeepTalkOnAlibaba,
     EvidenceInTime,
     ReadBeforeAccepting,
+    /// AliExpress's 2026 terms: accounts suspended for return or refund abuse.
+    ReturnOnlyInGoodFaith,
+    /// AliExpress's Fast Delivery terms: refunds for a parcel lost or not delivered in time.
+    LostOrLateParcel,
 }
 
 impl Warning {
@@ -129,6 +133,7 @@ impl Warning {
     pub fn platform(self) -> Option<Platform> {
         match self {
             Warning::KeepTalkOnAlibaba | Warning::EvidenceInTime => Some(Platform::AlibabaTradeAssurance),
+            Warning::ReturnOnlyInGoodFaith | Warning::LostOrLateParcel => Some(Platform::AliExpress),
             _ => None,
         }
     }
@@ -143,6 +148,8 @@ impl Warning {
             Warning::KeepTalkOnAlibaba => tr("Keep the talk in Alibaba's chat"),
             Warning::EvidenceInTime => tr("Upload your evidence in time"),
             Warning::ReadBeforeAccepting => tr("Read a proposal twice"),
+            Warning::ReturnOnlyInGoodFaith => tr("Return only what you mean to"),
+            Warning::LostOrLateParcel => tr("Lost or late: ask for your money"),
         }
     }
 
@@ -168,6 +175,12 @@ impl Warning {
             }
             Warning::ReadBeforeAccepting => {
                 tr("Read a proposal twice before pressing accept: there is one dispute per order and one appeal per dispute.")
+            }
+            Warning::ReturnOnlyInGoodFaith => {
+                tr("AliExpress's 2026 terms let it suspend accounts for return or refund abuse, and charge the postage of buyers who return very often: send back only what is wrong or unwanted, complete and as it came.")
+            }
+            Warning::LostOrLateParcel => {
+                tr("If tracking says \"lost in transit\", AliExpress's terms give a full refund. If the parcel has not come within the \"Delivery Days\" on the product page, you can ask for a refund; for a late \"Fast Delivery\" item you can also ask for a coupon on the order page (one per order, valid 60 days).")
             }
         }
     }

@@ -46,6 +46,18 @@ choices! {
 }
 
 choices! {
+    /// Whether the AliExpress listing showed "Free Returns", and where its seller is based: the
+    /// return window of the platform's terms depends on it.
+    FreeReturns {
+        Unknown => "unknown", "Not sure";
+        No => "no", "No";
+        FromChina => "china", "Yes, seller in mainland China (90 days from payment)";
+        FromEurope => "europe", "Yes, seller in the EU (15 days from receipt)";
+        FromBrazil => "brazil", "Yes, seller in Brazil (7 days from receipt)";
+    }
+}
+
+choices! {
     /// Where the case stands, from first contact with the seller to the money back (or not).
     Status {
         New => "new", "Just recorded";
@@ -58,6 +70,13 @@ choices! {
         AwaitingRefund => "awaiting_refund", "Waiting for the refund";
         Resolved => "resolved", "Resolved";
         ClosedWithoutRefund => "closed_without_refund", "Closed without a refund";
+    }
+}
+
+impl Problem {
+    /// Whether something arrived that the buyer could send back.
+    pub fn goods_arrived(self) -> bool {
+        !matches!(self, Problem::NotReceived | Problem::RefundNotPaid)
     }
 }
 
@@ -191,6 +210,10 @@ pub struct CaseDetails {
     /// For a case of another marketplace, the one a host described, with its rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marketplace: Option<Marketplace>,
+    /// For an AliExpress order: whether the listing showed "Free Returns" (records made before the
+    /// question existed read as not known).
+    #[serde(default)]
+    pub free_returns: FreeReturns,
 }
 
 impl CaseDetails {
@@ -229,6 +252,7 @@ impl Default for CaseDetails {
             tracking_url: String::new(),
             listing_url: String::new(),
             marketplace: None,
+            free_returns: FreeReturns::Unknown,
         }
     }
 }
@@ -298,6 +322,13 @@ fn rule_sets(id: &str) -> Option<DeadlineKind> {
 impl Default for Status {
     fn default() -> Self {
         Status::New
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for FreeReturns {
+    fn default() -> Self {
+        FreeReturns::Unknown
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, Urgency};
 use super::i18n::{tr, trf};
-use super::rules::{add_days, applicable, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
+use super::rules::{add_days, applicable, Certainty, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -34,6 +34,11 @@ pub enum State {
     },
     /// The case no longer needs it (resolved, or the platform route is closed).
     NotNeeded,
+    /// A date no current source confirms (see [`Certainty::Expected`]): what to expect, which
+    /// may pass (`passed`) but is never missed.
+    Expected {
+        passed: bool,
+    },
 }
 
 impl State {
@@ -48,7 +53,14 @@ impl State {
             State::Missed => "Missed",
             State::Met { .. } => "Done",
             State::NotNeeded => "Not needed",
+            State::Expected { passed: false } => "Expected, not confirmed",
+            State::Expected { passed: true } => "Expected day passed",
         }
+    }
+
+    /// Whether the deadline still concerns the case: open, missed, or an expectation.
+    pub fn still_matters(self) -> bool {
+        !matches!(self, State::Met { .. } | State::NotNeeded)
     }
 }
 
@@ -283,21 +295,29 @@ fn step_done(kind: DeadlineKind, case: &Case) -> Option<Option<NaiveDate>> {
     }
 }
 
-fn state_of(kind: DeadlineKind, last_day: NaiveDate, due: DateTime<Utc>, case: &Case, now: DateTime<Utc>) -> State {
+fn state_of(
+    kind: DeadlineKind,
+    (last_day, due): (NaiveDate, DateTime<Utc>),
+    source: &Source,
+    case: &Case,
+    now: DateTime<Utc>,
+) -> State {
+    let expected = matches!(source, Source::Estimate { rule, .. } if rule.certainty == Certainty::Expected);
     match step_done(kind, case) {
-        Some(Some(on)) if on <= last_day => return State::Met { on: Some(on) },
+        Some(Some(on)) if on <= last_day || expected => return State::Met { on: Some(on) },
         Some(None) => return State::Met { on: None },
         Some(Some(_late)) => return State::Missed,
         None => {}
     }
-    let route_closed =
-        case.status() == Status::Resolved || (case.status() == Status::ClosedWithoutRefund && kind.is_platform_step());
+    let route_closed = case.status() == Status::Resolved
+        || (case.status() == Status::ClosedWithoutRefund && kind.ends_with_the_dispute());
     // Once the buyer has escalated, the platform has taken the seller's silence in hand.
     let handed_to_platform = kind.party() == Party::Seller && case.date_of(Event::Escalated).is_some();
     if route_closed || handed_to_platform {
         return State::NotNeeded;
     }
     match Urgency::of(due, now) {
+        urgency if expected => State::Expected { passed: urgency == Urgency::Overdue },
         Urgency::Overdue => State::Missed,
         Urgency::DueSoon => State::DueSoon,
         Urgency::Later => State::Upcoming,
@@ -320,7 +340,7 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
         match date_deadline(kind, case, rules) {
             Ok((last_day, source)) => {
                 let due = due_at(kind, last_day, case, buyer_zone);
-                let state = state_of(kind, last_day, due, case, now);
+                let state = state_of(kind, (last_day, due), &source, case, now);
                 result.dated.push(Deadline { kind, last_day, due, source, state });
             }
             Err(needs) => result.pending.push(Pending { kind, needs }),
@@ -333,12 +353,13 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
 
 impl Chain {
     /// The deadline that matters most now: the next open one, else the latest missed one while the
-    /// case is still going.
+    /// case is still going, else the next date to expect.
     pub fn most_urgent(&self) -> Option<&Deadline> {
         self.dated
             .iter()
             .find(|deadline| deadline.state.is_open())
             .or_else(|| self.dated.iter().rev().find(|deadline| deadline.state == State::Missed))
+            .or_else(|| self.dated.iter().find(|deadline| deadline.state == State::Expected { passed: false }))
     }
 
     pub fn get(&self, kind: DeadlineKind) -> Option<&Deadline> {
@@ -586,7 +607,7 @@ mod tests {
         let chain_now = states(&case, now);
         assert_eq!(chain_now[0], (DeadlineKind::SellerResponse, day(2026, 9, 25), State::Upcoming));
         assert_eq!(chain_now[1], (DeadlineKind::PlatformStepsIn, day(2026, 9, 27), State::Upcoming));
-        assert_eq!(chain_now[2], (DeadlineKind::ExpectedDecision, day(2026, 10, 5), State::Upcoming));
+        assert_eq!(chain_now[2], (DeadlineKind::ExpectedDecision, day(2026, 10, 5), State::Expected { passed: false }));
         assert_eq!(
             chain_now[3],
             (DeadlineKind::OpenDispute, day(2026, 10, 31), State::Met { on: Some(day(2026, 9, 20)) })
@@ -651,6 +672,39 @@ mod tests {
         assert_eq!(on(&damaged, "2026-11-20T12:00:00Z"), None);
         let alibaba = self::case(Platform::AlibabaTradeAssurance, Problem::NotReceived, shipped(day(2026, 11, 15)));
         assert_eq!(on(&alibaba, "2026-11-20T12:00:00Z"), None);
+    }
+
+    #[test]
+    fn a_parcel_promised_within_5_days_can_be_disputed_once_that_day_has_come() {
+        // Paid Monday 2 November, promised for Friday the 6th (4 days), shipped the 3rd.
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 11, 3)));
+        case.details.dates.paid = Some(day(2026, 11, 2));
+        case.details.dates.promised_delivery = Some(day(2026, 11, 6));
+        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before;
+        let waiting = on(&case, "2026-11-04T12:00:00Z").unwrap();
+        assert_eq!((waiting.rule.id, waiting.opens_on()), ("aliexpress.open_from.short_promise", day(2026, 11, 6)));
+        assert_eq!(on(&case, "2026-11-06T12:00:00Z"), None, "not 10 days after shipment (13 November)");
+        // Promised 5 days after payment: the usual 10 days after shipment.
+        case.details.dates.promised_delivery = Some(day(2026, 11, 7));
+        assert_eq!(on(&case, "2026-11-08T12:00:00Z").map(|wait| wait.opens_on()), Some(day(2026, 11, 13)));
+    }
+
+    #[test]
+    fn a_date_no_current_source_confirms_is_expected_never_missed() {
+        let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 9, 1)));
+        case.record_step(Event::DisputeOpened, day(2026, 9, 20), case.updated_at);
+        case.record_step(Event::Escalated, day(2026, 9, 24), case.updated_at);
+        let state_of =
+            |case: &Case, now: &str| chain(case, &Utc, utc(now)).get(DeadlineKind::ExpectedDecision).map(|d| d.state);
+        let state = |now: &str| state_of(&case, now);
+        // 15 days from the dispute: Monday 5 October, a day to expect, before and after it.
+        assert_eq!(state("2026-10-04T12:00:00Z"), Some(State::Expected { passed: false }));
+        assert_eq!(state("2026-10-20T12:00:00Z"), Some(State::Expected { passed: true }));
+        let late = chain(&case, &Utc, utc("2026-10-20T12:00:00Z"));
+        assert!(late.dated.iter().all(|d| d.state != State::Missed), "{late:?}");
+        // A decision that came after the expected day is done, not late.
+        case.record_step(Event::DecisionIssued, day(2026, 10, 12), case.updated_at);
+        assert_eq!(state_of(&case, "2026-10-20T12:00:00Z"), Some(State::Met { on: Some(day(2026, 10, 12)) }));
     }
 
     #[test]
@@ -750,11 +804,15 @@ mod tests {
     /// Each rule alone, counted from Monday 2 March 2026, against dates worked out by hand.
     #[test]
     fn every_rule_dates_its_deadline() {
-        use crate::domain::rules::{rule_by_id, Scope, RULES};
+        use crate::domain::rules::{rule_by_id, Requirement, Scope, RULES};
         let expected = [
             ("aliexpress.protection.after_shipment", day(2026, 5, 1)),
             ("aliexpress.protection.after_receipt_confirmed", day(2026, 3, 17)),
             ("aliexpress.protection.after_delivered", day(2026, 3, 7)),
+            // 90 calendar days from payment on 2 March: 29 left in March, 30 in April, 31 in May.
+            ("aliexpress.free_returns.china", day(2026, 5, 31)),
+            ("aliexpress.free_returns.europe", day(2026, 3, 17)),
+            ("aliexpress.free_returns.brazil", day(2026, 3, 9)),
             ("aliexpress.seller_response", day(2026, 3, 7)),
             ("aliexpress.answer_proposal", day(2026, 3, 4)),
             ("aliexpress.platform_steps_in", day(2026, 3, 9)),
@@ -785,6 +843,9 @@ mod tests {
             }
             if !rule.problems.covers(case.details.problem) {
                 case.details.problem = Problem::NotReceived;
+            }
+            if let Requirement::FreeReturns(origin) = rule.requires {
+                case.details.free_returns = origin;
             }
             let anchor = day(2026, 3, 2);
             match rule.counts_from {

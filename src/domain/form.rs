@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use thiserror::Error;
 
-use super::case::{CaseDetails, OrderDates, PaymentMethod, Platform, Problem};
+use super::case::{CaseDetails, FreeReturns, OrderDates, PaymentMethod, Platform, Problem};
 use super::clock::iso_day;
 use super::deadline::day_text;
 use super::i18n::{tr, trf};
@@ -29,6 +29,7 @@ pub enum Field {
     Delivered,
     ReceiptConfirmed,
     ProtectionEnds,
+    FreeReturns,
     Problem,
     Description,
     Wanted,
@@ -53,6 +54,7 @@ impl Field {
         Field::Delivered,
         Field::ReceiptConfirmed,
         Field::ProtectionEnds,
+        Field::FreeReturns,
         Field::Problem,
         Field::Description,
         Field::Wanted,
@@ -78,6 +80,7 @@ impl Field {
             Field::Delivered => "delivered",
             Field::ReceiptConfirmed => "receipt-confirmed",
             Field::ProtectionEnds => "protection-ends",
+            Field::FreeReturns => "free-returns",
             Field::Problem => "problem",
             Field::Description => "description",
             Field::Wanted => "wanted",
@@ -149,6 +152,8 @@ pub struct CaseForm {
     pub delivered: String,
     pub receipt_confirmed: String,
     pub protection_ends: String,
+    /// A [`FreeReturns`] key, or empty while not asked (read as not known).
+    pub free_returns: String,
     pub problem: String,
     pub description: String,
     /// A resolution's key, or empty while the buyer has not decided.
@@ -202,6 +207,7 @@ impl CaseForm {
             delivered: date(details.dates.delivered),
             receipt_confirmed: date(details.dates.receipt_confirmed),
             protection_ends: date(details.protection_ends),
+            free_returns: details.free_returns.key().into(),
             problem: details.problem.key().into(),
             wanted: details.wanted.map(|wanted| wanted.key().into()).unwrap_or_default(),
             description: details.description.clone(),
@@ -228,6 +234,7 @@ impl CaseForm {
             Field::Delivered => &self.delivered,
             Field::ReceiptConfirmed => &self.receipt_confirmed,
             Field::ProtectionEnds => &self.protection_ends,
+            Field::FreeReturns => &self.free_returns,
             Field::Problem => &self.problem,
             Field::Wanted => &self.wanted,
             Field::Description => &self.description,
@@ -257,6 +264,7 @@ impl CaseForm {
             Field::Delivered => &mut self.delivered,
             Field::ReceiptConfirmed => &mut self.receipt_confirmed,
             Field::ProtectionEnds => &mut self.protection_ends,
+            Field::FreeReturns => &mut self.free_returns,
             Field::Problem => &mut self.problem,
             Field::Wanted => &mut self.wanted,
             Field::Description => &mut self.description,
@@ -288,6 +296,11 @@ impl CaseForm {
             key => Resolution::from_key(key).map(Some).ok_or(FieldProblem::UnknownChoice),
         };
         check(Field::Wanted, wanted.clone().map(drop));
+        let free_returns = match self.free_returns.as_str() {
+            "" => Some(FreeReturns::Unknown),
+            key => FreeReturns::from_key(key),
+        };
+        check(Field::FreeReturns, free_returns.map(drop).ok_or(FieldProblem::UnknownChoice));
 
         let order_number = self.order_number.trim();
         check(
@@ -377,8 +390,10 @@ impl CaseForm {
             check(field, conflict.map_or(Ok(()), Err));
         }
 
-        match (platform, payment_method, problem) {
-            (Some((platform, marketplace)), Some(payment_method), Some(problem)) if errors.is_empty() => {
+        match (platform, payment_method, problem, free_returns) {
+            (Some((platform, marketplace)), Some(payment_method), Some(problem), Some(free_returns))
+                if errors.is_empty() =>
+            {
                 Ok(CaseDetails {
                     platform,
                     marketplace,
@@ -399,6 +414,7 @@ impl CaseForm {
                     tracking_number: self.tracking_number.trim().to_owned(),
                     tracking_url: self.tracking_url.trim().to_owned(),
                     listing_url: self.listing_url.trim().to_owned(),
+                    free_returns,
                 })
             }
             _ => Err(errors),

@@ -3,7 +3,7 @@
 //! the warnings that matter at that step and the messages to send.
 
 use super::advice::{reason_advice, ReasonAdvice, Warning};
-use super::case::{Case, Event, PaymentMethod, Platform, Status};
+use super::case::{Case, Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use super::deadline::{day_text, Chain, Deadline, NotBefore, State};
 use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
@@ -24,6 +24,8 @@ pub enum Stage {
     WaitForAppeal,
     ShipReturn,
     WaitForRefund,
+    /// The dispute window has passed (or the dispute was lost) while a free return is still open.
+    FreeReturn,
     LastResort,
     Done,
 }
@@ -42,6 +44,7 @@ pub enum Action {
     Appealed,
     AcceptedDecision,
     ShippedReturn,
+    StartedFreeReturn,
     RefundIssued,
     RefundArrived,
     FiledChargeback,
@@ -85,6 +88,7 @@ impl Action {
             Action::Appealed => tr("I appealed"),
             Action::AcceptedDecision => tr("I accept the decision"),
             Action::ShippedReturn => tr("I shipped the return"),
+            Action::StartedFreeReturn => tr("I asked for a free return"),
             Action::RefundIssued => tr("The refund was issued"),
             Action::RefundArrived => tr("The refund arrived"),
             Action::FiledChargeback => tr("I filed a chargeback"),
@@ -162,6 +166,7 @@ impl Action {
                 Some(Outcome::FullRefund | Outcome::PartialRefund) => vec![status(Status::AwaitingRefund)],
             },
             Action::ShippedReturn => step(Event::ReturnShipped),
+            Action::StartedFreeReturn => step(Event::ReturnAgreed),
             Action::RefundIssued => step(Event::RefundIssued),
             Action::RefundArrived => step(Event::RefundReceived),
             Action::FiledChargeback => step(Event::ChargebackFiled),
@@ -209,9 +214,10 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
     let missed = |kind| chain.get(kind).is_some_and(|d| d.state == State::Missed);
     let seller_offer = case.journal().latest_proposal(Author::Seller);
     let buyer_answer = case.journal().latest_proposal(Author::Buyer);
+    let last_resort = if free_return(chain).is_some() { Stage::FreeReturn } else { Stage::LastResort };
     match case.status() {
         Status::Resolved => return Stage::Done,
-        Status::ClosedWithoutRefund => return Stage::LastResort,
+        Status::ClosedWithoutRefund => return last_resort,
         _ => {}
     }
     if done(Event::RefundIssued) || done(Event::ReturnShipped) || case.status() == Status::AwaitingRefund {
@@ -244,12 +250,48 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
             Stage::WaitForSeller
         }
     } else if missed(DeadlineKind::OpenDispute) {
-        Stage::LastResort
+        last_resort
     } else if case.status() == Status::TalkingToSeller {
         Stage::OpenTheDispute
     } else {
         Stage::FirstContact
     }
+}
+
+/// The free return still open for the case, if its listing showed "Free Returns".
+fn free_return(chain: &Chain) -> Option<&Deadline> {
+    chain.get(DeadlineKind::FreeReturn).filter(|deadline| deadline.state.is_open())
+}
+
+/// Beside the dispute: the free return the buyer can ask for instead, or, once the dispute window
+/// has passed on an AliExpress order whose listing the buyer has not described, the question.
+fn free_return_text(case: &Case, chain: &Chain, stage: Stage) -> Option<String> {
+    if let Some(deadline) = free_return(chain) {
+        if !matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) {
+            return None;
+        }
+        return Some(trf(
+            "This item was sold with \"Free Returns\": you can also simply send it back, for any reason, until {day} (\"Return/refunds\" on the order page).",
+            &[("day", &day_text(deadline.last_day))],
+        ));
+    }
+    let unanswered = case.details.platform == Platform::AliExpress
+        && case.details.free_returns == FreeReturns::Unknown
+        && case.details.problem.goods_arrived();
+    (unanswered && stage == Stage::LastResort).then(|| {
+        tr("If the listing showed \"Free Returns\", say so on the case form: AliExpress may still take the item back, for up to 90 days after payment.").to_owned()
+    })
+}
+
+/// The buttons that record a payment fallback used, one per window still open.
+fn fallback_actions(fallbacks: &[Deadline]) -> impl Iterator<Item = Action> + '_ {
+    fallbacks.iter().filter_map(|d| match d.kind {
+        DeadlineKind::Chargeback => Some(Action::FiledChargeback),
+        DeadlineKind::FcbaNotice => Some(Action::SentFcbaNotice),
+        DeadlineKind::PayPalDispute => Some(Action::OpenedPayPalDispute),
+        DeadlineKind::PayPalEscalation => Some(Action::EscalatedPayPal),
+        _ => None,
+    })
 }
 
 /// Why the buyer must wait before opening the dispute, and what to do meanwhile.
@@ -292,12 +334,12 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let platform = case.details.platform;
     let platform_name = &*platform_name(&case.details, MessageLanguage::Buyers);
     let advice = reason_advice(platform, case.details.problem);
-    let open = |kind| chain.get(kind).filter(|d| d.state.is_open() || d.state == State::Missed).cloned();
+    let open = |kind| chain.get(kind).filter(|d| d.state.still_matters()).cloned();
     let last_day = |kind| open(kind).map(|d| day_text(d.last_day));
     let by = |kind| last_day(kind).map(|day| trf(" by {day}", &[("day", &day)])).unwrap_or_default();
     let offer = case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.summary());
     let outcome = latest_outcome(case);
-    let fallbacks: Vec<Deadline> = if stage == Stage::LastResort {
+    let fallbacks: Vec<Deadline> = if matches!(stage, Stage::LastResort | Stage::FreeReturn) {
         chain.dated.iter().filter(|d| !d.kind.is_platform_step() && d.state.is_open()).cloned().collect()
     } else {
         Vec::new()
@@ -453,6 +495,20 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             None,
             vec![Action::PlatformDecided],
         ),
+        Stage::FreeReturn => {
+            warnings.push(Warning::ReturnOnlyInGoodFaith);
+            let mut actions = vec![Action::StartedFreeReturn];
+            actions.extend(fallback_actions(&fallbacks));
+            (
+                trf("Send it back with Free Returns{by}", &[("by", &by(DeadlineKind::FreeReturn))]),
+                trf(
+                    "The dispute is no longer open to you, but this item was sold with \"Free Returns\": {platform} takes it back for any reason{by}. On the order page choose \"Return/refunds\", then send it complete and unused within the time the page gives, and record the day here.",
+                    &[("platform", &platform_name), ("by", &by(DeadlineKind::FreeReturn))],
+                ),
+                open(DeadlineKind::FreeReturn),
+                actions,
+            )
+        }
         Stage::ShipReturn => (
             trf("Ship the return{by}", &[("by", &by(DeadlineKind::ShipReturn))]),
             tr("Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.").to_owned(),
@@ -479,16 +535,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                 PaymentMethod::PayPal => templates.push(TemplateKind::PayPalClaim),
                 _ => {}
             }
-            let mut actions: Vec<Action> = fallbacks
-                .iter()
-                .filter_map(|d| match d.kind {
-                    DeadlineKind::Chargeback => Some(Action::FiledChargeback),
-                    DeadlineKind::FcbaNotice => Some(Action::SentFcbaNotice),
-                    DeadlineKind::PayPalDispute => Some(Action::OpenedPayPalDispute),
-                    DeadlineKind::PayPalEscalation => Some(Action::EscalatedPayPal),
-                    _ => None,
-                })
-                .collect();
+            let mut actions: Vec<Action> = fallback_actions(&fallbacks).collect();
             actions.push(Action::RefundArrived);
             if case.status() != Status::ClosedWithoutRefund {
                 actions.push(Action::GaveUp);
@@ -517,6 +564,20 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     };
     if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal) {
         warnings.push(Warning::KeepTalkOnAlibaba);
+    }
+    if stage == Stage::ShipReturn {
+        warnings.push(Warning::ReturnOnlyInGoodFaith);
+    }
+    if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) && case.details.problem == Problem::NotReceived {
+        warnings.push(Warning::LostOrLateParcel);
+    }
+    let why = match free_return_text(case, chain, stage) {
+        Some(offer) => format!("{why} {offer}"),
+        None => why,
+    };
+    let mut actions = actions;
+    if free_return(chain).is_some() && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) {
+        actions.push(Action::StartedFreeReturn);
     }
     warnings.retain(|warning| warning.platform().is_none_or(|own| own == platform));
     let advice = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute).then_some(advice);
@@ -624,6 +685,65 @@ mod tests {
         let guidance = step_now(&case, at(10, 21));
         assert_eq!((guidance.stage, case.status()), (Stage::Done, Status::Resolved));
         assert!(guidance.actions.is_empty());
+    }
+
+    #[test]
+    fn a_free_return_is_offered_beside_the_dispute_and_after_its_window() {
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotAsDescribed);
+        case.details.free_returns = FreeReturns::FromChina;
+        // Before the dispute window ends (5 days after delivery on 20 September): both, each named.
+        let guidance = step_now(&case, at(9, 21));
+        assert_eq!(guidance.stage, Stage::FirstContact);
+        assert!(guidance.why.contains("send it back, for any reason, until Mon 30 Nov 2026"), "{}", guidance.why);
+        assert!(guidance.actions.contains(&Action::StartedFreeReturn));
+        // On 1 October the dispute window has passed; 90 days from payment on 1 September: 30 November.
+        let guidance = step_now(&case, at(10, 1));
+        assert_eq!(guidance.stage, Stage::FreeReturn);
+        assert_eq!(guidance.title, "Send it back with Free Returns by Mon 30 Nov 2026");
+        assert_eq!(
+            guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
+            Some((DeadlineKind::FreeReturn, day(11, 30)))
+        );
+        assert_eq!(guidance.actions[0], Action::StartedFreeReturn);
+        assert!(guidance.actions.contains(&Action::FiledChargeback), "the card stays open beside it");
+        assert!(guidance.warnings.contains(&Warning::ReturnOnlyInGoodFaith));
+        // After 30 November, nothing is left but the card.
+        assert_eq!(step_now(&case, at(12, 1)).stage, Stage::LastResort);
+
+        let mut lost = case.clone();
+        act(&mut lost, Action::GaveUp, day(10, 2), ActionInput::default());
+        assert_eq!(step_now(&lost, at(10, 3)).stage, Stage::FreeReturn, "a lost dispute leaves the free return");
+
+        act(&mut case, Action::StartedFreeReturn, day(10, 1), ActionInput::default());
+        let guidance = step_now(&case, at(10, 2));
+        assert_eq!(guidance.stage, Stage::ShipReturn);
+        assert!(guidance.warnings.contains(&Warning::ReturnOnlyInGoodFaith));
+        let free_return = chain(&case, &Utc, at(10, 2)).get(DeadlineKind::FreeReturn).map(|d| d.state);
+        assert_eq!(free_return, Some(State::Met { on: Some(day(10, 1)) }));
+    }
+
+    #[test]
+    fn past_the_dispute_window_the_guide_asks_whether_the_listing_had_free_returns() {
+        let asks = |free_returns, problem| {
+            let mut case = case(Platform::AliExpress, PaymentMethod::Card, problem);
+            case.details.free_returns = free_returns;
+            let guidance = step_now(&case, at(12, 20));
+            assert_eq!(guidance.stage, Stage::LastResort);
+            guidance.why.contains("If the listing showed \"Free Returns\", say so on the case form")
+        };
+        assert!(asks(FreeReturns::Unknown, Problem::WrongItem));
+        assert!(!asks(FreeReturns::No, Problem::WrongItem));
+        assert!(!asks(FreeReturns::Unknown, Problem::NotReceived), "nothing to send back");
+    }
+
+    #[test]
+    fn an_aliexpress_parcel_not_received_names_the_lost_and_late_refunds() {
+        let case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        assert!(step_now(&case, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
+        let damaged = self::case(Platform::AliExpress, PaymentMethod::Card, Problem::DamagedOrDefective);
+        assert!(!step_now(&damaged, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
+        let alibaba = self::case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::NotReceived);
+        assert!(!step_now(&alibaba, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
     }
 
     #[test]

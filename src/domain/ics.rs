@@ -56,6 +56,7 @@ fn push_event(out: &mut String, case: &Case, deadline: &Deadline, stamp_now: &st
     let status = match deadline.state {
         State::Met { .. } | State::NotNeeded => "CANCELLED",
         State::Upcoming | State::DueSoon | State::Missed => "CONFIRMED",
+        State::Expected { .. } => "TENTATIVE",
     };
     // The short basis only: the full provenance, with its sources, is on the case page.
     let description = escape(&trf(

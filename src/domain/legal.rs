@@ -4,10 +4,10 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::case::{Case, Event, PaymentMethod, Problem};
+use super::case::{Case, Event, PaymentMethod, Platform, Problem};
 use super::i18n::{tr, trf};
 use super::money::Money;
-use super::rules::{reference, Reference};
+use super::rules::{read_on, reference, Reference, READ_DECEMBER_2026};
 
 /// Where the buyer lives, as far as the routes below care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,15 +60,19 @@ pub enum Condition {
     /// Paid by card for one order between £100 and £30,000 (a credit card, not through an
     /// intermediary such as PayPal).
     CreditCardBetween100And30000Pounds,
+    /// AliExpress has decided the dispute.
+    AliExpressDecided,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct LegalRoute {
     pub id: &'static str,
-    pub region: Region,
+    pub regions: &'static [Region],
     pub title: &'static str,
     pub counts_from: Event,
     pub length: Length,
+    /// Countries (ISO 3166 codes) whose own law gives longer than `length`.
+    pub longer_in: &'static [(&'static str, Length)],
     pub condition: Condition,
     pub note: &'static str,
     pub sources: &'static [Reference],
@@ -84,83 +88,146 @@ const UK_CONSUMER_RIGHTS: Reference =
     reference("Consumer Rights Act 2015, section 22", "https://www.legislation.gov.uk/ukpga/2015/15/section/22");
 const UK_CONSUMER_CREDIT: Reference =
     reference("Consumer Credit Act 1974, section 75", "https://www.legislation.gov.uk/ukpga/1974/39/section/75");
+const UK_LIMITATION: Reference = read_on(
+    "Limitation Act 1980, section 5 (contracts: 6 years; in Scotland 5 years under the Prescription and Limitation (Scotland) Act 1973)",
+    "https://www.legislation.gov.uk/ukpga/1980/58/section/5",
+    READ_DECEMBER_2026,
+);
+const EU_WITHDRAWAL_BUTTON: Reference = read_on(
+    "Directive (EU) 2023/2673: the withdrawal function for contracts made online, from 19 June 2026",
+    "https://eur-lex.europa.eu/eli/dir/2023/2673/oj",
+    READ_DECEMBER_2026,
+);
+const SPAIN_GUARANTEE: Reference = read_on(
+    "Spain: Real Decreto Legislativo 1/2007, consumer law, article 120 (3 years since 2022)",
+    "https://www.boe.es/eli/es/rdlg/2007/11/16/1/con",
+    READ_DECEMBER_2026,
+);
+const PORTUGAL_GUARANTEE: Reference = read_on(
+    "Portugal: Decreto-Lei n.º 84/2021, article 12 (3 years)",
+    "https://data.dre.pt/eli/dec-lei/84/2021/10/18/p/dre/pt/html",
+    READ_DECEMBER_2026,
+);
+/// AliExpress's terms for EU, EEA and UK buyers, word for word as the Open Terms Archive recorded
+/// them (contract version of 30 June 2026, in force 15 July 2026).
+const ALIEXPRESS_EU_TERMS: Reference = read_on(
+    "AliExpress Terms of Service for EU/EEA/UK users, clause 16.2.1 (Open Terms Archive's copy of the version in force 15 Jul 2026)",
+    "https://github.com/OpenTermsArchive/vlopses-ie-versions/blob/e3f5ca01444ac52b55c3dd6f936951aca4a137ce/AliExpress/Terms%20of%20Service.md",
+    READ_DECEMBER_2026,
+);
+
+const EUROPE: &[Region] = &[Region::Europe];
+const UK: &[Region] = &[Region::UnitedKingdom];
 
 pub const LEGAL_ROUTES: &[LegalRoute] = &[
     LegalRoute {
         id: "eu.legal_guarantee",
-        region: Region::Europe,
+        regions: EUROPE,
         title: "Legal guarantee: repair, replacement or refund from the seller",
         counts_from: Event::Delivered,
         length: Length::Years(2),
+        longer_in: &[("ES", Length::Years(3)), ("PT", Length::Years(3))],
         condition: Condition::FaultyGoods,
-        note: "Goods must conform to the contract for 2 years from delivery; a fault that shows within the first year is presumed to have been there. The seller answers for it, wherever it is based, if it sells to your country.",
-        sources: &[EU_SALE_OF_GOODS],
+        note: "Goods must conform to the contract for at least 2 years from delivery (3 in Spain and Portugal); a fault that shows within the first year is presumed to have been there. The seller answers for it, wherever it is based, if it sells to your country.",
+        sources: &[EU_SALE_OF_GOODS, SPAIN_GUARANTEE, PORTUGAL_GUARANTEE],
     },
     LegalRoute {
         id: "eu.withdrawal",
-        region: Region::Europe,
+        regions: EUROPE,
         title: "Right of withdrawal: change your mind about an online purchase",
         counts_from: Event::Delivered,
         length: Length::Days(14),
+        longer_in: &[],
         condition: Condition::Delivered,
-        note: "14 days from delivery to tell the seller, then 14 more days to send the goods back; the seller refunds within 14 days. You usually pay the return postage.",
-        sources: &[EU_CONSUMER_RIGHTS],
+        note: "14 days from delivery of the last item to tell the seller, then 14 more days to send the goods back; the seller refunds within 14 days. You usually pay the return postage. Since 19 June 2026 a seller online must offer a \"withdraw from contract here\" function as easy to find as the buy button.",
+        sources: &[EU_CONSUMER_RIGHTS, EU_WITHDRAWAL_BUTTON],
     },
     LegalRoute {
         id: "uk.short_term_right_to_reject",
-        region: Region::UnitedKingdom,
+        regions: UK,
         title: "Consumer Rights Act: reject faulty goods for a full refund",
         counts_from: Event::Delivered,
         length: Length::Days(30),
+        longer_in: &[],
         condition: Condition::FaultyGoods,
         note: "Goods that are faulty, not as described or not fit for purpose can be rejected for a full refund within 30 days of delivery; after that the seller may repair or replace them first.",
         sources: &[UK_CONSUMER_RIGHTS],
     },
     LegalRoute {
         id: "uk.section_75",
-        region: Region::UnitedKingdom,
+        regions: UK,
         title: "Section 75: claim from your credit card provider",
         counts_from: Event::Paid,
         length: Length::Years(6),
+        longer_in: &[],
         condition: Condition::CreditCardBetween100And30000Pounds,
-        note: "For a credit card purchase of a single item over £100 and up to £30,000, the card provider is jointly liable with the seller. Not for debit cards, nor when paid through an intermediary such as PayPal. Claims are limited to 6 years.",
-        sources: &[UK_CONSUMER_CREDIT],
+        note: "When a single item's price is over £100 and up to £30,000 and you paid any part of it by credit card (even a deposit), the card provider is jointly liable with the seller for the whole price. Not for debit cards; a payment service between you and the seller (such as PayPal) may be argued to break the link. Claims are limited to 6 years (5 in Scotland).",
+        sources: &[UK_CONSUMER_CREDIT, UK_LIMITATION],
+    },
+    LegalRoute {
+        id: "aliexpress.arbitration",
+        regions: &[Region::Europe, Region::UnitedKingdom],
+        title: "Refer AliExpress's decision to arbitration",
+        counts_from: Event::DecisionIssued,
+        length: Length::Days(20),
+        longer_in: &[],
+        condition: Condition::AliExpressDecided,
+        note: "AliExpress's terms for EU, EEA and UK buyers (clause 16.2.1, in force 15 July 2026): if you disagree with its decision, apply to the Hong Kong International Arbitration Centre and tell AliExpress within 20 calendar days of receiving the decision; otherwise the terms treat the decision as final and binding. The courts of the country where you live, and its out-of-court consumer bodies, stay open to you either way.",
+        sources: &[ALIEXPRESS_EU_TERMS],
     },
 ];
 
-/// A route that fits the case, with its last day when the case has the day it counts from.
+/// A route that fits the case, with how long it lasts where the buyer lives and its last day when
+/// the case has the day it counts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegalOption {
     pub route: &'static LegalRoute,
+    pub length: Length,
     pub last_day: Option<NaiveDate>,
 }
 
-impl LegalRoute {
-    pub fn last_day(&self, from: NaiveDate) -> Option<NaiveDate> {
-        match self.length {
+impl Length {
+    pub fn after(self, from: NaiveDate) -> Option<NaiveDate> {
+        match self {
             Length::Days(days) => Some(from + chrono::Duration::days(i64::from(days))),
             Length::Years(years) => from.checked_add_months(Months::new(years * 12)),
         }
     }
+}
 
+impl LegalOption {
     /// "2 years after delivery".
     pub fn length_text(&self) -> String {
         let length = match self.length {
             Length::Days(days) => trf("{days} days", &[("days", &days)]),
             Length::Years(years) => trf("{years} years", &[("years", &years)]),
         };
-        trf("{length} after {event}", &[("length", &length), ("event", &self.counts_from.phrase())])
+        trf("{length} after {event}", &[("length", &length), ("event", &self.route.counts_from.phrase())])
+    }
+}
+
+impl LegalRoute {
+    /// How long the route lasts for a buyer living in `country`.
+    pub fn length_in(&self, country: &str) -> Length {
+        let country = country.trim();
+        self.longer_in
+            .iter()
+            .find(|(code, _)| code.eq_ignore_ascii_case(country))
+            .map_or(self.length, |(_, length)| *length)
     }
 
     fn fits(&self, case: &Case) -> bool {
         let problem = case.details.problem;
-        let arrived = !matches!(problem, Problem::NotReceived | Problem::RefundNotPaid);
+        let arrived = problem.goods_arrived();
         match self.condition {
             Condition::FaultyGoods => arrived && problem != Problem::Other,
             Condition::Delivered => arrived,
             Condition::CreditCardBetween100And30000Pounds => {
                 case.details.payment_method == PaymentMethod::Card
                     && case.details.amount.as_ref().is_some_and(within_section_75)
+            }
+            Condition::AliExpressDecided => {
+                case.details.platform == Platform::AliExpress && case.date_of(Event::DecisionIssued).is_some()
             }
         }
     }
@@ -176,10 +243,10 @@ pub fn legal_options(case: &Case, country: &str) -> Vec<LegalOption> {
     let region = Region::of(country);
     LEGAL_ROUTES
         .iter()
-        .filter(|route| route.region == region && route.fits(case))
-        .map(|route| LegalOption {
-            route,
-            last_day: case.date_of(route.counts_from).and_then(|day| route.last_day(day)),
+        .filter(|route| route.regions.contains(&region) && route.fits(case))
+        .map(|route| {
+            let length = route.length_in(country);
+            LegalOption { route, length, last_day: case.date_of(route.counts_from).and_then(|day| length.after(day)) }
         })
         .collect()
 }
@@ -248,7 +315,13 @@ mod tests {
         assert_eq!(ids(&options), ["eu.legal_guarantee", "eu.withdrawal"]);
         assert_eq!(options[0].last_day, Some(day(2028, 10, 20)));
         assert_eq!(options[1].last_day, Some(day(2026, 11, 3)));
-        assert_eq!(options[0].route.length_text(), "2 years after delivery");
+        assert_eq!(options[0].length_text(), "2 years after delivery");
+        // Spain's and Portugal's own law: 3 years.
+        for country in ["ES", "pt"] {
+            let options = legal_options(&faulty, country);
+            assert_eq!((options[0].route.id, options[0].last_day), ("eu.legal_guarantee", Some(day(2029, 10, 20))));
+            assert_eq!(options[0].length_text(), "3 years after delivery");
+        }
         // Nothing arrived: neither applies (the platform, the card and PayPal remain).
         assert!(legal_options(&case(Problem::NotReceived, PaymentMethod::Card, None), "DE").is_empty());
     }
@@ -299,6 +372,27 @@ mod tests {
         let plain =
             compose(TemplateKind::ChargebackLetter, &faulty, &TemplateInput::default(), MessageLanguage::English);
         assert!(plain.text.starts_with("To: [your card issuer]") && !plain.text.contains("section 75"));
+    }
+
+    #[test]
+    fn an_eu_or_uk_buyer_has_20_days_to_refer_an_aliexpress_decision_to_arbitration() {
+        let arbitration = |case: &Case, country| {
+            legal_options(case, country).into_iter().find(|option| option.route.id == "aliexpress.arbitration")
+        };
+        let mut decided = case(Problem::NotAsDescribed, PaymentMethod::PayPal, None);
+        assert_eq!(arbitration(&decided, "GB"), None, "nothing decided yet");
+        decided.record_step(Event::DecisionIssued, day(2026, 11, 25), decided.updated_at);
+        for country in ["GB", "FR", "NO"] {
+            // Received on 25 November + 20 calendar days: 15 December.
+            let option = arbitration(&decided, country).unwrap();
+            assert_eq!(
+                (option.last_day, option.length_text()),
+                (Some(day(2026, 12, 15)), "20 days after the decision".into())
+            );
+        }
+        assert_eq!(arbitration(&decided, "US"), None);
+        decided.details.platform = Platform::AlibabaTradeAssurance;
+        assert_eq!(arbitration(&decided, "GB"), None, "AliExpress's terms only");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{Event, Platform};
 use super::i18n::{tr, trf};
-use super::rules::{DayCount, DeadlineKind, ProblemScope, Reference, Rule, Scope};
+use super::rules::{Certainty, DayCount, DeadlineKind, ProblemScope, Reference, Requirement, Rule, Scope};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Marketplace {
@@ -144,6 +144,7 @@ fn as_rules(marketplace: &Marketplace) -> &'static [Rule] {
             scope,
             sets: rule.deadline,
             problems: ProblemScope::Any,
+            requires: Requirement::Nothing,
             counts_from: rule.counts_from,
             falls_back_to: None,
             days: rule.days,
@@ -161,6 +162,7 @@ fn as_rules(marketplace: &Marketplace) -> &'static [Rule] {
                     .collect(),
             ),
             reviewed: "",
+            certainty: Certainty::Confirmed,
         })
         .collect();
     Box::leak(rules.into_boxed_slice())

@@ -151,12 +151,17 @@ pub fn upcoming<'a, Tz: TimeZone>(
         .zip(chains)
         .filter(|(case, _)| case.status() != Status::Resolved)
         .flat_map(|(case, chain)| {
-            chain.dated.iter().filter(|deadline| deadline.state.is_open() || deadline.state == State::Missed).map(
-                move |deadline| {
+            chain
+                .dated
+                .iter()
+                .filter(|deadline| {
+                    deadline.state.is_open()
+                        || matches!(deadline.state, State::Missed | State::Expected { passed: false })
+                })
+                .map(move |deadline| {
                     let when = When::of(deadline, buyer_zone, now);
                     UpcomingItem { case, deadline: deadline.clone(), when }
-                },
-            )
+                })
         })
         .collect();
     items.sort_by(|a, b| {

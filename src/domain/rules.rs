@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::case::{Case, Event, PaymentMethod, Platform, Problem};
+use super::case::{Case, Event, FreeReturns, PaymentMethod, Platform, Problem};
 use super::i18n::{tr, trf};
 use super::marketplace::{published_by, rules_of};
 
@@ -33,6 +33,7 @@ choices! {
     /// A deadline the app tracks, in the order a dispute usually meets them.
     DeadlineKind {
         OpenDispute => "open_dispute", "Last day to open a dispute";
+        FreeReturn => "free_return", "Last day to ask for a free return";
         SellerResponse => "seller_response", "Seller must respond";
         AnswerProposal => "answer_proposal", "Answer the seller's proposal";
         PlatformStepsIn => "platform_steps_in", "Platform steps in";
@@ -61,6 +62,7 @@ impl DeadlineKind {
     pub fn met_by(self) -> &'static [Event] {
         match self {
             DeadlineKind::OpenDispute => &[Event::DisputeOpened],
+            DeadlineKind::FreeReturn => &[Event::ReturnAgreed, Event::ReturnShipped],
             DeadlineKind::SellerResponse => &[Event::SellerResponded],
             DeadlineKind::AnswerProposal => &[Event::BuyerAnswered, Event::Escalated, Event::DecisionIssued],
             DeadlineKind::PlatformStepsIn => &[Event::Escalated, Event::DecisionIssued],
@@ -75,7 +77,7 @@ impl DeadlineKind {
         }
     }
 
-    /// A step of the platform's own dispute, which stops mattering once the platform route is closed.
+    /// A step on the platform, which keeps the platform's clock (the payment rails keep the buyer's).
     pub fn is_platform_step(self) -> bool {
         !matches!(
             self,
@@ -87,10 +89,19 @@ impl DeadlineKind {
         )
     }
 
+    /// A step of the platform's own dispute, which stops mattering once the dispute is closed
+    /// (a free return is not part of it: it stays open after a dispute lost).
+    pub fn ends_with_the_dispute(self) -> bool {
+        self.is_platform_step() && self != DeadlineKind::FreeReturn
+    }
+
     /// What the buyer should do, or expect, when this deadline passes without its step.
     pub fn if_missed(self) -> &'static str {
         match self {
             DeadlineKind::OpenDispute => tr("The platform no longer takes a dispute; your card or PayPal may still help."),
+            DeadlineKind::FreeReturn => {
+                tr("The free return is no longer offered; a dispute, your card or your country's law may still help.")
+            }
             DeadlineKind::SellerResponse => {
                 tr("The seller did not answer in time: the platform should decide for you or refund you. Escalate if nothing happens.")
             }
@@ -136,6 +147,8 @@ pub enum ProblemScope {
     Any,
     /// Only an order that did not arrive (or arrived late).
     NonDelivery,
+    /// Only goods that arrived, which the buyer could send back.
+    GoodsArrived,
 }
 
 impl ProblemScope {
@@ -143,8 +156,46 @@ impl ProblemScope {
         match self {
             ProblemScope::Any => true,
             ProblemScope::NonDelivery => problem == Problem::NotReceived,
+            ProblemScope::GoodsArrived => problem.goods_arrived(),
         }
     }
+}
+
+/// What else a case must show for a rule to apply, beyond its platform, payment and problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    Nothing,
+    /// The listing showed "Free Returns", with the seller based where this says.
+    FreeReturns(FreeReturns),
+    /// The promised delivery date was fewer than this many days after payment (or, with no
+    /// payment date, after shipment).
+    PromisedWithin(u32),
+}
+
+impl Requirement {
+    pub fn met_by(self, case: &Case) -> bool {
+        match self {
+            Requirement::Nothing => true,
+            Requirement::FreeReturns(origin) => case.details.free_returns == origin,
+            Requirement::PromisedWithin(days) => {
+                let dates = &case.details.dates;
+                let start = dates.paid.or(dates.shipped);
+                match (start, dates.promised_delivery) {
+                    (Some(start), Some(promised)) => (promised - start).num_days() < i64::from(days),
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
+/// Whether a current source confirms a rule's number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Certainty {
+    /// A current source says it: the date is a deadline, and it can be missed.
+    Confirmed,
+    /// Only old or indirect texts say it: the date is what to expect, never "overdue".
+    Expected,
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -153,6 +204,7 @@ pub struct Rule {
     pub scope: Scope,
     pub sets: DeadlineKind,
     pub problems: ProblemScope,
+    pub requires: Requirement,
     pub counts_from: Event,
     /// An earlier event to count from when the buyer does not know `counts_from`: counting from an
     /// earlier day gives an earlier deadline, never a later one.
@@ -166,6 +218,7 @@ pub struct Rule {
     pub sources: &'static [Reference],
     /// ISO date this record was last checked against its sources.
     pub reviewed: &'static str,
+    pub certainty: Certainty,
 }
 
 /// A public page a buyer can open to check a rule: its title, its address and the day it was last
@@ -186,12 +239,12 @@ pub(crate) const fn reference(title: &'static str, address: &'static str) -> Ref
 }
 
 /// A page read for a rule on another day than the last general check.
-const fn read_on(title: &'static str, address: &'static str, checked: &'static str) -> Reference {
+pub(crate) const fn read_on(title: &'static str, address: &'static str, checked: &'static str) -> Reference {
     Reference { title, address, checked }
 }
 
 /// The day the December 2026 review read the pages it cites (stored copies of them).
-const READ_DECEMBER_2026: &str = "2026-12-07";
+pub(crate) const READ_DECEMBER_2026: &str = "2026-12-07";
 const ALIEXPRESS_PROTECTION: Reference = reference(
     "AliExpress Help: How does Buyer Protection work?",
     "http://activities.aliexpress.com/adcms/help-aliexpress-com/buyer_protection_process.php",
@@ -207,6 +260,18 @@ const ALIEXPRESS_RESOLUTION: Reference = reference(
 const ALIEXPRESS_PROTECTION_2026: Reference = reference(
     "AliExpress buyer protection terms, as a seller's help page quotes them",
     "https://help.fullshine.net/policies-terms/return-policy/buyer-protection",
+);
+const ALIEXPRESS_OLD_OPENING: Reference = read_on(
+    "AliExpress Buyer Protection: How do I open a dispute? (an old help page)",
+    "http://www.aliexpress.com/buyerprotection/how_do_i_open_a_dispute.html",
+    READ_DECEMBER_2026,
+);
+/// AliExpress's "Free Returns", "Free Shipping" and "Fast Delivery" terms, word for word as the
+/// Open Terms Archive recorded them (first on 2026-04-17).
+pub(crate) const ALIEXPRESS_FREE_RETURNS_TERMS: Reference = read_on(
+    "AliExpress \"Free Returns\", \"Free Shipping\" and \"Fast Delivery\" Terms and Conditions (Open Terms Archive's copy, recorded 17 Apr 2026)",
+    "https://github.com/OpenTermsArchive/vlopses-ie-versions/blob/a82df7778edb3b504046636cd8b9b932c82164f5/AliExpress/General%20Conditions%20of%20Sale.md",
+    READ_DECEMBER_2026,
 );
 const ALIBABA_QUALITY: Reference = reference(
     "Alibaba.com Help: How does Trade Assurance protect my order for product quality?",
@@ -251,6 +316,7 @@ const fn rule(id: &'static str, scope: Scope, sets: DeadlineKind, counts_from: E
         scope,
         sets,
         problems: ProblemScope::Any,
+        requires: Requirement::Nothing,
         counts_from,
         falls_back_to: None,
         days,
@@ -259,20 +325,32 @@ const fn rule(id: &'static str, scope: Scope, sets: DeadlineKind, counts_from: E
         note: "",
         sources: &[],
         reviewed: REVIEWED,
+        certainty: Certainty::Confirmed,
     }
 }
 
 /// The earliest day a dispute can be opened, where a platform sets one: the same shape as a
 /// deadline's rule, `days` after its event. (Its `sets` names the window it opens.)
-pub const OPENING_RULES: &[Rule] = &[Rule {
-    problems: ProblemScope::NonDelivery,
-    range_seen: (5, 10),
-    note: "A \"not received\" dispute opens 10 days after shipment (older rules: 5 or 6 days); while \
+pub const OPENING_RULES: &[Rule] = &[
+    Rule {
+        problems: ProblemScope::NonDelivery,
+        requires: Requirement::PromisedWithin(5),
+        note: "When the promised delivery time was under 5 days, a \"not received\" dispute opens as soon as the \
+               promised date has passed, without waiting 10 days after shipment.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIEXPRESS_PROTECTION_2026],
+        ..rule("aliexpress.open_from.short_promise", ALIEXPRESS, DeadlineKind::OpenDispute, Event::PromisedDelivery, 0)
+    },
+    Rule {
+        problems: ProblemScope::NonDelivery,
+        range_seen: (5, 10),
+        note: "A \"not received\" dispute opens 10 days after shipment (older rules: 5 or 6 days); while \
            tracking still moves, only once the promised delivery time has passed.",
-    reviewed: CHECKED,
-    sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_DISPUTES],
-    ..rule("aliexpress.open_from", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 10)
-}];
+        reviewed: CHECKED,
+        sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_DISPUTES],
+        ..rule("aliexpress.open_from", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 10)
+    },
+];
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -295,9 +373,43 @@ pub const RULES: &[Rule] = &[
         )
     },
     Rule {
-        note: "Once tracking shows the parcel delivered, the remaining time is cut to about 5 days.",
-        sources: &[ALIEXPRESS_PROTECTION_2026],
+        range_seen: (5, 15),
+        note: "Once tracking shows the parcel delivered, the remaining time is cut to about 5 days. Only an old \
+               help page says 5; newer copies say 15 days after delivery or after receipt is confirmed \
+               automatically: the app keeps the shorter.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIEXPRESS_OLD_OPENING, ALIEXPRESS_PROTECTION_2026],
         ..rule("aliexpress.protection.after_delivered", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Delivered, 5)
+    },
+    Rule {
+        problems: ProblemScope::GoodsArrived,
+        requires: Requirement::FreeReturns(FreeReturns::FromChina),
+        note: "An item sold with \"Free Returns\" by a seller in mainland China can be returned for any reason \
+               within 90 calendar days of the order being placed and paid, through \"Return/refunds\" on the \
+               order page, once per order, complete and unused. The order page shows the exact window.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIEXPRESS_FREE_RETURNS_TERMS],
+        ..rule("aliexpress.free_returns.china", ALIEXPRESS, DeadlineKind::FreeReturn, Event::Paid, 90)
+    },
+    Rule {
+        problems: ProblemScope::GoodsArrived,
+        requires: Requirement::FreeReturns(FreeReturns::FromEurope),
+        falls_back_to: Some(Event::Delivered),
+        note: "An item sold with \"Free Returns\" by a seller in the EU can be returned for any reason within 15 \
+               calendar days of receipt being confirmed (by you, or automatically after delivery).",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIEXPRESS_FREE_RETURNS_TERMS],
+        ..rule("aliexpress.free_returns.europe", ALIEXPRESS, DeadlineKind::FreeReturn, Event::ReceiptConfirmed, 15)
+    },
+    Rule {
+        problems: ProblemScope::GoodsArrived,
+        requires: Requirement::FreeReturns(FreeReturns::FromBrazil),
+        falls_back_to: Some(Event::Delivered),
+        note: "An item sold with \"Free Returns\" by a seller in Brazil can be returned for any reason within 7 \
+               calendar days of receipt being confirmed (by you, or automatically after delivery).",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIEXPRESS_FREE_RETURNS_TERMS],
+        ..rule("aliexpress.free_returns.brazil", ALIEXPRESS, DeadlineKind::FreeReturn, Event::ReceiptConfirmed, 7)
     },
     Rule {
         range_seen: (5, 15),
@@ -306,7 +418,10 @@ pub const RULES: &[Rule] = &[
         ..rule("aliexpress.seller_response", ALIEXPRESS, DeadlineKind::SellerResponse, Event::DisputeOpened, 5)
     },
     Rule {
-        note: "Uncertain, from a single source: if you do not answer a proposal, the seller's stands.",
+        note: "Expected, not confirmed by a current source (only an old page says 2 days): if you do not answer \
+               a proposal, the seller's may stand, so answer it at once.",
+        reviewed: READ_DECEMBER_2026,
+        certainty: Certainty::Expected,
         sources: &[ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.answer_proposal", ALIEXPRESS, DeadlineKind::AnswerProposal, Event::SellerResponded, 2)
     },
@@ -318,7 +433,10 @@ pub const RULES: &[Rule] = &[
         ..rule("aliexpress.platform_steps_in", ALIEXPRESS, DeadlineKind::PlatformStepsIn, Event::DisputeOpened, 7)
     },
     Rule {
-        note: "AliExpress aims for an initial decision about 15 days after the dispute opens.",
+        note: "Expected, not confirmed by a current source: old pages say AliExpress aims for a first decision \
+               about 15 days after the dispute opens.",
+        reviewed: READ_DECEMBER_2026,
+        certainty: Certainty::Expected,
         sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_RESOLUTION],
         ..rule("aliexpress.expected_decision", ALIEXPRESS, DeadlineKind::ExpectedDecision, Event::DisputeOpened, 15)
     },
@@ -374,7 +492,10 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         range_seen: (14, 21),
-        note: "Alibaba's mediation typically takes 2 to 3 weeks; quality disputes may need an inspection.",
+        note: "Expected, not confirmed by a current source: Alibaba's mediation typically takes 2 to 3 weeks; \
+               quality disputes may need an inspection.",
+        reviewed: READ_DECEMBER_2026,
+        certainty: Certainty::Expected,
         sources: &[ALIBABA_QUALITY],
         ..rule("alibaba.mediation", ALIBABA, DeadlineKind::ExpectedDecision, Event::Escalated, 21)
     },
@@ -433,7 +554,7 @@ impl Rule {
             // Only ever read from the case's own marketplace: see [`applicable`].
             Scope::Hosted { .. } => true,
         };
-        scope && self.problems.covers(case.details.problem)
+        scope && self.problems.covers(case.details.problem) && self.requires.met_by(case)
     }
 
     /// The event this rule counts from for `case` (its fallback when the usual one is unknown)

@@ -467,7 +467,11 @@ mod tests {
                 "marketplaces[4]",
             ]
         );
-        assert!(site.problems[2].reason.contains("open_dispute, seller_response"), "{}", site.problems[2].reason);
+        assert!(
+            site.problems[2].reason.contains("open_dispute, free_return, seller_response"),
+            "{}",
+            site.problems[2].reason
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::domain::case::{Case, CaseDetails, PaymentMethod, Problem, Status};
+use crate::domain::case::{Case, CaseDetails, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::domain::i18n::{tr, trn};
 use crate::domain::marketplace::platform_choices;
@@ -266,6 +266,12 @@ pub fn CaseFormView(
                 <legend>{tr("From the order page")}</legend>
                 {hinted(Field::ProtectionEnds, tr("Buyer protection ends on"), Control::Date { max: None },
                     tr("The date the order page's protection timer shows. It beats any estimate."))}
+                {move || form.with(|form| form.platform == Platform::AliExpress.key()).then(|| hinted(
+                    Field::FreeReturns,
+                    tr("Sold with \"Free Returns\"?"),
+                    options(FreeReturns::ALL, FreeReturns::key, |choice| tr(choice.label())),
+                    tr("Look for the \"Free Returns\" icon on the listing or under \"Return/refunds\" on the order page. Such items can be sent back for any reason, even after the dispute window."),
+                ))}
             </fieldset>
             {move || save_error.get().map(|error| {
                 let conflict = error == StorageError::ChangedElsewhere;

@@ -9,10 +9,11 @@ use crate::domain::advice::{resolution_meaning, Warning};
 use crate::domain::case::Case;
 use crate::domain::clock::iso_day;
 use crate::domain::deadline::chain;
+use crate::domain::deadline::day_text;
 use crate::domain::guide::{guide, Action, ActionInput, Asks, Stage};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::{Outcome, Resolution};
-use crate::domain::legal::legal_options;
+use crate::domain::legal::{legal_options, Condition};
 use crate::domain::money::{parse_amount, Money};
 use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
 use crate::ui::components::Countdown;
@@ -93,7 +94,7 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
-                    {(guidance.stage == Stage::LastResort).then(|| law_may_help(&case_for_law, &deadlines))}
+                    {law_may_help(&case_for_law, guidance.stage, &deadlines)}
                     {(guidance.stage == Stage::Done).then(|| view! {
                         <p><A href=href("/before-next-order")>{tr("Before your next order: a short checklist")}</A></p>
                     })}
@@ -103,13 +104,27 @@ pub fn GuideCard(case: Case) -> impl IntoView {
     }
 }
 
-/// Once the platform route is closed: the law where the buyer lives, where it may still help.
-fn law_may_help(case: &Case, deadlines: &str) -> Option<impl IntoView> {
-    let first = legal_options(case, &buyer_country().unwrap_or_default()).into_iter().next()?;
+/// Once the platform has decided, the route beyond its decision; once the platform route is
+/// closed, the law where the buyer lives, where it may still help.
+fn law_may_help(case: &Case, stage: Stage, deadlines: &str) -> Option<impl IntoView> {
+    let options = legal_options(case, &buyer_country().unwrap_or_default());
+    let (lead, first) = match stage {
+        Stage::DecisionMade => (
+            tr("If you disagree with the decision:"),
+            options.into_iter().find(|option| option.route.condition == Condition::AliExpressDecided),
+        ),
+        Stage::LastResort | Stage::FreeReturn => {
+            (tr("The law where you live may help too:"), options.into_iter().next())
+        }
+        _ => return None,
+    };
+    let first = first?;
+    let until = first.last_day.map(|day| format!(" ({})", trf("until {day}", &[("day", &day_text(day))])));
     Some(view! {
         <p class="law-may-help">
-            {tr("The law where you live may help too:")}" "
+            {lead}" "
             <a href=deadlines.to_owned()>{tr(first.route.title)}</a>
+            {until}
         </p>
     })
 }

@@ -49,7 +49,7 @@ pub fn LegalRights(case: Case) -> impl IntoView {
                             <li>
                                 <h3>{tr(option.route.title)}</h3>
                                 <p>
-                                    {option.route.length_text()}
+                                    {option.length_text()}
                                     {option.last_day.map(|day| format!(" · {}", trf("until {day}", &[("day", &day_text(day))])))}
                                 </p>
                                 <p class="hint">{tr(option.route.note)}</p>

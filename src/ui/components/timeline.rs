@@ -18,6 +18,7 @@ pub fn state_class(state: State) -> &'static str {
         State::Missed => "overdue",
         State::Met { .. } => "met",
         State::NotNeeded => "not-needed",
+        State::Expected { .. } => "expected",
     }
 }
 
@@ -130,6 +131,11 @@ fn DeadlineItem(case: Case, deadline: Deadline) -> impl IntoView {
         State::Met { on: Some(on) } => view! { <p>{trf("Done on {day}.", &[("day", &day_text(on))])}</p> }.into_any(),
         State::Met { on: None } => view! { <p>{tr("Done.")}</p> }.into_any(),
         State::NotNeeded => view! { <p>{tr("No longer needed for this case.")}</p> }.into_any(),
+        State::Expected { passed } => view! {
+            <p>{if passed { tr("The expected day has passed.") } else { tr("What to expect: no current source confirms this date, so it is never counted as overdue.") }}</p>
+            <p class="if-missed">{tr("If it passes:")}" " {deadline.kind.if_missed()}</p>
+        }
+        .into_any(),
         State::Upcoming | State::DueSoon | State::Missed => view! {
             <p><Countdown due=deadline.due /> " · " {closing_text(&deadline)}</p>
             <p class="if-missed">{tr("If it passes:")}" " {deadline.kind.if_missed()}</p>

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, Platform};
 use crate::domain::deadline::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
@@ -39,7 +39,7 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
     let details = &case.details;
     let known = |value: &str| if value.trim().is_empty() { "—".to_owned() } else { value.to_owned() };
     let day = |day: Option<chrono::NaiveDate>| day.map(day_text).unwrap_or_else(|| "—".into());
-    let rows = vec![
+    let mut rows = vec![
         (tr("Platform"), details.platform_text()),
         (tr("Order number"), details.order_number.clone()),
         (tr("Seller"), known(&details.seller)),
@@ -58,6 +58,9 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         (tr("Receipt confirmed"), day(details.dates.receipt_confirmed)),
         (tr("Protection ends (order page)"), day(details.protection_ends)),
     ];
+    if details.platform == Platform::AliExpress {
+        rows.insert(4, (tr("Free Returns"), tr(details.free_returns.label()).to_owned()));
+    }
     let addresses = [(tr("Tracking page"), details.tracking_url.clone()), (tr("Listing"), details.listing_url.clone())];
     let notes = details.notes.clone();
     let updated = local_time_text(case.updated_at);
