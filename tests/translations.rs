@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use dispute_desk::domain::advice::{reason_advice, resolution_meaning};
-use dispute_desk::domain::case::{Event, PaymentMethod, Platform, Problem, Status};
+use dispute_desk::domain::case::{Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::deadline::State;
 use dispute_desk::domain::evidence::Proof;
 use dispute_desk::domain::i18n::{Catalog, Locale};
@@ -88,7 +88,15 @@ fn wanted_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
     sources(Path::new("src"), &mut files);
     let mut keys: BTreeSet<String> = files.iter().flat_map(|source| keys_in(source)).collect();
-    let states = [State::Upcoming, State::DueSoon, State::Missed, State::Met { on: None }, State::NotNeeded];
+    let states = [
+        State::Upcoming,
+        State::DueSoon,
+        State::Missed,
+        State::Met { on: None },
+        State::NotNeeded,
+        State::Expected { passed: false },
+        State::Expected { passed: true },
+    ];
     let names = [
         names_of(Status::ALL, Status::label),
         names_of(Platform::ALL, Platform::label),
@@ -96,6 +104,7 @@ fn wanted_keys() -> BTreeSet<String> {
         names_of(SortBy::ALL, SortBy::label),
         names_of(Attention::ALL, Attention::label),
         names_of(PaymentMethod::ALL, PaymentMethod::label),
+        names_of(FreeReturns::ALL, FreeReturns::label),
         names_of(DeadlineKind::ALL, DeadlineKind::label),
         names_of(&When::ALL, When::label),
         names_of(&states, State::label),
