@@ -114,6 +114,7 @@ choices! {
         FcbaNoticeSent => "fcba_notice_sent", "Billing-error notice sent to the card issuer";
         PayPalDisputeOpened => "paypal_dispute_opened", "PayPal dispute opened";
         PayPalEscalated => "paypal_escalated", "PayPal dispute escalated to a claim";
+        CompensationClaimed => "compensation_claimed", "On-time delivery compensation claimed";
     }
 }
 
@@ -141,6 +142,7 @@ impl Event {
             Event::FcbaNoticeSent => tr("the notice was sent"),
             Event::PayPalDisputeOpened => tr("the PayPal dispute was opened"),
             Event::PayPalEscalated => tr("the PayPal escalation"),
+            Event::CompensationClaimed => tr("the compensation claim"),
         }
     }
 

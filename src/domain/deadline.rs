@@ -119,11 +119,12 @@ impl Pending {
 pub struct Chain {
     pub dated: Vec<Deadline>,
     pub pending: Vec<Pending>,
-    /// The day the dispute can first be opened, while that day is still to come.
-    pub not_before: Option<NotBefore>,
+    /// The first day a step can be taken (the dispute opened, a chargeback filed...), for each
+    /// step whose first day is still to come.
+    pub not_before: Vec<NotBefore>,
 }
 
-/// The first day a platform lets the buyer open the dispute.
+/// The first day a platform or a payment rail lets the buyer take a step (the rule's `sets`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotBefore {
     pub day: NaiveDate,
@@ -145,6 +146,16 @@ impl NotBefore {
     pub fn basis(&self) -> String {
         counted(self.rule, self.rule.days, self.rule.counts_from, self.from_day)
     }
+
+    /// "You can open the dispute from Sat 3 Oct 2026".
+    pub fn headline(&self) -> String {
+        let day = day_text(self.opens_on());
+        match self.rule.sets {
+            DeadlineKind::Chargeback => trf("You can file the chargeback from {day}", &[("day", &day)]),
+            DeadlineKind::PayPalEscalation => trf("You can escalate the PayPal dispute from {day}", &[("day", &day)]),
+            _ => trf("You can open the dispute from {day}", &[("day", &day)]),
+        }
+    }
 }
 
 /// How a rule's date is counted: "60 days after shipment (Sat 26 Sep 2026)".
@@ -155,22 +166,30 @@ fn counted(rule: &Rule, days: u32, from: Event, from_day: NaiveDate) -> String {
     )
 }
 
-/// The first day the dispute can be opened, if a rule sets one, the dispute is not opened yet and
-/// that day (or, while tracking moves, the promised delivery date) is after `today`.
-fn not_before(case: &Case, today: NaiveDate) -> Option<NotBefore> {
-    if step_done(DeadlineKind::OpenDispute, case).is_some() {
-        return None;
+/// The first day of each step a rule sets one for (the first rule that applies, per step), while
+/// the step is not done, its own dependency has happened and that day (for the dispute, or while
+/// tracking moves the promised delivery date) is after `today`.
+fn not_before(case: &Case, today: NaiveDate) -> Vec<NotBefore> {
+    let mut waits = Vec::new();
+    let mut seen = Vec::new();
+    for rule in OPENING_RULES.iter().filter(|rule| rule.applies_to(case)) {
+        if seen.contains(&rule.sets) || step_done(rule.sets, case).is_some() {
+            continue;
+        }
+        seen.push(rule.sets);
+        let Some((_, from_day)) = rule.anchor(case) else { continue };
+        let day = add_days(from_day, rule.days, rule.day_count);
+        let while_in_transit = case
+            .details
+            .dates
+            .promised_delivery
+            .filter(|promised| rule.sets == DeadlineKind::OpenDispute && *promised > day);
+        let wait = NotBefore { day, rule, from_day, while_in_transit };
+        if wait.opens_on() > today {
+            waits.push(wait);
+        }
     }
-    let rule = OPENING_RULES.iter().find(|rule| rule.applies_to(case))?;
-    let (_, from_day) = rule.anchor(case)?;
-    let day = add_days(from_day, rule.days, rule.day_count);
-    let while_in_transit = case.details.dates.promised_delivery.filter(|promised| *promised > day);
-    (day > today || while_in_transit.is_some_and(|promised| promised > today)).then_some(NotBefore {
-        day,
-        rule,
-        from_day,
-        while_in_transit,
-    })
+    waits
 }
 
 impl Deadline {
@@ -347,7 +366,11 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
         }
     }
     result.dated.sort_by_key(|deadline| (deadline.due, deadline.kind));
-    result.not_before = not_before(case, now.with_timezone(buyer_zone).date_naive());
+    result.not_before = not_before(case, now.with_timezone(buyer_zone).date_naive())
+        .into_iter()
+        // A step's first day matters once the step itself can come (escalating needs a PayPal dispute).
+        .filter(|wait| wait.rule.sets == DeadlineKind::OpenDispute || result.get(wait.rule.sets).is_some())
+        .collect();
     result
 }
 
@@ -364,6 +387,11 @@ impl Chain {
 
     pub fn get(&self, kind: DeadlineKind) -> Option<&Deadline> {
         self.dated.iter().find(|deadline| deadline.kind == kind)
+    }
+
+    /// The first day of the step `kind`, while it is still to come.
+    pub fn not_before(&self, kind: DeadlineKind) -> Option<&NotBefore> {
+        self.not_before.iter().find(|wait| wait.rule.sets == kind)
     }
 }
 
@@ -654,7 +682,7 @@ mod tests {
     #[test]
     fn a_parcel_not_received_can_be_disputed_only_from_10_days_after_shipment() {
         let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 11, 15)));
-        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before;
+        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before(DeadlineKind::OpenDispute).cloned();
         let waiting = on(&case, "2026-11-20T12:00:00Z").unwrap();
         assert_eq!((waiting.day, waiting.while_in_transit), (day(2026, 11, 25), None));
         assert_eq!(waiting.basis(), "10 days after shipment (Sun 15 Nov 2026)");
@@ -680,13 +708,45 @@ mod tests {
         let mut case = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 11, 3)));
         case.details.dates.paid = Some(day(2026, 11, 2));
         case.details.dates.promised_delivery = Some(day(2026, 11, 6));
-        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before;
+        let on = |case: &Case, text: &str| chain(case, &Utc, utc(text)).not_before(DeadlineKind::OpenDispute).cloned();
         let waiting = on(&case, "2026-11-04T12:00:00Z").unwrap();
         assert_eq!((waiting.rule.id, waiting.opens_on()), ("aliexpress.open_from.short_promise", day(2026, 11, 6)));
         assert_eq!(on(&case, "2026-11-06T12:00:00Z"), None, "not 10 days after shipment (13 November)");
         // Promised 5 days after payment: the usual 10 days after shipment.
         case.details.dates.promised_delivery = Some(day(2026, 11, 7));
         assert_eq!(on(&case, "2026-11-08T12:00:00Z").map(|wait| wait.opens_on()), Some(day(2026, 11, 13)));
+    }
+
+    #[test]
+    fn mastercards_wait_without_a_delivery_date_and_paypals_before_escalating_say_from_when() {
+        // Paid by card on Monday 2 November, nothing promised, never came: not before 2 December.
+        let mut card = case(Platform::AliExpress, Problem::NotReceived, OrderDates::default());
+        card.details.payment_method = PaymentMethod::Card;
+        card.details.dates.paid = Some(day(2026, 11, 2));
+        let wait = |case: &Case, kind, now: &str| chain(case, &Utc, utc(now)).not_before(kind).map(NotBefore::opens_on);
+        assert_eq!(wait(&card, DeadlineKind::Chargeback, "2026-11-10T12:00:00Z"), Some(day(2026, 12, 2)));
+        assert_eq!(
+            chain(&card, &Utc, utc("2026-11-10T12:00:00Z"))
+                .not_before(DeadlineKind::Chargeback)
+                .map(NotBefore::headline),
+            Some("You can file the chargeback from Wed 2 Dec 2026".to_owned())
+        );
+        assert_eq!(wait(&card, DeadlineKind::Chargeback, "2026-12-02T12:00:00Z"), None);
+        card.details.dates.promised_delivery = Some(day(2026, 11, 20));
+        assert_eq!(wait(&card, DeadlineKind::Chargeback, "2026-11-10T12:00:00Z"), None, "a delivery date was given");
+
+        // PayPal: escalating waits 7 days after payment, once there is a PayPal dispute to escalate.
+        let mut paypal = case(Platform::AliExpress, Problem::NotReceived, OrderDates::default());
+        paypal.details.payment_method = PaymentMethod::PayPal;
+        paypal.details.dates.paid = Some(day(2026, 11, 2));
+        assert_eq!(
+            wait(&paypal, DeadlineKind::PayPalEscalation, "2026-11-05T12:00:00Z"),
+            None,
+            "no PayPal dispute yet"
+        );
+        paypal.record_step(Event::PayPalDisputeOpened, day(2026, 11, 4), paypal.updated_at);
+        assert_eq!(wait(&paypal, DeadlineKind::PayPalEscalation, "2026-11-05T12:00:00Z"), Some(day(2026, 11, 9)));
+        assert_eq!(wait(&paypal, DeadlineKind::PayPalEscalation, "2026-11-09T12:00:00Z"), None);
     }
 
     #[test]
@@ -822,6 +882,7 @@ mod tests {
             ("aliexpress.refund_arrival", day(2026, 3, 16)),
             ("alibaba.trade_assurance.after_receipt", day(2026, 4, 1)),
             ("alibaba.trade_assurance.on_time_delivery", day(2026, 4, 1)),
+            ("alibaba.on_time_compensation", day(2026, 4, 1)),
             ("alibaba.supplier_response", day(2026, 3, 5)),
             ("alibaba.escalation", day(2026, 3, 9)),
             ("alibaba.mediation", day(2026, 3, 23)),

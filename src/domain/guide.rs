@@ -45,6 +45,7 @@ pub enum Action {
     AcceptedDecision,
     ShippedReturn,
     StartedFreeReturn,
+    ClaimedCompensation,
     RefundIssued,
     RefundArrived,
     FiledChargeback,
@@ -89,6 +90,7 @@ impl Action {
             Action::AcceptedDecision => tr("I accept the decision"),
             Action::ShippedReturn => tr("I shipped the return"),
             Action::StartedFreeReturn => tr("I asked for a free return"),
+            Action::ClaimedCompensation => tr("I claimed the on-time compensation"),
             Action::RefundIssued => tr("The refund was issued"),
             Action::RefundArrived => tr("The refund arrived"),
             Action::FiledChargeback => tr("I filed a chargeback"),
@@ -167,6 +169,7 @@ impl Action {
             },
             Action::ShippedReturn => step(Event::ReturnShipped),
             Action::StartedFreeReturn => step(Event::ReturnAgreed),
+            Action::ClaimedCompensation => step(Event::CompensationClaimed),
             Action::RefundIssued => step(Event::RefundIssued),
             Action::RefundArrived => step(Event::RefundReceived),
             Action::FiledChargeback => step(Event::ChargebackFiled),
@@ -263,24 +266,39 @@ fn free_return(chain: &Chain) -> Option<&Deadline> {
     chain.get(DeadlineKind::FreeReturn).filter(|deadline| deadline.state.is_open())
 }
 
-/// Beside the dispute: the free return the buyer can ask for instead, or, once the dispute window
-/// has passed on an AliExpress order whose listing the buyer has not described, the question.
-fn free_return_text(case: &Case, chain: &Chain, stage: Stage) -> Option<String> {
-    if let Some(deadline) = free_return(chain) {
-        if !matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) {
-            return None;
-        }
-        return Some(trf(
+/// Alibaba.com's on-time delivery compensation, while it can still be claimed.
+fn on_time_claim(chain: &Chain) -> Option<&Deadline> {
+    chain.get(DeadlineKind::OnTimeClaim).filter(|deadline| deadline.state.is_open())
+}
+
+/// What else the buyer can ask for beside the dispute, each named for what it is (a free return
+/// instead of it, compensation for lateness on top of the refund), and once the dispute window has
+/// passed on an AliExpress order whose listing the buyer has not described, the question.
+fn beside_the_dispute(case: &Case, chain: &Chain, stage: Stage) -> Vec<String> {
+    let before_the_dispute = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute);
+    let mut texts = Vec::new();
+    match free_return(chain) {
+        Some(deadline) if before_the_dispute => texts.push(trf(
             "This item was sold with \"Free Returns\": you can also simply send it back, for any reason, until {day} (\"Return/refunds\" on the order page).",
             &[("day", &day_text(deadline.last_day))],
+        )),
+        Some(_) => {}
+        None if stage == Stage::LastResort
+            && case.details.platform == Platform::AliExpress
+            && case.details.free_returns == FreeReturns::Unknown
+            && case.details.problem.goods_arrived() =>
+        {
+            texts.push(tr("If the listing showed \"Free Returns\", say so on the case form: AliExpress may still take the item back, for up to 90 days after payment.").to_owned())
+        }
+        None => {}
+    }
+    if let Some(claim) = on_time_claim(chain).filter(|_| before_the_dispute || stage == Stage::LastResort) {
+        texts.push(trf(
+            "If the product was marked \"Guaranteed delivery\", you can also claim Alibaba.com's on-time delivery compensation until {day}: a credit of up to USD 100 for future orders, on top of your refund, not instead of it.",
+            &[("day", &day_text(claim.last_day))],
         ));
     }
-    let unanswered = case.details.platform == Platform::AliExpress
-        && case.details.free_returns == FreeReturns::Unknown
-        && case.details.problem.goods_arrived();
-    (unanswered && stage == Stage::LastResort).then(|| {
-        tr("If the listing showed \"Free Returns\", say so on the case form: AliExpress may still take the item back, for up to 90 days after payment.").to_owned()
-    })
+    texts
 }
 
 /// The buttons that record a payment fallback used, one per window still open.
@@ -356,8 +374,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::FirstMessage);
             let wait = chain
-                .not_before
-                .as_ref()
+                .not_before(DeadlineKind::OpenDispute)
                 .map(|not_before| format!(" {}", waiting_text(not_before, platform_name)))
                 .unwrap_or_default();
             (
@@ -370,12 +387,11 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                 vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
             )
         }
-        Stage::OpenTheDispute if chain.not_before.is_some() => {
+        Stage::OpenTheDispute if chain.not_before(DeadlineKind::OpenDispute).is_some() => {
             warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
             templates.push(TemplateKind::DisputeDescription);
             let (title, wait) = chain
-                .not_before
-                .as_ref()
+                .not_before(DeadlineKind::OpenDispute)
                 .map(|not_before| {
                     (
                         trf("Wait until {day}, then open the dispute", &[("day", &day_text(not_before.opens_on()))]),
@@ -571,13 +587,24 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) && case.details.problem == Problem::NotReceived {
         warnings.push(Warning::LostOrLateParcel);
     }
-    let why = match free_return_text(case, chain, stage) {
-        Some(offer) => format!("{why} {offer}"),
-        None => why,
-    };
+    let payment_waits = chain
+        .not_before
+        .iter()
+        .filter(|wait| matches!(stage, Stage::LastResort | Stage::FreeReturn) && !wait.rule.sets.is_platform_step())
+        .map(|wait| format!("{}: {}.", wait.headline(), wait.basis()));
+    let why = std::iter::once(why)
+        .chain(beside_the_dispute(case, chain, stage))
+        .chain(payment_waits)
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut actions = actions;
     if free_return(chain).is_some() && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) {
         actions.push(Action::StartedFreeReturn);
+    }
+    if on_time_claim(chain).is_some()
+        && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::LastResort)
+    {
+        actions.push(Action::ClaimedCompensation);
     }
     warnings.retain(|warning| warning.platform().is_none_or(|own| own == platform));
     let advice = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute).then_some(advice);
@@ -744,6 +771,43 @@ mod tests {
         assert!(!step_now(&damaged, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
         let alibaba = self::case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::NotReceived);
         assert!(!step_now(&alibaba, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
+    }
+
+    #[test]
+    fn an_alibaba_order_late_and_never_come_has_the_refund_request_and_the_compensation_each_named() {
+        // Promised for 1 October, never came: both count 30 days from that day, to 31 October.
+        let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::NotReceived);
+        case.details.dates.promised_delivery = Some(day(10, 1));
+        let chain = chain(&case, &Utc, at(10, 5));
+        let last_day = |kind| chain.get(kind).map(|deadline| deadline.last_day);
+        assert_eq!(last_day(DeadlineKind::OpenDispute), Some(day(10, 31)));
+        assert_eq!(last_day(DeadlineKind::OnTimeClaim), Some(day(10, 31)));
+        let guidance = guide(&case, &chain);
+        assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::OpenDispute), "the refund comes first");
+        assert!(guidance.why.contains("claim Alibaba.com's on-time delivery compensation until Sat 31 Oct 2026: a credit of up to USD 100 for future orders, on top of your refund, not instead of it."), "{}", guidance.why);
+        assert!(guidance.actions.contains(&Action::ClaimedCompensation));
+        act(&mut case, Action::ClaimedCompensation, day(10, 5), ActionInput::default());
+        let chain = self::chain(&case, &Utc, at(10, 6));
+        assert_eq!(chain.get(DeadlineKind::OnTimeClaim).map(|d| d.state), Some(State::Met { on: Some(day(10, 5)) }));
+        assert!(chain.get(DeadlineKind::OpenDispute).is_some_and(|d| d.state.is_open()), "claiming is not the refund");
+        assert!(!guide(&case, &chain).actions.contains(&Action::ClaimedCompensation));
+    }
+
+    #[test]
+    fn the_last_resort_says_from_when_the_card_takes_a_chargeback() {
+        // Paid 1 September, shipped the 3rd, nothing promised, never came; the buyer gave up on 25 September.
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        act(&mut case, Action::GaveUp, day(9, 25), ActionInput::default());
+        let guidance = step_now(&case, at(9, 25));
+        assert_eq!(guidance.stage, Stage::LastResort);
+        assert!(
+            guidance
+                .why
+                .contains("You can file the chargeback from Thu 1 Oct 2026: 30 days after payment (Tue 1 Sep 2026)."),
+            "{}",
+            guidance.why
+        );
+        assert!(!step_now(&case, at(10, 2)).why.contains("You can file the chargeback from"), "the wait is over");
     }
 
     #[test]

@@ -34,6 +34,7 @@ choices! {
     DeadlineKind {
         OpenDispute => "open_dispute", "Last day to open a dispute";
         FreeReturn => "free_return", "Last day to ask for a free return";
+        OnTimeClaim => "on_time_claim", "Last day to claim on-time delivery compensation";
         SellerResponse => "seller_response", "Seller must respond";
         AnswerProposal => "answer_proposal", "Answer the seller's proposal";
         PlatformStepsIn => "platform_steps_in", "Platform steps in";
@@ -63,6 +64,7 @@ impl DeadlineKind {
         match self {
             DeadlineKind::OpenDispute => &[Event::DisputeOpened],
             DeadlineKind::FreeReturn => &[Event::ReturnAgreed, Event::ReturnShipped],
+            DeadlineKind::OnTimeClaim => &[Event::CompensationClaimed],
             DeadlineKind::SellerResponse => &[Event::SellerResponded],
             DeadlineKind::AnswerProposal => &[Event::BuyerAnswered, Event::Escalated, Event::DecisionIssued],
             DeadlineKind::PlatformStepsIn => &[Event::Escalated, Event::DecisionIssued],
@@ -90,9 +92,9 @@ impl DeadlineKind {
     }
 
     /// A step of the platform's own dispute, which stops mattering once the dispute is closed
-    /// (a free return is not part of it: it stays open after a dispute lost).
+    /// (a free return and a compensation claim are not part of it: they stay open after a dispute lost).
     pub fn ends_with_the_dispute(self) -> bool {
-        self.is_platform_step() && self != DeadlineKind::FreeReturn
+        self.is_platform_step() && !matches!(self, DeadlineKind::FreeReturn | DeadlineKind::OnTimeClaim)
     }
 
     /// What the buyer should do, or expect, when this deadline passes without its step.
@@ -101,6 +103,9 @@ impl DeadlineKind {
             DeadlineKind::OpenDispute => tr("The platform no longer takes a dispute; your card or PayPal may still help."),
             DeadlineKind::FreeReturn => {
                 tr("The free return is no longer offered; a dispute, your card or your country's law may still help.")
+            }
+            DeadlineKind::OnTimeClaim => {
+                tr("The compensation can no longer be claimed; the refund for an order that never came is a separate request.")
             }
             DeadlineKind::SellerResponse => {
                 tr("The seller did not answer in time: the platform should decide for you or refund you. Escalate if nothing happens.")
@@ -170,6 +175,8 @@ pub enum Requirement {
     /// The promised delivery date was fewer than this many days after payment (or, with no
     /// payment date, after shipment).
     PromisedWithin(u32),
+    /// No delivery date was promised (or the buyer does not know it).
+    NoPromisedDelivery,
 }
 
 impl Requirement {
@@ -177,6 +184,7 @@ impl Requirement {
         match self {
             Requirement::Nothing => true,
             Requirement::FreeReturns(origin) => case.details.free_returns == origin,
+            Requirement::NoPromisedDelivery => case.details.dates.promised_delivery.is_none(),
             Requirement::PromisedWithin(days) => {
                 let dates = &case.details.dates;
                 let start = dates.paid.or(dates.shipped);
@@ -281,6 +289,11 @@ const ALIBABA_COVERAGE: Reference = reference(
     "Alibaba.com Help: How does Trade Assurance protect my online transaction?",
     "https://service.alibaba.com/buyer/faq_detail/20153048.htm",
 );
+const ALIBABA_ON_TIME: Reference = read_on(
+    "Alibaba.com: On-time delivery guarantee (compensation for late delivery)",
+    "https://sale.alibaba.com/p/dkytzdtjl/index.html",
+    READ_DECEMBER_2026,
+);
 const ALIBABA_REFUND_TIME: Reference = read_on(
     "Alibaba.com Help: How long does it take for me to receive the refund for Trade Assurance order?",
     "https://service.alibaba.com/buyer/faq_detail/14414285.htm",
@@ -301,6 +314,16 @@ const MASTERCARD_CHARGEBACKS: Reference = reference(
 );
 const FCBA: Reference =
     reference("15 U.S.C. 1666: Correction of billing errors", "https://www.law.cornell.edu/uscode/text/15/1666");
+const MASTERCARD_WAIT_QUOTED: Reference = read_on(
+    "Justt: Mastercard reason code 4853, goods or services not provided (a processor's summary of the Chargeback Guide)",
+    "https://justt.ai/chargeback-reason-codes/mastercard/4853-goods-or-services-not-provided/",
+    READ_DECEMBER_2026,
+);
+const PAYPAL_ESCALATION: Reference = read_on(
+    "PayPal Help: How do I escalate a dispute to a claim?",
+    "https://www.paypal.com/us/smarthelp/article/how-do-i-escalate-a-dispute-to-a-claim-faq822",
+    READ_DECEMBER_2026,
+);
 const PAYPAL_DISPUTES: Reference = reference(
     "PayPal Help: How do I open a dispute with a seller?",
     "https://www.paypal.com/us/cshelp/article/how-do-i-open-a-dispute-with-a-seller-help246",
@@ -349,6 +372,27 @@ pub const OPENING_RULES: &[Rule] = &[
         reviewed: CHECKED,
         sources: &[ALIEXPRESS_PROTECTION, ALIEXPRESS_DISPUTES],
         ..rule("aliexpress.open_from", ALIEXPRESS, DeadlineKind::OpenDispute, Event::Shipped, 10)
+    },
+    Rule {
+        problems: ProblemScope::NonDelivery,
+        requires: Requirement::NoPromisedDelivery,
+        note: "Mastercard: when the seller gave no delivery date, the bank waits 30 days from the transaction before \
+               a \"not received\" chargeback (Visa sets no such wait; the logo on your card says which it is).",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[MASTERCARD_CHARGEBACKS, MASTERCARD_WAIT_QUOTED],
+        ..rule("card.mastercard_wait", Scope::Payment(PaymentMethod::Card), DeadlineKind::Chargeback, Event::Paid, 30)
+    },
+    Rule {
+        note: "PayPal often lets you escalate a dispute to a claim only once 7 days have passed since the payment.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[PAYPAL_ESCALATION],
+        ..rule(
+            "paypal.escalation_wait",
+            Scope::Payment(PaymentMethod::PayPal),
+            DeadlineKind::PayPalEscalation,
+            Event::Paid,
+            7,
+        )
     },
 ];
 
@@ -468,8 +512,13 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         problems: ProblemScope::NonDelivery,
-        note: "On-time delivery claim for a late or missing shipment: compensation credit, one claim per order.",
+        note: "For an order that never came, ask Alibaba.com for a refund on the order page. No current source \
+               gives that request a window of its own: the app counts 30 days from the promised delivery date, \
+               the shortest it has seen, so you ask in time.",
+        reviewed: READ_DECEMBER_2026,
         sources: &[ALIBABA_COVERAGE],
+        // The id is older than the on-time claim's rule below, whose window this once stood for:
+        // buyers' stored lengths name it, so it stays.
         ..rule(
             "alibaba.trade_assurance.on_time_delivery",
             ALIBABA,
@@ -477,6 +526,15 @@ pub const RULES: &[Rule] = &[
             Event::PromisedDelivery,
             30,
         )
+    },
+    Rule {
+        problems: ProblemScope::NonDelivery,
+        note: "For a product marked \"Guaranteed delivery\" that came late or not at all: claim within 30 calendar \
+               days of the specified delivery date. It is compensation, not the refund: a credit of up to USD 100 \
+               for future Trade Assurance orders, one claim per order.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIBABA_ON_TIME],
+        ..rule("alibaba.on_time_compensation", ALIBABA, DeadlineKind::OnTimeClaim, Event::PromisedDelivery, 30)
     },
     Rule {
         note: "If the supplier does not respond you can escalate to Alibaba from day 4.",
@@ -693,6 +751,7 @@ mod tests {
             kinds(Platform::AlibabaTradeAssurance, PaymentMethod::PayPal, Problem::NotReceived),
             [
                 OpenDispute,
+                OnTimeClaim,
                 SellerResponse,
                 PlatformStepsIn,
                 ExpectedDecision,
@@ -716,13 +775,18 @@ mod tests {
     }
 
     #[test]
-    fn the_on_time_delivery_claim_only_covers_non_delivery() {
-        let ids = |problem| {
+    fn the_on_time_delivery_claim_is_compensation_beside_the_refund_request_and_only_for_non_delivery() {
+        let ids = |problem, kind| {
             let case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, problem);
-            rules_for(DeadlineKind::OpenDispute, &case).map(|rule| rule.id).collect::<Vec<_>>()
+            rules_for(kind, &case).map(|rule| rule.id).collect::<Vec<_>>()
         };
-        assert!(ids(Problem::NotReceived).contains(&"alibaba.trade_assurance.on_time_delivery"));
-        assert!(!ids(Problem::DamagedOrDefective).contains(&"alibaba.trade_assurance.on_time_delivery"));
+        assert_eq!(ids(Problem::NotReceived, DeadlineKind::OnTimeClaim), ["alibaba.on_time_compensation"]);
+        assert!(
+            ids(Problem::NotReceived, DeadlineKind::OpenDispute).contains(&"alibaba.trade_assurance.on_time_delivery")
+        );
+        assert!(ids(Problem::DamagedOrDefective, DeadlineKind::OnTimeClaim).is_empty());
+        assert!(!ids(Problem::DamagedOrDefective, DeadlineKind::OpenDispute)
+            .contains(&"alibaba.trade_assurance.on_time_delivery"));
     }
 
     #[test]

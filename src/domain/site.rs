@@ -468,7 +468,7 @@ mod tests {
             ]
         );
         assert!(
-            site.problems[2].reason.contains("open_dispute, free_return, seller_response"),
+            site.problems[2].reason.contains("open_dispute, free_return, on_time_claim, seller_response"),
             "{}",
             site.problems[2].reason
         );

@@ -8,8 +8,8 @@ use leptos_router::components::A;
 use crate::domain::advice::{resolution_meaning, Warning};
 use crate::domain::case::Case;
 use crate::domain::clock::iso_day;
-use crate::domain::deadline::chain;
 use crate::domain::deadline::day_text;
+use crate::domain::deadline::{chain, State};
 use crate::domain::guide::{guide, Action, ActionInput, Asks, Stage};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::{Outcome, Resolution};
@@ -43,11 +43,20 @@ pub fn GuideCard(case: Case) -> impl IntoView {
                 let guidance = guidance.get();
                 view! {
                     <h2 id="guide-title">{guidance.title.clone()}</h2>
-                    {guidance.races.clone().map(|deadline| view! {
-                        <p class="races">
-                            <strong>{tr(deadline.kind.label())}": "</strong><Countdown due=deadline.due />
-                            <span class="closes">{closing_text(&deadline)}</span>
-                        </p>
+                    {guidance.races.clone().map(|deadline| match deadline.state {
+                        // A date no current source confirms is shown as what to expect, never counted down to "overdue".
+                        State::Expected { .. } => view! {
+                            <p class="races expected">
+                                <strong>{tr(deadline.kind.label())}": "</strong><span class="badge">{tr(deadline.state.label())}</span>
+                                " "<span class="closes">{day_text(deadline.last_day)}</span>
+                            </p>
+                        }.into_any(),
+                        _ => view! {
+                            <p class="races">
+                                <strong>{tr(deadline.kind.label())}": "</strong><Countdown due=deadline.due />
+                                <span class="closes">{closing_text(&deadline)}</span>
+                            </p>
+                        }.into_any(),
                     })}
                     <div class="actions">
                         {guidance.actions.iter().map(|action| {

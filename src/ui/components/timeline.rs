@@ -83,12 +83,12 @@ pub fn Timeline(case: Case) -> impl IntoView {
     view! {
         <section class="card timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{tr("Deadlines")}</h2>
-            {move || computed.with(|chain| chain.not_before.clone()).map(|not_before| view! {
+            {move || computed.with(|chain| chain.not_before.clone()).into_iter().map(|not_before| view! {
                 <div class="not-before">
-                    <p><strong>{trf("You can open the dispute from {day}", &[("day", &day_text(not_before.day))])}</strong>" ("{not_before.basis()}")"</p>
-                    <p class="hint">{tr(not_before.rule.note)}</p>
+                    <p><strong>{not_before.headline()}</strong>" ("{not_before.basis()}")"</p>
+                    <p class="hint">{not_before.rule.note_text()}</p>
                 </div>
-            })}
+            }).collect_view()}
             <ol class="timeline-list">
                 <For each=rows key=Row::key let:row>
                     {match row {
