@@ -216,6 +216,10 @@ pub struct CaseDetails {
     /// question existed read as not known).
     #[serde(default)]
     pub free_returns: FreeReturns,
+    /// Whether one item of the order cost more than £100 on its own (Section 75 goes by the item,
+    /// not the order), once the buyer has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_item_over_100_pounds: Option<bool>,
 }
 
 impl CaseDetails {
@@ -255,6 +259,7 @@ impl Default for CaseDetails {
             listing_url: String::new(),
             marketplace: None,
             free_returns: FreeReturns::Unknown,
+            one_item_over_100_pounds: None,
         }
     }
 }

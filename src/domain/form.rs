@@ -165,6 +165,8 @@ pub struct CaseForm {
     /// The host's marketplace the case was made for, kept so an edit can still name it where
     /// this app's host does not publish it.
     pub kept_marketplace: Option<Marketplace>,
+    /// The buyer's answer about a single item over £100, asked beside their rights, kept as it is.
+    pub kept_one_item_over_100_pounds: Option<bool>,
 }
 
 const MAX_ORDER_NUMBER: usize = 64;
@@ -195,6 +197,7 @@ impl CaseForm {
                 .hosted_marketplace()
                 .map_or_else(|| details.platform.key().into(), Marketplace::choice_key),
             kept_marketplace: details.marketplace.clone(),
+            kept_one_item_over_100_pounds: details.one_item_over_100_pounds,
             order_number: details.order_number.clone(),
             seller: details.seller.clone(),
             item: details.item.clone(),
@@ -415,6 +418,7 @@ impl CaseForm {
                     tracking_url: self.tracking_url.trim().to_owned(),
                     listing_url: self.listing_url.trim().to_owned(),
                     free_returns,
+                    one_item_over_100_pounds: self.kept_one_item_over_100_pounds,
                 })
             }
             _ => Err(errors),
@@ -518,7 +522,13 @@ mod tests {
     #[test]
     fn the_form_round_trips_through_details() {
         let details = filled().validate(today()).unwrap();
-        assert_eq!(CaseForm::from_details(&details).validate(today()), Ok(details));
+        assert_eq!(CaseForm::from_details(&details).validate(today()), Ok(details.clone()));
+        // What is answered elsewhere than on the form (the Section 75 question) survives an edit.
+        let answered =
+            CaseDetails { free_returns: FreeReturns::FromEurope, one_item_over_100_pounds: Some(true), ..details };
+        assert_eq!(CaseForm::from_details(&answered).validate(today()), Ok(answered));
+        let unknown = CaseForm { free_returns: "maybe".into(), ..filled() };
+        assert_eq!(problems(&unknown), [(Field::FreeReturns, FieldProblem::UnknownChoice)]);
     }
 
     #[test]

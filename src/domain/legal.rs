@@ -57,8 +57,8 @@ pub enum Condition {
     FaultyGoods,
     /// Something arrived (the buyer may send it back).
     Delivered,
-    /// Paid by card for one order between £100 and £30,000 (a credit card, not through an
-    /// intermediary such as PayPal).
+    /// Paid by card for an item whose own price is over £100 and up to £30,000 (a credit card;
+    /// not, as far as the app can tell, through an intermediary such as PayPal).
     CreditCardBetween100And30000Pounds,
     /// AliExpress has decided the dispute.
     AliExpressDecided,
@@ -224,7 +224,7 @@ impl LegalRoute {
             Condition::Delivered => arrived,
             Condition::CreditCardBetween100And30000Pounds => {
                 case.details.payment_method == PaymentMethod::Card
-                    && case.details.amount.as_ref().is_some_and(within_section_75)
+                    && case.details.amount.as_ref().is_some_and(|total| within_section_75(total, case))
             }
             Condition::AliExpressDecided => {
                 case.details.platform == Platform::AliExpress && case.date_of(Event::DecisionIssued).is_some()
@@ -233,9 +233,21 @@ impl LegalRoute {
     }
 }
 
-/// Over £100 and up to £30,000 (in pence): the bounds of a Section 75 claim.
-fn within_section_75(amount: &Money) -> bool {
-    amount.currency.eq_ignore_ascii_case("GBP") && amount.minor > 10_000 && amount.minor <= 3_000_000
+/// Whether an item of the order can be within Section 75's bounds (over £100 and up to £30,000,
+/// for one item): the order total must be over £100, and the buyer has not said that no item was.
+/// With no answer, the total stands in for the item up to the cap.
+fn within_section_75(total: &Money, case: &Case) -> bool {
+    let over_100 = total.currency.eq_ignore_ascii_case("GBP") && total.minor > 10_000;
+    match case.details.one_item_over_100_pounds {
+        Some(answer) => over_100 && answer,
+        None => over_100 && total.minor <= 3_000_000,
+    }
+}
+
+/// Whether the buyer living in `country` should be asked if one item cost more than £100: the
+/// order total could qualify for Section 75 but cannot tell by itself.
+pub fn asks_about_one_item_over_100_pounds(case: &Case, country: &str) -> bool {
+    case.details.one_item_over_100_pounds.is_none() && section_75_applies(case, country)
 }
 
 /// The legal routes that may help a buyer living in `country` with `case`.
@@ -343,6 +355,29 @@ mod tests {
         assert!(!section_75(PaymentMethod::PayPal, pounds(250)), "not through an intermediary");
         assert!(!section_75(PaymentMethod::Card, Some(Money { minor: 25_000, currency: "EUR".into() })));
         assert!(!section_75(PaymentMethod::Card, None));
+    }
+
+    #[test]
+    fn section_75_goes_by_the_item_so_the_buyer_is_asked_when_the_total_cannot_tell() {
+        // Two items of £60 each: the total is over £100, no single item is.
+        let mut small_items = case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(120));
+        assert!(asks_about_one_item_over_100_pounds(&small_items, "GB"));
+        small_items.details.one_item_over_100_pounds = Some(false);
+        assert!(!section_75_applies(&small_items, "GB"));
+        assert!(!asks_about_one_item_over_100_pounds(&small_items, "GB"), "asked once");
+        // One item of £150 in an order of £40,000: covered although the total is over the cap.
+        let mut one_costly = case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(40_000));
+        assert!(!section_75_applies(&one_costly, "GB"));
+        one_costly.details.one_item_over_100_pounds = Some(true);
+        assert!(section_75_applies(&one_costly, "GB"));
+        // An order of £90 cannot hold an item over £100, whatever the answer; nor is anyone else asked.
+        let mut cheap = case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(90));
+        cheap.details.one_item_over_100_pounds = Some(true);
+        assert!(!section_75_applies(&cheap, "GB"));
+        assert!(!asks_about_one_item_over_100_pounds(
+            &case(Problem::NotAsDescribed, PaymentMethod::Card, pounds(120)),
+            "FR"
+        ));
     }
 
     #[test]
