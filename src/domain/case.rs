@@ -115,6 +115,7 @@ choices! {
         PayPalDisputeOpened => "paypal_dispute_opened", "PayPal dispute opened";
         PayPalEscalated => "paypal_escalated", "PayPal dispute escalated to a claim";
         CompensationClaimed => "compensation_claimed", "On-time delivery compensation claimed";
+        RefundAgreed => "refund_agreed", "Refund agreed";
     }
 }
 
@@ -143,6 +144,7 @@ impl Event {
             Event::PayPalDisputeOpened => tr("the PayPal dispute was opened"),
             Event::PayPalEscalated => tr("the PayPal escalation"),
             Event::CompensationClaimed => tr("the compensation claim"),
+            Event::RefundAgreed => tr("the refund was agreed"),
         }
     }
 
@@ -154,7 +156,7 @@ impl Event {
             Event::DecisionIssued => Some(Status::DecisionIssued),
             Event::AppealFiled => Some(Status::Appealed),
             Event::ReturnAgreed | Event::ReturnShipped => Some(Status::ReturnInProgress),
-            Event::RefundIssued => Some(Status::AwaitingRefund),
+            Event::RefundAgreed | Event::RefundIssued => Some(Status::AwaitingRefund),
             Event::RefundReceived => Some(Status::Resolved),
             _ => None,
         }

@@ -886,6 +886,8 @@ mod tests {
             ("alibaba.supplier_response", day(2026, 3, 5)),
             ("alibaba.escalation", day(2026, 3, 9)),
             ("alibaba.mediation", day(2026, 3, 23)),
+            // 7 business days from Monday 2 March: Wednesday 11 March.
+            ("alibaba.refund_start", day(2026, 3, 11)),
             // 10 business days from Monday 2 March: Monday 16 March.
             ("alibaba.refund_arrival", day(2026, 3, 16)),
             ("card.chargeback", day(2026, 6, 30)),

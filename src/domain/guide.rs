@@ -150,7 +150,7 @@ impl Action {
                 let then = match resolution {
                     Resolution::ReturnAndRefund => Entry::Step { event: Event::ReturnAgreed },
                     Resolution::Replacement => status(Status::Resolved),
-                    Resolution::RefundOnly | Resolution::PartialRefund => status(Status::AwaitingRefund),
+                    Resolution::RefundOnly | Resolution::PartialRefund => Entry::Step { event: Event::RefundAgreed },
                 };
                 vec![accepted, then]
             }
@@ -165,7 +165,7 @@ impl Action {
             Action::AcceptedDecision => match latest_outcome(case) {
                 Some(Outcome::ReturnForRefund) => step(Event::ReturnAgreed),
                 Some(Outcome::Rejected) | None => vec![status(Status::ClosedWithoutRefund)],
-                Some(Outcome::FullRefund | Outcome::PartialRefund) => vec![status(Status::AwaitingRefund)],
+                Some(Outcome::FullRefund | Outcome::PartialRefund) => step(Event::RefundAgreed),
             },
             Action::ShippedReturn => step(Event::ReturnShipped),
             Action::StartedFreeReturn => step(Event::ReturnAgreed),
@@ -540,7 +540,7 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
                 } else {
                     tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned()
                 },
-                open(DeadlineKind::RefundArrival),
+                if issued { open(DeadlineKind::RefundArrival) } else { open(DeadlineKind::RefundStarts) },
                 if issued { vec![Action::RefundArrived] } else { vec![Action::RefundIssued, Action::RefundArrived] },
             )
         }
@@ -791,6 +791,28 @@ mod tests {
         assert_eq!(chain.get(DeadlineKind::OnTimeClaim).map(|d| d.state), Some(State::Met { on: Some(day(10, 5)) }));
         assert!(chain.get(DeadlineKind::OpenDispute).is_some_and(|d| d.state.is_open()), "claiming is not the refund");
         assert!(!guide(&case, &chain).actions.contains(&Action::ClaimedCompensation));
+    }
+
+    #[test]
+    fn an_alibaba_refund_not_started_7_working_days_after_the_agreement_is_chased() {
+        let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::DamagedOrDefective);
+        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        let offer = ActionInput { resolution: Some(Resolution::RefundOnly), ..ActionInput::default() };
+        act(&mut case, Action::SellerProposed, day(9, 22), offer);
+        // Accepted on Wednesday 23 September: 7 working days, to Friday 2 October.
+        act(&mut case, Action::AcceptedProposal, day(9, 23), ActionInput::default());
+        assert_eq!(case.status(), Status::AwaitingRefund);
+        let guidance = step_now(&case, at(9, 24));
+        assert_eq!(guidance.stage, Stage::WaitForRefund);
+        assert_eq!(
+            guidance.races.as_ref().map(|d| (d.kind, d.last_day, d.kind.party())),
+            Some((DeadlineKind::RefundStarts, day(10, 2), crate::domain::rules::Party::Platform))
+        );
+        act(&mut case, Action::RefundIssued, day(9, 30), ActionInput::default());
+        let guidance = step_now(&case, at(10, 1));
+        assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::RefundArrival));
+        let started = chain(&case, &Utc, at(10, 1)).get(DeadlineKind::RefundStarts).map(|d| d.state);
+        assert_eq!(started, Some(State::Met { on: Some(day(9, 30)) }));
     }
 
     #[test]

@@ -41,6 +41,7 @@ choices! {
         ExpectedDecision => "expected_decision", "Decision expected";
         Appeal => "appeal", "Last day to appeal";
         ShipReturn => "ship_return", "Ship the return";
+        RefundStarts => "refund_starts", "Refund should have started";
         RefundArrival => "refund_arrival", "Refund should have arrived";
         Chargeback => "chargeback", "Last day for a card chargeback";
         FcbaNotice => "fcba_notice", "Billing-error notice to the card issuer (US)";
@@ -53,7 +54,9 @@ impl DeadlineKind {
     pub fn party(self) -> Party {
         match self {
             DeadlineKind::SellerResponse => Party::Seller,
-            DeadlineKind::PlatformStepsIn | DeadlineKind::ExpectedDecision => Party::Platform,
+            DeadlineKind::PlatformStepsIn | DeadlineKind::ExpectedDecision | DeadlineKind::RefundStarts => {
+                Party::Platform
+            }
             DeadlineKind::RefundArrival => Party::Bank,
             _ => Party::Buyer,
         }
@@ -71,6 +74,7 @@ impl DeadlineKind {
             DeadlineKind::ExpectedDecision => &[Event::DecisionIssued],
             DeadlineKind::Appeal => &[Event::AppealFiled],
             DeadlineKind::ShipReturn => &[Event::ReturnShipped],
+            DeadlineKind::RefundStarts => &[Event::RefundIssued, Event::RefundReceived],
             DeadlineKind::RefundArrival => &[Event::RefundReceived],
             DeadlineKind::Chargeback => &[Event::ChargebackFiled],
             DeadlineKind::FcbaNotice => &[Event::FcbaNoticeSent],
@@ -115,6 +119,9 @@ impl DeadlineKind {
             DeadlineKind::ExpectedDecision => tr("The decision is late: contact the platform's support with your dispute number."),
             DeadlineKind::Appeal => tr("The decision is final on the platform; your card or PayPal may still help."),
             DeadlineKind::ShipReturn => tr("If the return was not shipped in time, the payment may go to the seller."),
+            DeadlineKind::RefundStarts => {
+                tr("The refund has not started: contact the supplier, then the platform's service team, with your order number.")
+            }
             DeadlineKind::RefundArrival => {
                 tr("The refund is late: ask the platform for the refund reference and give it to your bank.")
             }
@@ -559,6 +566,14 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         day_count: DayCount::Business,
+        note: "Alibaba.com starts a refund within 7 working days of the refund agreement; if it has not, contact the \
+               supplier or Alibaba.com's service team.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIBABA_REFUND_TIME],
+        ..rule("alibaba.refund_start", ALIBABA, DeadlineKind::RefundStarts, Event::RefundAgreed, 7)
+    },
+    Rule {
+        day_count: DayCount::Business,
         range_seen: (3, 12),
         note: "Alibaba.com starts a refund within 7 working days of the agreement (if it has not, contact \
                the supplier or Alibaba.com's service team); once started, a card refund takes about 10 working \
@@ -755,6 +770,7 @@ mod tests {
                 SellerResponse,
                 PlatformStepsIn,
                 ExpectedDecision,
+                RefundStarts,
                 RefundArrival,
                 PayPalDispute,
                 PayPalEscalation
