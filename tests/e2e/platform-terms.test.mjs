@@ -73,7 +73,7 @@ test("a UK buyer's decided AliExpress case shows the 20 days to refer it to arbi
 
   // 15 days after the dispute opened (9 November) has passed: an expectation, not a missed deadline.
   const guide = page.locator('.guide');
-  assert.match(await guide.locator('.races').innerText(), /^Decision expected: Expected day passed Mon 9 Nov 2026$/);
+  assert.match(await guide.locator('.races').innerText(), /^Decision expected: Expected day passed\s+Mon 9 Nov 2026$/i);
   await openSection(page, 'Deadlines');
   const expected = timelineItem(page, 'Decision expected');
   assert.match(await expected.getAttribute('class'), /\bexpected\b/);
