@@ -46,14 +46,27 @@ choices! {
 }
 
 choices! {
-    /// Whether the AliExpress listing showed "Free Returns", and where its seller is based: the
-    /// return window of the platform's terms depends on it.
+    /// Whether the listing offered the platform's own free returns: AliExpress's "Free Returns"
+    /// (its window depends on where the seller is based) or Alibaba.com's "Easy Return".
     FreeReturns {
         Unknown => "unknown", "Not sure";
         No => "no", "No";
         FromChina => "china", "Yes, seller in mainland China (90 days from payment)";
         FromEurope => "europe", "Yes, seller in the EU (15 days from receipt)";
         FromBrazil => "brazil", "Yes, seller in Brazil (7 days from receipt)";
+        EasyReturn => "easy_return", "Yes (30 days from receipt, for a quality problem)";
+    }
+}
+
+impl FreeReturns {
+    /// The answers that fit a platform's own programme (none beyond "not sure" elsewhere).
+    pub fn offered_on(platform: Platform) -> &'static [FreeReturns] {
+        use FreeReturns::*;
+        match platform {
+            Platform::AliExpress => &[Unknown, No, FromChina, FromEurope, FromBrazil],
+            Platform::AlibabaTradeAssurance => &[Unknown, No, EasyReturn],
+            Platform::OtherMarketplace => &[Unknown],
+        }
     }
 }
 

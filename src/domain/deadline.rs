@@ -883,6 +883,7 @@ mod tests {
             ("alibaba.trade_assurance.after_receipt", day(2026, 4, 1)),
             ("alibaba.trade_assurance.on_time_delivery", day(2026, 4, 1)),
             ("alibaba.on_time_compensation", day(2026, 4, 1)),
+            ("alibaba.easy_return", day(2026, 4, 1)),
             ("alibaba.supplier_response", day(2026, 3, 5)),
             ("alibaba.escalation", day(2026, 3, 9)),
             ("alibaba.mediation", day(2026, 3, 23)),

@@ -397,6 +397,10 @@ impl CaseForm {
             (Some((platform, marketplace)), Some(payment_method), Some(problem), Some(free_returns))
                 if errors.is_empty() =>
             {
+                // An answer about another platform's programme (the platform changed since) says nothing here.
+                let free_returns = Some(free_returns)
+                    .filter(|answer| FreeReturns::offered_on(platform).contains(answer))
+                    .unwrap_or(FreeReturns::Unknown);
                 Ok(CaseDetails {
                     platform,
                     marketplace,
@@ -529,6 +533,11 @@ mod tests {
         assert_eq!(CaseForm::from_details(&answered).validate(today()), Ok(answered));
         let unknown = CaseForm { free_returns: "maybe".into(), ..filled() };
         assert_eq!(problems(&unknown), [(Field::FreeReturns, FieldProblem::UnknownChoice)]);
+        // An AliExpress answer left on an order moved to Alibaba.com is not Alibaba's "Easy Return".
+        let moved = CaseForm { platform: "alibaba_ta".into(), free_returns: "china".into(), ..filled() };
+        assert_eq!(moved.validate(today()).unwrap().free_returns, FreeReturns::Unknown);
+        let easy = CaseForm { platform: "alibaba_ta".into(), free_returns: "easy_return".into(), ..filled() };
+        assert_eq!(easy.validate(today()).unwrap().free_returns, FreeReturns::EasyReturn);
     }
 
     #[test]

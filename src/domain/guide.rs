@@ -2,6 +2,8 @@
 //! from the deadline chain, with the deadline it races, the reason, the buttons that record it done,
 //! the warnings that matter at that step and the messages to send.
 
+use chrono::NaiveDate;
+
 use super::advice::{reason_advice, ReasonAdvice, Warning};
 use super::case::{Case, Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use super::deadline::{day_text, Chain, Deadline, NotBefore, State};
@@ -261,6 +263,42 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
     }
 }
 
+/// The platform's own free return, offered beside the dispute until `last_day`.
+fn free_return_offer(platform: Platform, last_day: NaiveDate) -> String {
+    let day = day_text(last_day);
+    match platform {
+        Platform::AlibabaTradeAssurance => trf(
+            "This product was marked \"Easy Return\": for a quality problem you can also send it back free until {day}, from the order page.",
+            &[("day", &day)],
+        ),
+        _ => trf(
+            "This item was sold with \"Free Returns\": you can also simply send it back, for any reason, until {day} (\"Return/refunds\" on the order page).",
+            &[("day", &day)],
+        ),
+    }
+}
+
+/// The step's title and why once the platform's free return is all the platform still offers.
+fn free_return_step(platform: Platform, platform_name: &str, by: &str) -> (String, String) {
+    let values: &[(&str, &dyn std::fmt::Display)] = &[("platform", &platform_name), ("by", &by)];
+    match platform {
+        Platform::AlibabaTradeAssurance => (
+            trf("Send it back with Easy Return{by}", values),
+            trf(
+                "The dispute is no longer open to you, but this product was marked \"Easy Return\": {platform} takes it back free for a quality problem{by}. Start the return from the order page, send it with tracking, and record the day here.",
+                values,
+            ),
+        ),
+        _ => (
+            trf("Send it back with Free Returns{by}", values),
+            trf(
+                "The dispute is no longer open to you, but this item was sold with \"Free Returns\": {platform} takes it back for any reason{by}. On the order page choose \"Return/refunds\", then send it complete and unused within the time the page gives, and record the day here.",
+                values,
+            ),
+        ),
+    }
+}
+
 /// The free return still open for the case, if its listing showed "Free Returns".
 fn free_return(chain: &Chain) -> Option<&Deadline> {
     chain.get(DeadlineKind::FreeReturn).filter(|deadline| deadline.state.is_open())
@@ -278,10 +316,7 @@ fn beside_the_dispute(case: &Case, chain: &Chain, stage: Stage) -> Vec<String> {
     let before_the_dispute = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute);
     let mut texts = Vec::new();
     match free_return(chain) {
-        Some(deadline) if before_the_dispute => texts.push(trf(
-            "This item was sold with \"Free Returns\": you can also simply send it back, for any reason, until {day} (\"Return/refunds\" on the order page).",
-            &[("day", &day_text(deadline.last_day))],
-        )),
+        Some(deadline) if before_the_dispute => texts.push(free_return_offer(case.details.platform, deadline.last_day)),
         Some(_) => {}
         None if stage == Stage::LastResort
             && case.details.platform == Platform::AliExpress
@@ -472,7 +507,13 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             warnings.push(Warning::EvidenceInTime);
             (
                 trf("Wait for {platform}'s decision", &[("platform", &platform_name)]),
-                tr("The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.").to_owned(),
+                match open(DeadlineKind::ExpectedDecision) {
+                    Some(expected) if expected.state == (State::Expected { passed: true }) => trf(
+                        "The platform reviews both sides. It was expected to decide by {day}; no current source confirms that date, but if you have heard nothing, ask {platform}'s support, with your dispute number.",
+                        &[("day", &day_text(expected.last_day)), ("platform", &platform_name)],
+                    ),
+                    _ => tr("The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.").to_owned(),
+                },
                 open(DeadlineKind::ExpectedDecision),
                 vec![Action::PlatformDecided, Action::RefundIssued],
             )
@@ -515,15 +556,8 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
             warnings.push(Warning::ReturnOnlyInGoodFaith);
             let mut actions = vec![Action::StartedFreeReturn];
             actions.extend(fallback_actions(&fallbacks));
-            (
-                trf("Send it back with Free Returns{by}", &[("by", &by(DeadlineKind::FreeReturn))]),
-                trf(
-                    "The dispute is no longer open to you, but this item was sold with \"Free Returns\": {platform} takes it back for any reason{by}. On the order page choose \"Return/refunds\", then send it complete and unused within the time the page gives, and record the day here.",
-                    &[("platform", &platform_name), ("by", &by(DeadlineKind::FreeReturn))],
-                ),
-                open(DeadlineKind::FreeReturn),
-                actions,
-            )
+            let (title, why) = free_return_step(platform, platform_name, &by(DeadlineKind::FreeReturn));
+            (title, why, open(DeadlineKind::FreeReturn), actions)
         }
         Stage::ShipReturn => (
             trf("Ship the return{by}", &[("by", &by(DeadlineKind::ShipReturn))]),
@@ -692,6 +726,15 @@ mod tests {
 
         act(&mut case, Action::Escalated, day(10, 3), ActionInput::default());
         assert_eq!(step_now(&case, at(10, 4)).stage, Stage::WaitForDecision);
+        // Opened 26 September + 15 days: the decision was expected by 11 October, a date no current source confirms.
+        let late = step_now(&case, at(10, 14));
+        assert_eq!(late.races.as_ref().map(|d| d.state), Some(State::Expected { passed: true }));
+        assert!(!late.is_pressing());
+        assert!(
+            late.why.contains("It was expected to decide by Sun 11 Oct 2026; no current source confirms that date"),
+            "{}",
+            late.why
+        );
 
         let decided = ActionInput { outcome: Some(Outcome::FullRefund), ..ActionInput::default() };
         act(&mut case, Action::PlatformDecided, day(10, 10), decided);
@@ -747,6 +790,36 @@ mod tests {
         assert!(guidance.warnings.contains(&Warning::ReturnOnlyInGoodFaith));
         let free_return = chain(&case, &Utc, at(10, 2)).get(DeadlineKind::FreeReturn).map(|d| d.state);
         assert_eq!(free_return, Some(State::Met { on: Some(day(10, 1)) }));
+    }
+
+    #[test]
+    fn an_alibaba_product_marked_easy_return_is_offered_beside_the_dispute() {
+        // Delivered 20 September, receipt not confirmed: 30 days from delivery, to 20 October.
+        let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::DamagedOrDefective);
+        case.details.free_returns = FreeReturns::EasyReturn;
+        let guidance = step_now(&case, at(9, 21));
+        assert!(
+            guidance.why.contains(
+                "marked \"Easy Return\": for a quality problem you can also send it back free until Tue 20 Oct 2026"
+            ),
+            "{}",
+            guidance.why
+        );
+        assert!(guidance.actions.contains(&Action::StartedFreeReturn));
+        let lost = {
+            let mut lost = case.clone();
+            act(&mut lost, Action::GaveUp, day(9, 25), ActionInput::default());
+            step_now(&lost, at(9, 26))
+        };
+        assert_eq!(
+            (lost.stage, lost.title.as_str()),
+            (Stage::FreeReturn, "Send it back with Easy Return by Tue 20 Oct 2026")
+        );
+        assert!(
+            lost.why.contains("Alibaba.com takes it back free for a quality problem by Tue 20 Oct 2026"),
+            "{}",
+            lost.why
+        );
     }
 
     #[test]

@@ -301,6 +301,11 @@ const ALIBABA_ON_TIME: Reference = read_on(
     "https://sale.alibaba.com/p/dkytzdtjl/index.html",
     READ_DECEMBER_2026,
 );
+const ALIBABA_EASY_RETURN: Reference = read_on(
+    "Alibaba.com: Easy Return (free returns for quality problems)",
+    "https://sale.alibaba.com/p/dslv9c4mq/index.html",
+    READ_DECEMBER_2026,
+);
 const ALIBABA_REFUND_TIME: Reference = read_on(
     "Alibaba.com Help: How long does it take for me to receive the refund for Trade Assurance order?",
     "https://service.alibaba.com/buyer/faq_detail/14414285.htm",
@@ -542,6 +547,16 @@ pub const RULES: &[Rule] = &[
         reviewed: READ_DECEMBER_2026,
         sources: &[ALIBABA_ON_TIME],
         ..rule("alibaba.on_time_compensation", ALIBABA, DeadlineKind::OnTimeClaim, Event::PromisedDelivery, 30)
+    },
+    Rule {
+        problems: ProblemScope::GoodsArrived,
+        requires: Requirement::FreeReturns(FreeReturns::EasyReturn),
+        falls_back_to: Some(Event::Delivered),
+        note: "A product marked \"Easy Return\" can be sent back free for a quality problem within 30 days of \
+               receipt, up to USD 3,000, in the countries the programme lists; start it from the order page.",
+        reviewed: READ_DECEMBER_2026,
+        sources: &[ALIBABA_EASY_RETURN],
+        ..rule("alibaba.easy_return", ALIBABA, DeadlineKind::FreeReturn, Event::ReceiptConfirmed, 30)
     },
     Rule {
         note: "If the supplier does not respond you can escalate to Alibaba from day 4.",

@@ -23,6 +23,11 @@ fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'sta
     Control::Select(all.iter().map(|choice| (key(*choice).to_owned(), label(*choice).to_owned())).collect())
 }
 
+/// The answers about the platform's own free returns that fit `platform`.
+fn free_returns_choices(platform: Platform) -> Control {
+    options(FreeReturns::offered_on(platform), FreeReturns::key, |choice| tr(choice.label()))
+}
+
 fn focus_field(field: Field) {
     let element =
         web_sys::window().and_then(|window| window.document()).and_then(|doc| doc.get_element_by_id(field.key()));
@@ -266,12 +271,21 @@ pub fn CaseFormView(
                 <legend>{tr("From the order page")}</legend>
                 {hinted(Field::ProtectionEnds, tr("Buyer protection ends on"), Control::Date { max: None },
                     tr("The date the order page's protection timer shows. It beats any estimate."))}
-                {move || form.with(|form| form.platform == Platform::AliExpress.key()).then(|| hinted(
-                    Field::FreeReturns,
-                    tr("Sold with \"Free Returns\"?"),
-                    options(FreeReturns::ALL, FreeReturns::key, |choice| tr(choice.label())),
-                    tr("Look for the \"Free Returns\" icon on the listing or under \"Return/refunds\" on the order page. Such items can be sent back for any reason, even after the dispute window."),
-                ))}
+                {move || match Platform::from_key(&form.with(|form| form.platform.clone())) {
+                    Some(Platform::AliExpress) => Some(hinted(
+                        Field::FreeReturns,
+                        tr("Sold with \"Free Returns\"?"),
+                        free_returns_choices(Platform::AliExpress),
+                        tr("Look for the \"Free Returns\" icon on the listing or under \"Return/refunds\" on the order page. Such items can be sent back for any reason, even after the dispute window."),
+                    )),
+                    Some(Platform::AlibabaTradeAssurance) => Some(hinted(
+                        Field::FreeReturns,
+                        tr("Marked \"Easy Return\"?"),
+                        free_returns_choices(Platform::AlibabaTradeAssurance),
+                        tr("Look for \"Easy Return\" on the product page: a quality problem can then be sent back free within 30 days of receipt, in the countries it lists."),
+                    )),
+                    _ => None,
+                }}
             </fieldset>
             {move || save_error.get().map(|error| {
                 let conflict = error == StorageError::ChangedElsewhere;

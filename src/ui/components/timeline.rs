@@ -133,7 +133,7 @@ fn DeadlineItem(case: Case, deadline: Deadline) -> impl IntoView {
         State::NotNeeded => view! { <p>{tr("No longer needed for this case.")}</p> }.into_any(),
         State::Expected { passed } => view! {
             <p>{if passed { tr("The expected day has passed.") } else { tr("What to expect: no current source confirms this date, so it is never counted as overdue.") }}</p>
-            <p class="if-missed">{tr("If it passes:")}" " {deadline.kind.if_missed()}</p>
+            <p class="if-missed">{tr("If nothing has happened by then:")}" " {deadline.kind.if_missed()}</p>
         }
         .into_any(),
         State::Upcoming | State::DueSoon | State::Missed => view! {

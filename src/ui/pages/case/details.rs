@@ -58,8 +58,13 @@ pub fn CaseFacts(case: Case) -> impl IntoView {
         (tr("Receipt confirmed"), day(details.dates.receipt_confirmed)),
         (tr("Protection ends (order page)"), day(details.protection_ends)),
     ];
-    if details.platform == Platform::AliExpress {
-        rows.insert(4, (tr("Free Returns"), tr(details.free_returns.label()).to_owned()));
+    let free_returns = match details.platform {
+        Platform::AliExpress => Some(tr("Free Returns")),
+        Platform::AlibabaTradeAssurance => Some(tr("Easy Return")),
+        Platform::OtherMarketplace => None,
+    };
+    if let Some(programme) = free_returns {
+        rows.insert(4, (programme, tr(details.free_returns.label()).to_owned()));
     }
     let addresses = [(tr("Tracking page"), details.tracking_url.clone()), (tr("Listing"), details.listing_url.clone())];
     let notes = details.notes.clone();
