@@ -327,6 +327,17 @@ fn beside_the_dispute(case: &Case, chain: &Chain, stage: Stage) -> Vec<String> {
         }
         None => {}
     }
+    let promised = case.details.dates.promised_delivery.filter(|_| {
+        before_the_dispute
+            && case.details.platform == Platform::AliExpress
+            && case.details.problem == Problem::NotReceived
+    });
+    if let Some(promised) = promised {
+        texts.push(trf(
+            "The order was promised by {day}: if it has not come by then, say so in the dispute, with that date.",
+            &[("day", &day_text(promised))],
+        ));
+    }
     if let Some(claim) = on_time_claim(chain).filter(|_| before_the_dispute || stage == Stage::LastResort) {
         texts.push(trf(
             "If the product was marked \"Guaranteed delivery\", you can also claim Alibaba.com's on-time delivery compensation until {day}: a credit of up to USD 100 for future orders, on top of your refund, not instead of it.",
@@ -838,8 +849,13 @@ mod tests {
 
     #[test]
     fn an_aliexpress_parcel_not_received_names_the_lost_and_late_refunds() {
-        let case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
+        let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
         assert!(step_now(&case, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
+        assert!(!step_now(&case, at(9, 21)).why.contains("The order was promised by"));
+        case.details.dates.promised_delivery = Some(day(9, 18));
+        assert!(step_now(&case, at(9, 21))
+            .why
+            .contains("The order was promised by Fri 18 Sep 2026: if it has not come by then"));
         let damaged = self::case(Platform::AliExpress, PaymentMethod::Card, Problem::DamagedOrDefective);
         assert!(!step_now(&damaged, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
         let alibaba = self::case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::NotReceived);

@@ -23,7 +23,7 @@ async function assertSourcesAreLinks(section) {
   const links = section.locator('.sources a');
   assert.ok(await links.count() >= 1);
   for (const link of await links.all()) {
-    assert.match(await link.getAttribute('href'), /^https:\/\/(www\.legislation\.gov\.uk|eur-lex\.europa\.eu)\//);
+    assert.match(await link.getAttribute('href'), /^https:\/\/(www\.legislation\.gov\.uk|eur-lex\.europa\.eu|www\.boe\.es|data\.dre\.pt)\//);
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   }
