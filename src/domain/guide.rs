@@ -392,268 +392,344 @@ fn refund_wait_text(case: &Case, by: &str, platform: &str) -> String {
     }
 }
 
+/// What every stage's step reads: the case, its chain, the platform's name and advice, and the
+/// payment fallbacks still open once the platform route is closed.
+struct Context<'a> {
+    case: &'a Case,
+    chain: &'a Chain,
+    platform_name: &'a str,
+    advice: &'a ReasonAdvice,
+    fallbacks: &'a [Deadline],
+}
+
+impl Context<'_> {
+    /// A deadline of the chain that still concerns the case (open, missed or expected).
+    fn open(&self, kind: DeadlineKind) -> Option<Deadline> {
+        self.chain.get(kind).filter(|deadline| deadline.state.still_matters()).cloned()
+    }
+
+    fn last_day(&self, kind: DeadlineKind) -> Option<String> {
+        self.open(kind).map(|deadline| day_text(deadline.last_day))
+    }
+
+    /// " by Mon 2 Nov 2026", or nothing while the deadline has no date.
+    fn by(&self, kind: DeadlineKind) -> String {
+        self.last_day(kind).map(|day| trf(" by {day}", &[("day", &day)])).unwrap_or_default()
+    }
+}
+
+/// One stage's step, before what several stages share is added to it.
+struct Step {
+    title: String,
+    why: String,
+    races: Option<Deadline>,
+    actions: Vec<Action>,
+    warnings: Vec<Warning>,
+    templates: Vec<TemplateKind>,
+}
+
+impl Step {
+    fn new(title: String, why: String, races: Option<Deadline>, actions: Vec<Action>) -> Self {
+        Self { title, why, races, actions, warnings: Vec::new(), templates: Vec::new() }
+    }
+
+    fn warning(mut self, warnings: impl IntoIterator<Item = Warning>) -> Self {
+        self.warnings.extend(warnings);
+        self
+    }
+
+    fn template(mut self, templates: impl IntoIterator<Item = TemplateKind>) -> Self {
+        self.templates.extend(templates);
+        self
+    }
+}
+
+fn first_contact(cx: &Context) -> Step {
+    let dates = &cx.case.details.dates;
+    let unchecked = dates.delivered.is_some() && dates.receipt_confirmed.is_none();
+    let wait = cx
+        .chain
+        .not_before(DeadlineKind::OpenDispute)
+        .map(|not_before| format!(" {}", waiting_text(not_before, cx.platform_name)))
+        .unwrap_or_default();
+    Step::new(
+        tr("Message the seller").to_owned(),
+        trf(
+            "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform}'s own chat, and open the dispute{by} even if the seller asks you to wait.",
+            &[("platform", &cx.platform_name), ("by", &cx.by(DeadlineKind::OpenDispute))],
+        ) + &wait,
+        cx.open(DeadlineKind::OpenDispute),
+        vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
+    )
+    .warning(unchecked.then_some(Warning::InspectBeforeConfirming))
+    .warning([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform])
+    .template([TemplateKind::FirstMessage])
+}
+
+fn open_the_dispute(cx: &Context) -> Step {
+    let actions = vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller];
+    let (title, why) = match cx.chain.not_before(DeadlineKind::OpenDispute) {
+        Some(not_before) => (
+            trf("Wait until {day}, then open the dispute", &[("day", &day_text(not_before.opens_on()))]),
+            waiting_text(not_before, cx.platform_name),
+        ),
+        None => (
+            tr("Open the dispute").to_owned(),
+            trf(
+                "If the seller has not put it right, open the dispute on the order page{by}: choose \"{reason}\" and ask for \"{resolution}\". Do not wait for the last day.",
+                &[
+                    ("by", &cx.by(DeadlineKind::OpenDispute)),
+                    ("reason", &tr(cx.advice.reason)),
+                    ("resolution", &tr(cx.case.details.wanted.unwrap_or(cx.advice.resolution).label())),
+                ],
+            ),
+        ),
+    };
+    Step::new(title, why, cx.open(DeadlineKind::OpenDispute), actions)
+        .warning([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform])
+        .template([TemplateKind::DisputeDescription])
+}
+
+fn wait_for_seller(cx: &Context) -> Step {
+    let until = match cx.last_day(DeadlineKind::SellerResponse) {
+        Some(day) => trf("The seller has until {day} to respond to the dispute.", &[("day", &day)]),
+        None => tr("The seller has a few days to respond to the dispute.").to_owned(),
+    };
+    let silent = if cx.case.details.platform == Platform::AlibabaTradeAssurance {
+        tr("Record their proposal when it comes. If they stay silent, escalate to Alibaba from day 4.")
+    } else {
+        tr("Record their proposal when it comes. If they stay silent, AliExpress should decide for you or refund you.")
+    };
+    Step::new(
+        tr("Wait for the seller's answer").to_owned(),
+        format!("{until} {silent}"),
+        cx.open(DeadlineKind::SellerResponse),
+        vec![Action::SellerProposed, Action::Escalated, Action::RefundIssued],
+    )
+    .warning([Warning::NeverCancelForTheSeller, Warning::NoRefundOutsideThePlatform])
+    .template([TemplateKind::EscalationRequest])
+}
+
+fn answer_proposal(cx: &Context) -> Step {
+    let offer = cx.case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.summary());
+    Step::new(
+        tr("Answer the seller's proposal").to_owned(),
+        trf(
+            "{offer}. Accept it if it gives you what you need. If not, refuse it or make a counter-offer on the dispute page, and escalate to the platform if you cannot agree.",
+            &[("offer", &offer.unwrap_or_else(|| tr("The seller made a proposal").to_owned()))],
+        ),
+        cx.open(DeadlineKind::AnswerProposal),
+        vec![Action::AcceptedProposal, Action::AnsweredProposal, Action::Escalated],
+    )
+    .warning([Warning::ReadBeforeAccepting, Warning::NeverCancelForTheSeller, Warning::NoRefundOutsideThePlatform])
+    .template([TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal])
+}
+
+fn seller_silent(cx: &Context) -> Step {
+    let evidence = cx.advice.evidence.iter().map(|proof| tr(proof.label()).to_lowercase()).collect::<Vec<_>>();
+    Step::new(
+        tr("The seller did not answer: escalate").to_owned(),
+        trf(
+            "The seller let the response time pass. Ask {platform} to step in, and upload your evidence: {evidence}.",
+            &[("platform", &cx.platform_name), ("evidence", &evidence.join("; "))],
+        ),
+        cx.open(DeadlineKind::PlatformStepsIn),
+        vec![Action::Escalated, Action::RefundIssued, Action::SellerProposed],
+    )
+    .warning([Warning::EvidenceInTime])
+    .template([TemplateKind::EscalationRequest])
+}
+
+fn wait_for_decision(cx: &Context) -> Step {
+    let expected = cx.open(DeadlineKind::ExpectedDecision);
+    let why = match &expected {
+        Some(expected) if expected.state == (State::Expected { passed: true }) => trf(
+            "The platform reviews both sides. It was expected to decide by {day}; no current source confirms that date, but if you have heard nothing, ask {platform}'s support, with your dispute number.",
+            &[("day", &day_text(expected.last_day)), ("platform", &cx.platform_name)],
+        ),
+        _ => tr("The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.").to_owned(),
+    };
+    Step::new(
+        trf("Wait for {platform}'s decision", &[("platform", &cx.platform_name)]),
+        why,
+        expected,
+        vec![Action::PlatformDecided, Action::RefundIssued],
+    )
+    .warning([Warning::EvidenceInTime])
+}
+
+fn decision_made(cx: &Context) -> Step {
+    let final_ruling =
+        matches!(cx.case.journal().latest_decision(), Some((_, Entry::Decision { after_appeal: true, .. })));
+    let appeal_open = !final_ruling && cx.open(DeadlineKind::Appeal).is_some_and(|d| d.state.is_open());
+    let outcome = latest_outcome(cx.case);
+    let (title, why) = match outcome {
+        Some(Outcome::FullRefund) => (
+            tr("Accept the decision: your refund is coming").to_owned(),
+            tr("The platform decided for you. Accept it and watch for the refund."),
+        ),
+        _ if appeal_open => (
+            trf("Appeal{by} or accept the decision", &[("by", &cx.by(DeadlineKind::Appeal))]),
+            tr("If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help."),
+        ),
+        _ => (
+            tr("Accept the decision").to_owned(),
+            tr("This decision can no longer be appealed. If it leaves you without your money, your card or PayPal may still help."),
+        ),
+    };
+    let can_appeal = appeal_open && matches!(outcome, Some(Outcome::Rejected | Outcome::PartialRefund));
+    let actions = can_appeal.then_some(Action::Appealed).into_iter().chain([Action::AcceptedDecision]).collect();
+    Step::new(title, why.to_owned(), cx.open(DeadlineKind::Appeal).filter(|_| appeal_open), actions)
+        .warning([Warning::ReadBeforeAccepting])
+        .template(appeal_open.then_some(TemplateKind::Appeal))
+}
+
+fn wait_for_appeal() -> Step {
+    Step::new(
+        tr("Wait for the ruling on your appeal").to_owned(),
+        tr("The appeal review takes about 2 to 10 working days. The ruling is final on the platform.").to_owned(),
+        None,
+        vec![Action::PlatformDecided],
+    )
+}
+
+fn send_free_return(cx: &Context) -> Step {
+    let actions = std::iter::once(Action::StartedFreeReturn).chain(fallback_actions(cx.fallbacks)).collect();
+    let (title, why) = free_return_step(cx.case.details.platform, cx.platform_name, &cx.by(DeadlineKind::FreeReturn));
+    Step::new(title, why, cx.open(DeadlineKind::FreeReturn), actions).warning([Warning::ReturnOnlyInGoodFaith])
+}
+
+fn ship_return(cx: &Context) -> Step {
+    Step::new(
+        trf("Ship the return{by}", &[("by", &cx.by(DeadlineKind::ShipReturn))]),
+        tr("Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.").to_owned(),
+        cx.open(DeadlineKind::ShipReturn),
+        vec![Action::ShippedReturn],
+    )
+    .warning([Warning::ReturnOnlyInGoodFaith])
+}
+
+fn wait_for_refund(cx: &Context) -> Step {
+    let title = tr("Watch for your refund").to_owned();
+    if cx.case.date_of(Event::RefundIssued).is_some() {
+        let why = refund_wait_text(cx.case, &cx.by(DeadlineKind::RefundArrival), cx.platform_name);
+        Step::new(title, why, cx.open(DeadlineKind::RefundArrival), vec![Action::RefundArrived])
+    } else {
+        Step::new(
+            title,
+            tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned(),
+            cx.open(DeadlineKind::RefundStarts),
+            vec![Action::RefundIssued, Action::RefundArrived],
+        )
+    }
+}
+
+fn last_resort(cx: &Context) -> Step {
+    let method = cx.case.details.payment_method;
+    let template = match method {
+        PaymentMethod::Card => Some(TemplateKind::ChargebackLetter),
+        PaymentMethod::PayPal => Some(TemplateKind::PayPalClaim),
+        _ => None,
+    };
+    let mut actions: Vec<Action> = fallback_actions(cx.fallbacks).collect();
+    actions.push(Action::RefundArrived);
+    if cx.case.status() != Status::ClosedWithoutRefund {
+        actions.push(Action::GaveUp);
+    }
+    let why = if !cx.fallbacks.is_empty() {
+        tr("The platform route is closed. Your payment method may still get your money back: start with the deadline that ends first, and send the letter below with your evidence.").to_owned()
+    } else if matches!(method, PaymentMethod::Card | PaymentMethod::PayPal) {
+        trf(
+            "No payment window is open for this order as far as the app knows (add the payment date to check). You can still contact {platform}'s support, and leave honest feedback for other buyers.",
+            &[("platform", &cx.platform_name)],
+        )
+    } else {
+        trf(
+            "No payment window is open for this order as far as the app knows. You can still contact {platform}'s support, and leave honest feedback for other buyers.",
+            &[("platform", &cx.platform_name)],
+        )
+    };
+    Step::new(tr("Last resort: your card or PayPal").to_owned(), why, cx.fallbacks.first().cloned(), actions)
+        .template(template)
+}
+
+fn done() -> Step {
+    Step::new(
+        tr("Done").to_owned(),
+        tr("This case is resolved. Before your next order, have a look at the checklist: it helps avoid the next dispute.").to_owned(),
+        None,
+        Vec::new(),
+    )
+}
+
+/// The warnings several stages share, after the stage's own.
+fn shared_warnings(case: &Case, stage: Stage) -> impl Iterator<Item = Warning> {
+    let talking = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal);
+    let parcel_missing =
+        matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) && case.details.problem == Problem::NotReceived;
+    talking.then_some(Warning::KeepTalkOnAlibaba).into_iter().chain(parcel_missing.then_some(Warning::LostOrLateParcel))
+}
+
+/// The buttons for what the buyer can claim beside the dispute (a free return, on-time compensation).
+fn side_actions(chain: &Chain, stage: Stage) -> impl Iterator<Item = Action> {
+    let before_the_dispute = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute);
+    let free_return = free_return(chain).is_some() && before_the_dispute;
+    let claim = on_time_claim(chain).is_some() && (before_the_dispute || stage == Stage::LastResort);
+    free_return.then_some(Action::StartedFreeReturn).into_iter().chain(claim.then_some(Action::ClaimedCompensation))
+}
+
 /// The one next step for `case`, from its deadline chain.
 pub fn guide(case: &Case, chain: &Chain) -> Guidance {
     let stage = stage_of(case, chain);
     let platform = case.details.platform;
-    let platform_name = &*platform_name(&case.details, MessageLanguage::Buyers);
+    let name = platform_name(&case.details, MessageLanguage::Buyers);
     let advice = reason_advice(platform, case.details.problem);
-    let open = |kind| chain.get(kind).filter(|d| d.state.still_matters()).cloned();
-    let last_day = |kind| open(kind).map(|d| day_text(d.last_day));
-    let by = |kind| last_day(kind).map(|day| trf(" by {day}", &[("day", &day)])).unwrap_or_default();
-    let offer = case.journal().latest_proposal(Author::Seller).map(|(_, entry)| entry.summary());
-    let outcome = latest_outcome(case);
     let fallbacks: Vec<Deadline> = if matches!(stage, Stage::LastResort | Stage::FreeReturn) {
         chain.dated.iter().filter(|d| !d.kind.is_platform_step() && d.state.is_open()).cloned().collect()
     } else {
         Vec::new()
     };
-    let alibaba = platform == Platform::AlibabaTradeAssurance;
-    let mut warnings = Vec::new();
-    let mut templates = Vec::new();
-
-    let (title, why, races, actions) = match stage {
-        Stage::FirstContact => {
-            if case.details.dates.delivered.is_some() && case.details.dates.receipt_confirmed.is_none() {
-                warnings.push(Warning::InspectBeforeConfirming);
-            }
-            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
-            templates.push(TemplateKind::FirstMessage);
-            let wait = chain
-                .not_before(DeadlineKind::OpenDispute)
-                .map(|not_before| format!(" {}", waiting_text(not_before, platform_name)))
-                .unwrap_or_default();
-            (
-                tr("Message the seller").to_owned(),
-                trf(
-                    "Tell the seller what went wrong, politely, with your order number and what you want. Many problems end here. Write in {platform}'s own chat, and open the dispute{by} even if the seller asks you to wait.",
-                    &[("platform", &platform_name), ("by", &by(DeadlineKind::OpenDispute))],
-                ) + &wait,
-                open(DeadlineKind::OpenDispute),
-                vec![Action::MessagedSeller, Action::OpenedDispute, Action::SolvedWithSeller],
-            )
-        }
-        Stage::OpenTheDispute if chain.not_before(DeadlineKind::OpenDispute).is_some() => {
-            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
-            templates.push(TemplateKind::DisputeDescription);
-            let (title, wait) = chain
-                .not_before(DeadlineKind::OpenDispute)
-                .map(|not_before| {
-                    (
-                        trf("Wait until {day}, then open the dispute", &[("day", &day_text(not_before.opens_on()))]),
-                        waiting_text(not_before, platform_name),
-                    )
-                })
-                .unwrap_or_default();
-            (title, wait, open(DeadlineKind::OpenDispute), vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller])
-        }
-        Stage::OpenTheDispute => {
-            warnings.extend([Warning::ProtectionRunsOut, Warning::NoRefundOutsideThePlatform]);
-            templates.push(TemplateKind::DisputeDescription);
-            (
-                tr("Open the dispute").to_owned(),
-                trf(
-                    "If the seller has not put it right, open the dispute on the order page{by}: choose \"{reason}\" and ask for \"{resolution}\". Do not wait for the last day.",
-                    &[
-                        ("by", &by(DeadlineKind::OpenDispute)),
-                        ("reason", &tr(advice.reason)),
-                        ("resolution", &tr(case.details.wanted.unwrap_or(advice.resolution).label())),
-                    ],
-                ),
-                open(DeadlineKind::OpenDispute),
-                vec![Action::OpenedDispute, Action::MessagedSeller, Action::SolvedWithSeller],
-            )
-        }
-        Stage::WaitForSeller => {
-            warnings.extend([Warning::NeverCancelForTheSeller, Warning::NoRefundOutsideThePlatform]);
-            templates.push(TemplateKind::EscalationRequest);
-            let until = match last_day(DeadlineKind::SellerResponse) {
-                Some(day) => trf("The seller has until {day} to respond to the dispute.", &[("day", &day)]),
-                None => tr("The seller has a few days to respond to the dispute.").to_owned(),
-            };
-            let silent = if alibaba {
-                tr("Record their proposal when it comes. If they stay silent, escalate to Alibaba from day 4.")
-            } else {
-                tr("Record their proposal when it comes. If they stay silent, AliExpress should decide for you or refund you.")
-            };
-            (
-                tr("Wait for the seller's answer").to_owned(),
-                format!("{until} {silent}"),
-                open(DeadlineKind::SellerResponse),
-                vec![Action::SellerProposed, Action::Escalated, Action::RefundIssued],
-            )
-        }
-        Stage::AnswerProposal => {
-            warnings.extend([
-                Warning::ReadBeforeAccepting,
-                Warning::NeverCancelForTheSeller,
-                Warning::NoRefundOutsideThePlatform,
-            ]);
-            templates.extend([TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal]);
-            (
-                tr("Answer the seller's proposal").to_owned(),
-                trf(
-                    "{offer}. Accept it if it gives you what you need. If not, refuse it or make a counter-offer on the dispute page, and escalate to the platform if you cannot agree.",
-                    &[("offer", &offer.unwrap_or_else(|| tr("The seller made a proposal").to_owned()))],
-                ),
-                open(DeadlineKind::AnswerProposal),
-                vec![Action::AcceptedProposal, Action::AnsweredProposal, Action::Escalated],
-            )
-        }
-        Stage::SellerSilent => {
-            warnings.push(Warning::EvidenceInTime);
-            templates.push(TemplateKind::EscalationRequest);
-            let evidence = advice.evidence.iter().map(|proof| tr(proof.label()).to_lowercase()).collect::<Vec<_>>();
-            (
-                tr("The seller did not answer: escalate").to_owned(),
-                trf(
-                    "The seller let the response time pass. Ask {platform} to step in, and upload your evidence: {evidence}.",
-                    &[("platform", &platform_name), ("evidence", &evidence.join("; "))],
-                ),
-                open(DeadlineKind::PlatformStepsIn),
-                vec![Action::Escalated, Action::RefundIssued, Action::SellerProposed],
-            )
-        }
-        Stage::WaitForDecision => {
-            warnings.push(Warning::EvidenceInTime);
-            (
-                trf("Wait for {platform}'s decision", &[("platform", &platform_name)]),
-                match open(DeadlineKind::ExpectedDecision) {
-                    Some(expected) if expected.state == (State::Expected { passed: true }) => trf(
-                        "The platform reviews both sides. It was expected to decide by {day}; no current source confirms that date, but if you have heard nothing, ask {platform}'s support, with your dispute number.",
-                        &[("day", &day_text(expected.last_day)), ("platform", &platform_name)],
-                    ),
-                    _ => tr("The platform reviews both sides. Answer its questions quickly and upload any evidence it asks for within the time it gives.").to_owned(),
-                },
-                open(DeadlineKind::ExpectedDecision),
-                vec![Action::PlatformDecided, Action::RefundIssued],
-            )
-        }
-        Stage::DecisionMade => {
-            let final_ruling = matches!(case.journal().latest_decision(), Some((_, Entry::Decision { after_appeal: true, .. })));
-            let appeal_open = !final_ruling && open(DeadlineKind::Appeal).is_some_and(|d| d.state.is_open());
-            warnings.push(Warning::ReadBeforeAccepting);
-            if appeal_open {
-                templates.push(TemplateKind::Appeal);
-            }
-            let (title, why) = match outcome {
-                Some(Outcome::FullRefund) => (
-                    tr("Accept the decision: your refund is coming").to_owned(),
-                    tr("The platform decided for you. Accept it and watch for the refund."),
-                ),
-                _ if appeal_open => (
-                    trf("Appeal{by} or accept the decision", &[("by", &by(DeadlineKind::Appeal))]),
-                    tr("If you have new evidence, appeal: there is one appeal per dispute, within 7 days of the decision. Otherwise accept it; if you get nothing back, your card or PayPal may still help."),
-                ),
-                _ => (
-                    tr("Accept the decision").to_owned(),
-                    tr("This decision can no longer be appealed. If it leaves you without your money, your card or PayPal may still help."),
-                ),
-            };
-            let mut actions = Vec::new();
-            if appeal_open && matches!(outcome, Some(Outcome::Rejected | Outcome::PartialRefund)) {
-                actions.push(Action::Appealed);
-            }
-            actions.push(Action::AcceptedDecision);
-            (title, why.to_owned(), open(DeadlineKind::Appeal).filter(|_| appeal_open), actions)
-        }
-        Stage::WaitForAppeal => (
-            tr("Wait for the ruling on your appeal").to_owned(),
-            tr("The appeal review takes about 2 to 10 working days. The ruling is final on the platform.").to_owned(),
-            None,
-            vec![Action::PlatformDecided],
-        ),
-        Stage::FreeReturn => {
-            warnings.push(Warning::ReturnOnlyInGoodFaith);
-            let mut actions = vec![Action::StartedFreeReturn];
-            actions.extend(fallback_actions(&fallbacks));
-            let (title, why) = free_return_step(platform, platform_name, &by(DeadlineKind::FreeReturn));
-            (title, why, open(DeadlineKind::FreeReturn), actions)
-        }
-        Stage::ShipReturn => (
-            trf("Ship the return{by}", &[("by", &by(DeadlineKind::ShipReturn))]),
-            tr("Send it with tracking, keep the receipt, and enter the tracking number on the dispute page. A return shipped late can hand the payment to the seller.").to_owned(),
-            open(DeadlineKind::ShipReturn),
-            vec![Action::ShippedReturn],
-        ),
-        Stage::WaitForRefund => {
-            let issued = case.date_of(Event::RefundIssued).is_some();
-            (
-                tr("Watch for your refund").to_owned(),
-                if issued {
-                    refund_wait_text(case, &by(DeadlineKind::RefundArrival), platform_name)
-                } else {
-                    tr("Record the day the platform marks the refund as issued; the app then counts the days it may take to arrive.").to_owned()
-                },
-                if issued { open(DeadlineKind::RefundArrival) } else { open(DeadlineKind::RefundStarts) },
-                if issued { vec![Action::RefundArrived] } else { vec![Action::RefundIssued, Action::RefundArrived] },
-            )
-        }
-        Stage::LastResort => {
-            let method = case.details.payment_method;
-            match method {
-                PaymentMethod::Card => templates.push(TemplateKind::ChargebackLetter),
-                PaymentMethod::PayPal => templates.push(TemplateKind::PayPalClaim),
-                _ => {}
-            }
-            let mut actions: Vec<Action> = fallback_actions(&fallbacks).collect();
-            actions.push(Action::RefundArrived);
-            if case.status() != Status::ClosedWithoutRefund {
-                actions.push(Action::GaveUp);
-            }
-            let why = if !fallbacks.is_empty() {
-                tr("The platform route is closed. Your payment method may still get your money back: start with the deadline that ends first, and send the letter below with your evidence.").to_owned()
-            } else if matches!(method, PaymentMethod::Card | PaymentMethod::PayPal) {
-                trf(
-                    "No payment window is open for this order as far as the app knows (add the payment date to check). You can still contact {platform}'s support, and leave honest feedback for other buyers.",
-                    &[("platform", &platform_name)],
-                )
-            } else {
-                trf(
-                    "No payment window is open for this order as far as the app knows. You can still contact {platform}'s support, and leave honest feedback for other buyers.",
-                    &[("platform", &platform_name)],
-                )
-            };
-            (tr("Last resort: your card or PayPal").to_owned(), why, fallbacks.first().cloned(), actions)
-        }
-        Stage::Done => (
-            tr("Done").to_owned(),
-            tr("This case is resolved. Before your next order, have a look at the checklist: it helps avoid the next dispute.").to_owned(),
-            None,
-            Vec::new(),
-        ),
+    let cx = Context { case, chain, platform_name: &name, advice: &advice, fallbacks: &fallbacks };
+    let mut step = match stage {
+        Stage::FirstContact => first_contact(&cx),
+        Stage::OpenTheDispute => open_the_dispute(&cx),
+        Stage::WaitForSeller => wait_for_seller(&cx),
+        Stage::AnswerProposal => answer_proposal(&cx),
+        Stage::SellerSilent => seller_silent(&cx),
+        Stage::WaitForDecision => wait_for_decision(&cx),
+        Stage::DecisionMade => decision_made(&cx),
+        Stage::WaitForAppeal => wait_for_appeal(),
+        Stage::FreeReturn => send_free_return(&cx),
+        Stage::ShipReturn => ship_return(&cx),
+        Stage::WaitForRefund => wait_for_refund(&cx),
+        Stage::LastResort => last_resort(&cx),
+        Stage::Done => done(),
     };
-    if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::AnswerProposal) {
-        warnings.push(Warning::KeepTalkOnAlibaba);
-    }
-    if stage == Stage::ShipReturn {
-        warnings.push(Warning::ReturnOnlyInGoodFaith);
-    }
-    if matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) && case.details.problem == Problem::NotReceived {
-        warnings.push(Warning::LostOrLateParcel);
-    }
+    step.warnings.extend(shared_warnings(case, stage));
+    step.warnings.retain(|warning| warning.platform().is_none_or(|own| own == platform));
+    step.actions.extend(side_actions(chain, stage));
     let payment_waits = chain
         .not_before
         .iter()
         .filter(|wait| matches!(stage, Stage::LastResort | Stage::FreeReturn) && !wait.rule.sets.is_platform_step())
         .map(|wait| format!("{}: {}.", wait.headline(), wait.basis()));
-    let why = std::iter::once(why)
+    let why = std::iter::once(step.why)
         .chain(beside_the_dispute(case, chain, stage))
         .chain(payment_waits)
         .collect::<Vec<_>>()
         .join(" ");
-    let mut actions = actions;
-    if free_return(chain).is_some() && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute) {
-        actions.push(Action::StartedFreeReturn);
-    }
-    if on_time_claim(chain).is_some()
-        && matches!(stage, Stage::FirstContact | Stage::OpenTheDispute | Stage::LastResort)
-    {
-        actions.push(Action::ClaimedCompensation);
-    }
-    warnings.retain(|warning| warning.platform().is_none_or(|own| own == platform));
     let advice = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute).then_some(advice);
-    Guidance { stage, title, why, races, actions, warnings, templates, advice, fallbacks }
+    Guidance {
+        stage,
+        title: step.title,
+        why,
+        races: step.races,
+        actions: step.actions,
+        warnings: step.warnings,
+        templates: step.templates,
+        advice,
+        fallbacks,
+    }
 }
 
 #[cfg(test)]
