@@ -1,5 +1,5 @@
 //! What to choose when opening a dispute, what evidence wins it, and the mistakes that lose
-//! buyers their money. Reference: shared/RULES.md and the guides in shared/seeds/.
+//! buyers their money. Reference: docs/RULES.md and its sources.
 
 use super::case::{Platform, Problem};
 use super::evidence::Proof;

@@ -10,7 +10,7 @@ use super::clock::rfc3339;
 use super::i18n::{number_text, trf};
 
 choices! {
-    /// A piece of evidence a platform asks for (shared/RULES.md, the guides).
+    /// A piece of evidence a platform asks for (docs/RULES.md and its sources).
     Proof {
         TrackingScreenshots => "tracking", "Screenshots of the tracking page";
         PostOfficeStatement => "post_office_statement", "A statement from your post office that nothing arrived";

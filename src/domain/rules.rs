@@ -1,6 +1,6 @@
 //! Platform and payment rules as data: each deadline the app computes comes from one of these
 //! records, which carry the value used, the range of values seen, their sources and when they were
-//! last reviewed, so the app can say where every date comes from. Reference: shared/RULES.md.
+//! last reviewed, so the app can say where every date comes from. Reference: docs/RULES.md.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
