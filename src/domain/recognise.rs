@@ -160,12 +160,15 @@ pub const LABELS: &[Label] = &[
             "pago em",
             "data do pagamento",
             "data de pagamento",
+            "hora do pagamento",
             "оплачен",
             "оплачено",
             "дата оплаты",
             "время оплаты",
             "payé le",
             "date de paiement",
+            "heure du paiement",
+            "heure de paiement",
             "bezahlt am",
             "zahlungsdatum",
             "zahlungszeit",
@@ -179,6 +182,11 @@ pub const LABELS: &[Label] = &[
             "order placed on",
             "ordered on",
             "order time",
+            "hora del pedido",
+            "hora do pedido",
+            "время заказа",
+            "heure de commande",
+            "bestellzeit",
             "fecha del pedido",
             "fecha de pedido",
             "pedido realizado el",
@@ -300,6 +308,11 @@ pub const LABELS: &[Label] = &[
             "vendeur",
             "verkäufer",
             "shop-name",
+            "proveedor",
+            "fornecedor",
+            "поставщик",
+            "fournisseur",
+            "lieferant",
         ],
     },
     Label {
@@ -366,7 +379,79 @@ pub const LABELS: &[Label] = &[
 
 /// Words that name an order just before its number in an email's subject or text ("Your order
 /// 3041… is closed", "Bestellung 3041… wurde versandt", "Commande 3041… : commande expédiée").
-const ORDER_WORDS: &[&str] = &["order", "bestellung", "commande", "pedido", "encomenda", "заказ", "заказа"];
+const ORDER_WORDS: &[&str] =
+    &["order", "bestellung", "commande", "pedido", "encomenda", "заказ", "заказа", "заказу", "заказе"];
+
+/// A step of the parcel's journey as an email or a tracking page tells it in a sentence
+/// ("Your package was shipped on Nov 5", "Livrée le 23/11/2026", "2026-11-25 10:14 Delivered").
+struct Step {
+    field: Field,
+    words: &'static [&'static str],
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        field: Field::Shipped,
+        words: &[
+            "shipped",
+            "dispatched",
+            "enviado",
+            "enviada",
+            "expédié",
+            "expédiée",
+            "expédiés",
+            "versandt",
+            "versendet",
+            "verschickt",
+            "отправлен",
+            "отправлена",
+            "отправлено",
+        ],
+    },
+    Step {
+        field: Field::Delivered,
+        words: &[
+            "delivered",
+            "entregado",
+            "entregada",
+            "entregue",
+            "livré",
+            "livrée",
+            "livrés",
+            "zugestellt",
+            "geliefert",
+            "доставлен",
+            "доставлена",
+            "доставлено",
+            "вручен",
+            "вручено",
+        ],
+    },
+];
+
+/// The beginnings of words that make a step's sentence about something else: a date still to
+/// come ("expected to be delivered by …") or a refund being sent.
+const NOT_A_STEP_TAKEN: &[&str] = &[
+    "will",
+    "expect",
+    "estim",
+    "previs",
+    "prevé",
+    "prévu",
+    "voraussicht",
+    "ожида",
+    "refund",
+    "reembols",
+    "rembours",
+    "erstatt",
+    "возврат",
+];
+
+/// How a store's or a supplier's name ends when a page shows it without a label ("Lamp World
+/// Official Store >", "Shenzhen Bright Co., Ltd."), and the words that make such a line a button.
+const SELLER_ENDINGS: &[&str] =
+    &[" store", " shop", " co., ltd.", " co.,ltd.", " co., ltd", " co.,ltd", " ltd.", " limited"];
+const NOT_A_NAME: &[&str] = &["visit", "go", "to", "the", "contact", "follow", "official", "flagship", "my", "your"];
 
 /// Words seen between a tracking number's name and the number in an email ("… lautet 123").
 const TRACKING_VERBS: &[&str] = &["is", "lautet", "est", "es", "é", "—", "-"];
@@ -470,8 +555,11 @@ pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     let mut labelled: Vec<(LabelledField, String)> = Vec::new();
     for (at, line) in lines.iter().enumerate() {
         let Some((label, value)) = labelled_value(line) else { continue };
-        // A label alone on its line names the next line's value.
-        let value = if value.is_empty() { lines.get(at + 1).map_or("", |next| next) } else { value };
+        // A label alone on its line names the next line's value, unless that is a label too.
+        let value = match lines.get(at + 1) {
+            Some(next) if value.is_empty() && labelled_value(next).is_none() => next,
+            _ => value,
+        };
         labelled.push((label, value.to_owned()));
     }
     let lower = text.to_lowercase();
@@ -492,16 +580,16 @@ pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     let paid = first(LabelledField::Field(Field::Paid))
         .chain(first(LabelledField::OrderDate))
         .find_map(|value| read_date(value).map(date_found));
+    let step_date = |field: Field| {
+        first(LabelledField::Field(field))
+            .find_map(read_date)
+            .or_else(|| STEPS.iter().filter(|step| step.field == field).find_map(|step| date_of_step(&lines, step)))
+            .map(date_found)
+    };
     for (field, date) in [
         (Field::Paid, paid),
-        (
-            Field::Shipped,
-            first(LabelledField::Field(Field::Shipped)).find_map(|value| read_date(value).map(date_found)),
-        ),
-        (
-            Field::Delivered,
-            first(LabelledField::Field(Field::Delivered)).find_map(|value| read_date(value).map(date_found)),
-        ),
+        (Field::Shipped, step_date(Field::Shipped)),
+        (Field::Delivered, step_date(Field::Delivered)),
         (
             Field::ReceiptConfirmed,
             first(LabelledField::Field(Field::ReceiptConfirmed)).find_map(|value| read_date(value).map(date_found)),
@@ -514,8 +602,10 @@ pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     if let Some(money) = first(LabelledField::Field(Field::Amount)).find_map(read_money) {
         found.push((Field::Amount, Found::Money(money)));
     }
-    for field in [Field::Seller, Field::Item] {
-        if let Some(value) = first(LabelledField::Field(field)).find_map(plain_text) {
+    let seller = first(LabelledField::Field(Field::Seller)).find_map(plain_text).or_else(|| seller_by_its_name(&lines));
+    let item = first(LabelledField::Field(Field::Item)).find_map(plain_text);
+    for (field, value) in [(Field::Seller, seller), (Field::Item, item)] {
+        if let Some(value) = value {
             found.push((field, Found::Text(value)));
         }
     }
@@ -535,12 +625,99 @@ pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     Recognised { found }
 }
 
-/// The label and the value of a "Label: value" line, when the label is one of [`LABELS`].
+/// The label and the value of a "Label: value" line, when the label is one of [`LABELS`], or of a
+/// line that starts with a label and no colon.
 fn labelled_value(line: &str) -> Option<(LabelledField, &str)> {
-    let (label, value) = line.split_once([':', '：'])?;
-    let label = label.trim().trim_end_matches('.').trim().to_lowercase();
-    let known = LABELS.iter().find(|known| known.words.iter().any(|word| word.trim_end_matches('.') == label))?;
-    Some((known.field, value.trim()))
+    let with_colon = line.split_once([':', '：']).and_then(|(label, value)| {
+        let label = label.trim().trim_end_matches('.').trim().to_lowercase();
+        let known = LABELS.iter().find(|known| known.words.iter().any(|word| word.trim_end_matches('.') == label))?;
+        Some((known.field, value.trim()))
+    });
+    with_colon.or_else(|| label_without_colon(line))
+}
+
+/// "Order number 8199… Copy", "Total US $31.45", "Zugestellt am 24.11.2026": the phone app puts
+/// no colon after its labels. The longest label the line starts with counts, and only for a
+/// value whose shape its field fixes, starting right after it ("Date of delivery 20/11" is not an
+/// order date, "Item 2 of 3" not an item); a label alone on its line names the next line's.
+fn label_without_colon(line: &str) -> Option<(LabelledField, &str)> {
+    let (field, head) = LABELS
+        .iter()
+        .flat_map(|label| label.words.iter().map(move |word| (label.field, *word)))
+        .filter_map(|(field, word)| {
+            let head: String = line.chars().take(word.chars().count()).collect();
+            let ends_a_word = !line[head.len()..].starts_with(char::is_alphanumeric);
+            (head.to_lowercase() == word && ends_a_word).then_some((field, head.len()))
+        })
+        .max_by_key(|(_, head)| *head)?;
+    let value = line[head..].trim();
+    if value.is_empty() {
+        return Some((field, value));
+    }
+    let shaped = match field {
+        LabelledField::Field(Field::OrderNumber) => order_number(value).is_some(),
+        LabelledField::Field(Field::TrackingNumber) => {
+            value.split_whitespace().next().and_then(tracking_number).is_some()
+        }
+        LabelledField::Field(Field::Amount) => money_starts(value),
+        LabelledField::Field(Field::Platform | Field::Seller | Field::Item) => false,
+        LabelledField::OrderDate | LabelledField::Field(_) => date_starts(value),
+    };
+    shaped.then_some((field, value))
+}
+
+/// A date is the first thing in `value`: its day, its year or its month's name.
+fn date_starts(value: &str) -> bool {
+    let first = value.split_whitespace().next().unwrap_or_default();
+    read_date(value).is_some()
+        && (first.starts_with(|c: char| c.is_ascii_digit()) || month_of(&first.to_lowercase()).is_some())
+}
+
+/// An amount is the first thing in `value`, after its currency's sign or code at most.
+fn money_starts(value: &str) -> bool {
+    let before_the_number = value.split(|c: char| c.is_ascii_digit()).next().unwrap_or_default().trim().to_lowercase();
+    let is_currency = before_the_number.is_empty()
+        || CURRENCY_SIGNS.iter().any(|(sign, _)| *sign == before_the_number)
+        || CURRENCY_CODES.iter().any(|code| code.eq_ignore_ascii_case(&before_the_number));
+    is_currency && read_money(value).is_some()
+}
+
+/// The date a sentence gives for `step` ("was shipped on Nov 5, 2026"): after the step's word on
+/// its line, else before it ("2026-11-25 10:14 Delivered"). A sentence about a date to come or a
+/// refund does not count.
+fn date_of_step(lines: &[&str], step: &Step) -> Option<ReadDate> {
+    lines.iter().find_map(|line| {
+        let lower = line.to_lowercase();
+        let words = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
+        if words.clone().any(|word| NOT_A_STEP_TAKEN.iter().any(|not| word.starts_with(not))) {
+            return None;
+        }
+        step.words.iter().find_map(|word| {
+            let at = word_at(&lower, word)?;
+            read_date(&lower[at + word.len()..]).or_else(|| read_date(&lower[..at]))
+        })
+    })
+}
+
+/// Where `word` stands in `text` as a whole word.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|at| {
+        let before = text[..*at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A line that is a store's or a supplier's name by the way it ends, shown without a label.
+fn seller_by_its_name(lines: &[&str]) -> Option<String> {
+    lines.iter().filter(|line| !line.contains(':') && labelled_value(line).is_none()).find_map(|line| {
+        let name = plain_text(line)?;
+        let lower = name.to_lowercase();
+        let ending = SELLER_ENDINGS.iter().find(|ending| lower.ends_with(*ending))?;
+        let before: Vec<&str> = lower[..lower.len() - ending.len()].split_whitespace().collect();
+        let named = before.iter().any(|word| !NOT_A_NAME.contains(word)) && before.len() <= 8;
+        named.then_some(name)
+    })
 }
 
 fn date_found(date: ReadDate) -> Found {
@@ -611,7 +788,17 @@ fn platform(lower: &str, order_number: Option<&str>) -> Option<Platform> {
         "garantía comercial",
         "proteção comercial",
     ];
-    const ALIEXPRESS_WORDS: &[&str] = &["awaiting delivery", "confirm received", "extend time", "track status"];
+    const ALIEXPRESS_WORDS: &[&str] = &[
+        "awaiting delivery",
+        "confirm received",
+        "extend time",
+        "track status",
+        "confirmar recepción",
+        "confirmar recebimento",
+        "подтвердить получение",
+        "confirmer la réception",
+        "erhalt bestätigen",
+    ];
     if lower.contains("aliexpress") {
         return Some(Platform::AliExpress);
     }
@@ -640,6 +827,10 @@ enum ReadDate {
 /// "Nov 12, 2026", "Jan 01,2026, 12:00", "12 de noviembre de 2026", "12 ноября 2026 г.".
 fn read_date(value: &str) -> Option<ReadDate> {
     let lower = value.to_lowercase();
+    // A date in figures wins over a month's name: "2026-11-25, Marseille" is not in March.
+    if let Some(date) = numeric_date(&lower) {
+        return Some(date);
+    }
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
     if let Some(month) = words.iter().find_map(|word| month_of(word)) {
         let numbers: Vec<&str> =
@@ -648,7 +839,7 @@ fn read_date(value: &str) -> Option<ReadDate> {
         let day = numbers.iter().find(|number| number.len() <= 2)?.parse().ok()?;
         return NaiveDate::from_ymd_opt(year, month, day).map(ReadDate::Sure);
     }
-    numeric_date(&lower)
+    None
 }
 
 fn month_of(word: &str) -> Option<u32> {
@@ -664,6 +855,8 @@ fn numeric_date(value: &str) -> Option<ReadDate> {
     let start = value.find(|c: char| c.is_ascii_digit())?;
     let date: String =
         value[start..].chars().take_while(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-')).collect();
+    // The full stop of a sentence that ends with the date is not part of it.
+    let date = date.trim_end_matches(['/', '.', '-']);
     let separator = date.chars().find(|c| !c.is_ascii_digit())?;
     let parts: Vec<&str> = date.split(separator).filter(|part| !part.is_empty()).collect();
     let [a, b, c] = parts[..] else { return None };
@@ -749,8 +942,10 @@ pub struct Proposal {
 }
 
 /// What each finding would change in `form`, in the order of [`Field::ALL`]. A finding the form
-/// already holds exactly is left out.
+/// already holds exactly is left out. What a new form shows before the buyer chooses (the
+/// platform AliExpress) is not theirs, so a finding replaces it without asking.
 pub fn proposals(recognised: &Recognised, form: &CaseForm) -> Vec<Proposal> {
+    let untouched = CaseForm::blank(&form.currency);
     recognised
         .found
         .iter()
@@ -760,7 +955,8 @@ pub fn proposals(recognised: &Recognised, form: &CaseForm) -> Vec<Proposal> {
             if proposed.as_deref() == Some(current.as_str()) {
                 return None;
             }
-            Some(Proposal { field: *field, found: found.clone(), replaces: !current.is_empty(), current })
+            let replaces = !current.is_empty() && current != current_text(&untouched, *field);
+            Some(Proposal { field: *field, found: found.clone(), replaces, current })
         })
         .collect()
 }
@@ -836,6 +1032,19 @@ mod tests {
         let filled = apply(&typed, &amount);
         assert_eq!((filled.amount.as_str(), filled.currency.as_str()), ("12.50", "USD"));
         assert_eq!(filled.order_number, "3041234567890999");
+    }
+
+    #[test]
+    fn the_platform_a_new_form_shows_by_default_is_replaced_by_the_one_the_text_names() {
+        let recognised = recognise("Trade Assurance order\nOrder No. 280123456789012345", pasted_at());
+        let blank = CaseForm::blank("USD");
+        let platform = proposals(&recognised, &blank).into_iter().find(|proposal| proposal.field == Field::Platform);
+        assert!(platform.is_some_and(
+            |platform| !platform.replaces && platform.found == Found::Platform(Platform::AlibabaTradeAssurance)
+        ));
+        let chosen = CaseForm { platform: Platform::OtherMarketplace.key().into(), ..blank };
+        let platform = proposals(&recognised, &chosen).into_iter().find(|proposal| proposal.field == Field::Platform);
+        assert!(platform.is_some_and(|platform| platform.replaces), "what the buyer chose is asked about");
     }
 
     #[test]
