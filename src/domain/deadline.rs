@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::case::{Case, Event, Status};
-use super::clock::{end_of_day, platform_day_end, Urgency};
+use super::clock::{end_of_day, platform_day_end, today_in, Urgency};
 use super::i18n::{tr, trf};
 use super::rules::{add_days, applicable, Certainty, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
 
@@ -167,13 +167,14 @@ fn counted(rule: &Rule, days: u32, from: Event, from_day: NaiveDate) -> String {
 }
 
 /// The first day of each step a rule sets one for (the first rule that applies, per step), while
-/// the step is not done, its own dependency has happened and that day (for the dispute, or while
-/// tracking moves the promised delivery date) is after `today`.
-fn not_before(case: &Case, today: NaiveDate) -> Vec<NotBefore> {
+/// the step is not done and can come: the dispute always can, a later step once it has a deadline
+/// in `dated` (escalating needs a PayPal dispute). [`Schedule::at`] keeps those still to come.
+fn not_before(case: &Case, dated: &[Dated]) -> Vec<NotBefore> {
     let mut waits = Vec::new();
     let mut seen = Vec::new();
     for rule in OPENING_RULES.iter().filter(|rule| rule.applies_to(case)) {
-        if seen.contains(&rule.sets) || step_done(rule.sets, case).is_some() {
+        let can_come = rule.sets == DeadlineKind::OpenDispute || dated.iter().any(|step| step.kind == rule.sets);
+        if !can_come || seen.contains(&rule.sets) || step_done(rule.sets, case).is_some() {
             continue;
         }
         seen.push(rule.sets);
@@ -184,10 +185,7 @@ fn not_before(case: &Case, today: NaiveDate) -> Vec<NotBefore> {
             .dates
             .promised_delivery
             .filter(|promised| rule.sets == DeadlineKind::OpenDispute && *promised > day);
-        let wait = NotBefore { day, rule, from_day, while_in_transit };
-        if wait.opens_on() > today {
-            waits.push(wait);
-        }
+        waits.push(NotBefore { day, rule, from_day, while_in_transit });
     }
     waits
 }
@@ -314,18 +312,21 @@ fn step_done(kind: DeadlineKind, case: &Case) -> Option<Option<NaiveDate>> {
     }
 }
 
-fn state_of(
-    kind: DeadlineKind,
-    (last_day, due): (NaiveDate, DateTime<Utc>),
-    source: &Source,
-    case: &Case,
-    now: DateTime<Utc>,
-) -> State {
+/// What the case's record alone says of a deadline's state, whatever the time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Settled {
+    /// Done, missed or no longer needed.
+    Is(State),
+    /// Open until its due instant; `expected` when no current source confirms its date.
+    Open { expected: bool },
+}
+
+fn settled(kind: DeadlineKind, last_day: NaiveDate, source: &Source, case: &Case) -> Settled {
     let expected = matches!(source, Source::Estimate { rule, .. } if rule.certainty == Certainty::Expected);
     match step_done(kind, case) {
-        Some(Some(on)) if on <= last_day || expected => return State::Met { on: Some(on) },
-        Some(None) => return State::Met { on: None },
-        Some(Some(_late)) => return State::Missed,
+        Some(Some(on)) if on <= last_day || expected => return Settled::Is(State::Met { on: Some(on) }),
+        Some(None) => return Settled::Is(State::Met { on: None }),
+        Some(Some(_late)) => return Settled::Is(State::Missed),
         None => {}
     }
     let route_closed = case.status() == Status::Resolved
@@ -333,20 +334,47 @@ fn state_of(
     // Once the buyer has escalated, the platform has taken the seller's silence in hand.
     let handed_to_platform = kind.party() == Party::Seller && case.date_of(Event::Escalated).is_some();
     if route_closed || handed_to_platform {
-        return State::NotNeeded;
+        return Settled::Is(State::NotNeeded);
     }
-    match Urgency::of(due, now) {
-        urgency if expected => State::Expected { passed: urgency == Urgency::Overdue },
-        Urgency::Overdue => State::Missed,
-        Urgency::DueSoon => State::DueSoon,
-        Urgency::Later => State::Upcoming,
+    Settled::Open { expected }
+}
+
+impl Settled {
+    fn at(self, due: DateTime<Utc>, now: DateTime<Utc>) -> State {
+        match (self, Urgency::of(due, now)) {
+            (Settled::Is(state), _) => state,
+            (Settled::Open { expected: true }, urgency) => State::Expected { passed: urgency == Urgency::Overdue },
+            (Settled::Open { expected: false }, Urgency::Overdue) => State::Missed,
+            (Settled::Open { expected: false }, Urgency::DueSoon) => State::DueSoon,
+            (Settled::Open { expected: false }, Urgency::Later) => State::Upcoming,
+        }
     }
 }
 
-/// Every deadline that applies to `case`, computed for the buyer's zone at `now`.
-pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Chain {
+/// A dated deadline as the case's record sets it, before the time gives it a state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Dated {
+    kind: DeadlineKind,
+    last_day: NaiveDate,
+    due: DateTime<Utc>,
+    source: Source,
+    settled: Settled,
+}
+
+/// A case's deadlines as its record and the rules set them, in the buyer's zone: worked out once
+/// for each change of the case (or of the host's rules), since the minute moves only their states
+/// and which first days are still to come ([`Schedule::at`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Schedule {
+    dated: Vec<Dated>,
+    pending: Vec<Pending>,
+    waits: Vec<NotBefore>,
+}
+
+/// Every deadline that applies to `case`, dated for the buyer's zone.
+pub fn schedule<Tz: TimeZone>(case: &Case, buyer_zone: &Tz) -> Schedule {
     let applicable: Vec<&'static Rule> = applicable(case).collect();
-    let mut result = Chain::default();
+    let mut result = Schedule { dated: Vec::with_capacity(DeadlineKind::ALL.len()), ..Schedule::default() };
     for &kind in DeadlineKind::ALL {
         let mut rules = applicable.iter().filter(|rule| rule.sets == kind).peekable();
         // Every marketplace has an opening window; other deadlines need a rule or the buyer's date.
@@ -359,19 +387,38 @@ pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> 
         match date_deadline(kind, case, rules) {
             Ok((last_day, source)) => {
                 let due = due_at(kind, last_day, case, buyer_zone);
-                let state = state_of(kind, (last_day, due), &source, case, now);
-                result.dated.push(Deadline { kind, last_day, due, source, state });
+                let settled = settled(kind, last_day, &source, case);
+                result.dated.push(Dated { kind, last_day, due, source, settled });
             }
             Err(needs) => result.pending.push(Pending { kind, needs }),
         }
     }
     result.dated.sort_by_key(|deadline| (deadline.due, deadline.kind));
-    result.not_before = not_before(case, now.with_timezone(buyer_zone).date_naive())
-        .into_iter()
-        // A step's first day matters once the step itself can come (escalating needs a PayPal dispute).
-        .filter(|wait| wait.rule.sets == DeadlineKind::OpenDispute || result.get(wait.rule.sets).is_some())
-        .collect();
+    result.waits = not_before(case, &result.dated);
     result
+}
+
+impl Schedule {
+    /// The chain at `now`, which is `today` in the buyer's zone.
+    pub fn at(&self, today: NaiveDate, now: DateTime<Utc>) -> Chain {
+        let dated = self.dated.iter().map(|step| Deadline {
+            kind: step.kind,
+            last_day: step.last_day,
+            due: step.due,
+            source: step.source.clone(),
+            state: step.settled.at(step.due, now),
+        });
+        Chain {
+            dated: dated.collect(),
+            pending: self.pending.clone(),
+            not_before: self.waits.iter().filter(|wait| wait.opens_on() > today).cloned().collect(),
+        }
+    }
+}
+
+/// Every deadline that applies to `case`, computed for the buyer's zone at `now`.
+pub fn chain<Tz: TimeZone>(case: &Case, buyer_zone: &Tz, now: DateTime<Utc>) -> Chain {
+    schedule(case, buyer_zone).at(today_in(now, buyer_zone), now)
 }
 
 impl Chain {
@@ -399,10 +446,21 @@ impl Chain {
 /// shared). A resolved case's deadlines are all met or no longer needed, and no such view shows
 /// them, so its chain is left empty rather than worked out.
 pub fn chains<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz, now: DateTime<Utc>) -> Vec<Chain> {
+    chains_at(&schedules(cases, buyer_zone), today_in(now, buyer_zone), now)
+}
+
+/// Every case's schedule, in the cases' order, for [`chains_at`]; a resolved case's is empty.
+pub fn schedules<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz) -> Vec<Schedule> {
     cases
         .iter()
-        .map(|case| if case.status() == Status::Resolved { Chain::default() } else { chain(case, buyer_zone, now) })
+        .map(|case| if case.status() == Status::Resolved { Schedule::default() } else { schedule(case, buyer_zone) })
         .collect()
+}
+
+/// Every case's chain from its schedule at `now` (`today` in the buyer's zone): what the minute
+/// recomputes.
+pub fn chains_at(schedules: &[Schedule], today: NaiveDate, now: DateTime<Utc>) -> Vec<Chain> {
+    schedules.iter().map(|schedule| schedule.at(today, now)).collect()
 }
 
 /// A calendar day for people, as the buyer's locale writes it.
@@ -467,6 +525,26 @@ mod tests {
         assert!(!full.dated.is_empty() && full.dated.iter().all(|d| !d.state.is_open()), "nothing left to count down");
         let shared = chains(&[open.clone(), resolved], &Utc, early());
         assert_eq!(shared, [chain(&open, &Utc, early()), Chain::default()]);
+    }
+
+    #[test]
+    fn a_schedule_worked_out_once_gives_at_each_moment_the_chain_worked_out_afresh() {
+        let mut paypal = case(Platform::AliExpress, Problem::NotReceived, shipped(day(2026, 3, 2)));
+        paypal.details.payment_method = PaymentMethod::PayPal;
+        let zone = Europe::Madrid;
+        let once = schedule(&paypal, &zone);
+        // Before the dispute can open, as it closes, the day after, and long after.
+        for moment in ["2026-03-05T10:00:00Z", "2026-05-01T21:00:00Z", "2026-05-02T23:30:00Z", "2027-01-01T00:00:00Z"] {
+            let now = utc(moment);
+            let afresh = chain(&paypal, &zone, now);
+            assert_eq!(once.at(today_in(now, &zone), now), afresh, "at {moment}");
+        }
+        let states: Vec<State> = ["2026-03-05T10:00:00Z", "2027-01-01T00:00:00Z"]
+            .iter()
+            .map(|at| chain(&paypal, &zone, utc(at)).dated[0].state)
+            .collect();
+        assert_ne!(states[0], states[1], "the minute moves the states");
+        assert!(!chain(&paypal, &zone, utc("2026-03-05T10:00:00Z")).not_before.is_empty(), "a first day still to come");
     }
 
     /// A moment long before every deadline in these tests, so states are about dates only.

@@ -13,7 +13,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadline::{chains, Chain};
+use crate::domain::clock::today_in;
+use crate::domain::deadline::{chains_at, schedules, Chain, Schedule};
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::form::CaseForm;
 use crate::domain::overview::due_soon;
@@ -41,8 +42,11 @@ pub struct CaseWork {
     pub records: RecordCodec,
     /// Reads every stored case and its files' metadata.
     pub read_cases: fn(Rc<CaseStore>) -> Pending<Result<Stored, StorageError>>,
-    /// Every case's deadline chain, in the cases' order, in the buyer's time zone.
-    pub chains: fn(&[Case], DateTime<Utc>) -> Vec<Chain>,
+    /// Every case's deadlines as its record sets them, in the cases' order, in the buyer's time
+    /// zone: worked out again only when the cases (or the host's rules) change.
+    pub schedules: fn(&[Case]) -> Vec<Schedule>,
+    /// Every case's deadline chain from its schedule at a moment: what the minute recomputes.
+    pub chains: fn(&[Schedule], DateTime<Utc>) -> Vec<Chain>,
     pub due_soon: FromChains<DueSoon>,
     /// Keeps the reminder schedule in step with the cases (under the caller's owner).
     pub keep_reminders: fn(Reminders),
@@ -65,7 +69,11 @@ split_fn!(
             read_cases: |store| {
                 Box::pin(async move { Ok((store.load_all(JSON_RECORDS).await?, store.load_evidence().await?)) })
             },
-            chains: |cases, now| measured("dispute-desk:chains", || chains(cases, &buyer_zone(), now)),
+            schedules: |cases| measured("dispute-desk:schedules", || schedules(cases, &buyer_zone())),
+            chains: |schedules, now| {
+                let today = today_in(now, &buyer_zone());
+                measured("dispute-desk:chains", || chains_at(schedules, today, now))
+            },
             due_soon: due_soon_of,
             keep_reminders: keep_schedule,
             case_list: crate::ui::pages::case_list,

@@ -87,13 +87,17 @@ impl AppState {
         let minute = use_minute();
         let host_marketplaces = use_host_marketplaces();
         let work = RwSignal::new(None::<CaseWork>);
-        let chains = Memo::new(move |_| {
+        let schedules = Memo::new(move |_| {
             // The host's marketplace rules may arrive after the cases: their deadlines then change.
             host_marketplaces.track();
             match work.get() {
-                Some(work) => cases.with(|cases| (work.chains)(cases, minute.get())),
+                Some(work) => cases.with(|cases| (work.schedules)(cases)),
                 None => Vec::new(),
             }
+        });
+        let chains = Memo::new(move |_| match work.get() {
+            Some(work) => schedules.with(|schedules| (work.chains)(schedules, minute.get())),
+            None => Vec::new(),
         });
         let due_soon = Memo::new(move |_| match work.get() {
             Some(work) => cases.with(|cases| chains.with(|chains| (work.due_soon)(cases, chains, minute.get()))),

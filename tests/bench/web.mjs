@@ -209,6 +209,7 @@ for (let run = 0; run < 5; run += 1) {
     read: at('dispute-desk:read-end').startTime - at('dispute-desk:read-start').startTime,
     render: at('dispute-desk:dashboard-rendered').startTime - at('dispute-desk:cases-loaded').startTime,
     // The longest runs: the ones over all the cases, not an early one over none.
+    schedules: Math.max(...performance.getEntriesByName('dispute-desk:schedules').map((entry) => entry.duration)),
     chains: Math.max(...performance.getEntriesByName('dispute-desk:chains').map((entry) => entry.duration)),
     order: Math.max(...performance.getEntriesByName('dispute-desk:dashboard-order').map((entry) => entry.duration)),
   };
@@ -224,7 +225,8 @@ figure('restore from a backup (no media)', restoreTime, 'ms');
 figure('read 10,000 cases from IndexedDB into the app', timings.read, 'ms', 300);
 figure('page start to cases loaded (with app start-up)', timings.load, 'ms');
 figure('dashboard first render after load', timings.render, 'ms', 150);
-figure('deadline engine, every case\'s chain, shared by all views (browser)', timings.chains, 'ms');
+figure('deadline engine, every case\'s schedule, on load and each change (browser)', timings.schedules, 'ms');
+figure('deadline engine, every case\'s chain each minute, shared by all views (browser)', timings.chains, 'ms');
 figure('dashboard order and missing evidence from those chains (browser)', timings.order, 'ms');
 figure('engine and order together, once a minute (browser)', timings.chains + timings.order, 'ms', 16);
 figure('JavaScript heap in use', Math.round(heap / (KB * KB)), 'MB');
@@ -294,3 +296,5 @@ mkdirSync(OUT, { recursive: true });
 appendFileSync(join(OUT, 'web.tsv'), `${rows.join('\n')}\n`);
 writeFileSync(join(OUT, 'web-latest.tsv'), `${rows.join('\n')}\n`);
 console.log(`  (appended to target/bench/web.tsv; ${over} figure(s) over budget)`);
+// A figure over its budget fails the benchmark.
+process.exitCode = over > 0 ? 1 : 0;

@@ -3,6 +3,8 @@
 // never replaces what the buyer typed unless they choose it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { appUnderTest, guardPage, openSection } from './harness.mjs';
 
 // Sunday 29 November 2026, 10:00 in Madrid.
@@ -108,6 +110,54 @@ test('the full form: what the buyer typed stays unless chosen, and an ambiguous 
   assert.equal(await page.getByLabel('Seller or store').inputValue(), 'Casa Luz');
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.locator('.guide').waitFor();
+  guard.assertClean();
+  await context.close();
+});
+
+// Texts of the recogniser's corpus (tests/fixtures/paste/), each with the fields it shows: on the
+// release build, pasted into the full form, they fill those fields and the form holds them.
+const CORPUS = fileURLToPath(new URL('../fixtures/paste/', import.meta.url));
+const FORM_LABELS = {
+  order_number: 'Order number', paid: 'Paid on', shipped: 'Shipped on', delivered: 'Delivered on',
+  seller: 'Seller or store', item: 'Item', tracking_number: 'Tracking number', protection_ends: 'Buyer protection ends on',
+};
+
+async function corpusText(name) {
+  const [header, text] = (await readFile(`${CORPUS}${name}`, 'utf8')).split('\n---\n');
+  const shows = Object.fromEntries(header.split('\n').filter((line) => line && !line.startsWith('#'))
+    .map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]));
+  return { shows, text };
+}
+
+test('texts of the corpus, pasted into the full form, fill every field they show', async () => {
+  const { context, page, guard } = await openPhone();
+  for (const name of ['en-app-order-details.txt', 'en-alibaba-app-order-list.txt', 'es-desktop-order-details.txt',
+    'pt-shipped-email.txt', 'de-delivered-email.txt']) {
+    const { shows, text } = await corpusText(name);
+    await page.goto(`${app.server.url}/new`);
+    await paste(page, text);
+    const found = page.locator('.paste-found');
+    await found.waitFor();
+    // A day that could be either way round: the buyer picks the first, day before month.
+    for (const question of await found.locator('li', { hasText: 'either way round' }).all()) {
+      await question.getByRole('radio').first().check();
+    }
+    assert.equal(await found.locator('input[type=checkbox]:not(:checked)').count(), 0, `${name}: all ticked`);
+    await found.getByRole('button', { name: 'Use the ticked ones' }).click();
+    await page.getByText(/Filled in \d+ fields?\./).waitFor();
+    for (const [key, value] of Object.entries(shows)) {
+      const wanted = value.replace(/^(either|countdown) (\S+).*/, '$2');
+      if (key === 'platform') {
+        assert.equal(await page.getByLabel('Where did you order?').inputValue(), wanted, `${name}: ${key}`);
+      } else if (key === 'amount') {
+        const [amount, currency] = wanted.split(' ');
+        assert.equal(await page.getByLabel('Amount paid').inputValue(), amount, `${name}: amount`);
+        assert.equal(await page.getByLabel('Currency').inputValue(), currency, `${name}: currency`);
+      } else {
+        assert.equal(await page.getByLabel(FORM_LABELS[key], { exact: true }).inputValue(), wanted, `${name}: ${key}`);
+      }
+    }
+  }
   guard.assertClean();
   await context.close();
 });

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::case::Platform;
 use crate::domain::deadline::day_text;
 use crate::domain::form::CaseForm;
 use crate::domain::i18n::{tr, trf, trn};
@@ -132,7 +133,13 @@ fn FoundRow(
     let field = proposal.field;
     let id = format!("paste-{field:?}").to_lowercase();
     let typed = proposal.replaces.then(|| {
-        view! { <span class="hint">" "{trf("You typed: {value}", &[("value", &proposal.current)])}</span> }
+        // The form holds a platform by its key; the buyer chose it by its name.
+        let current = match field {
+            Field::Platform => Platform::from_key(&proposal.current)
+                .map_or(proposal.current.clone(), |chosen| tr(chosen.label()).to_owned()),
+            _ => proposal.current.clone(),
+        };
+        view! { <span class="hint">" "{trf("You typed: {value}", &[("value", &current)])}</span> }
     });
     let from_countdown = matches!(proposal.found, Found::Countdown(_)).then(|| {
         view! { <span class="hint">" "{tr("Worked out from the countdown on the platform's page, from now.")}</span> }
