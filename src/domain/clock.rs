@@ -17,6 +17,9 @@ pub const PLATFORM_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
 /// the day ends when the clocks jump; where it happens twice, the earlier one counts.
 pub fn end_of_day<Tz: TimeZone>(day: NaiveDate, zone: &Tz) -> DateTime<Utc> {
     let next_midnight = day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN);
+    if let LocalResult::Single(instant) = zone.from_local_datetime(&next_midnight) {
+        return instant.with_timezone(&Utc);
+    }
     // Gaps are at most a few hours; walk forward a minute at a time to the first local time that exists.
     (0..=24 * 60)
         .map(|minutes| next_midnight + Duration::minutes(minutes))

@@ -185,6 +185,19 @@ impl Catalog {
     }
 }
 
+/// Appends `value` in decimal digits, with leading zeros up to `width`.
+pub fn push_decimal(out: &mut String, value: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut rest = value;
+    let mut used = 0;
+    while rest > 0 || used < width.clamp(1, digits.len()) {
+        digits[digits.len() - 1 - used] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        used += 1;
+    }
+    out.push_str(std::str::from_utf8(&digits[digits.len() - used..]).unwrap_or_default());
+}
+
 /// `{name}` in `text` replaced by each value, in one pass: a value is never searched for
 /// placeholders itself (a buyer's "{item}" stays as typed), and a brace without a known name
 /// stays as it is.
@@ -192,10 +205,12 @@ pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     use std::fmt::Write;
     let mut filled = String::with_capacity(text.len() + 32);
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
+    // Braces are ASCII: a byte search, cheaper than a char pattern on texts this short.
+    let position = |text: &str, brace: u8| text.bytes().position(|byte| byte == brace);
+    while let Some(open) = position(rest, b'{') {
         filled.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let named = after.find('}').and_then(|close| {
+        let named = position(after, b'}').and_then(|close| {
             let name = &after[..close];
             values.iter().find(|(known, _)| *known == name).map(|(_, value)| (value, close))
         });
@@ -341,6 +356,17 @@ impl MessageLanguage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_with_their_leading_zeros() {
+        for (value, width, written) in
+            [(0, 1, "0"), (7, 2, "07"), (2026, 4, "2026"), (31, 1, "31"), (u32::MAX, 1, "4294967295")]
+        {
+            let mut out = String::from(">");
+            push_decimal(&mut out, value, width);
+            assert_eq!(out, format!(">{written}"));
+        }
+    }
 
     #[test]
     fn the_browser_preference_picks_the_language_whatever_the_region() {
