@@ -544,6 +544,9 @@ const CURRENCY_CODES: &[&str] = &[
     "DKK", "CZK", "HUF", "JPY", "KRW", "CLP", "COP", "PEN", "ILS", "NZD", "SGD", "HKD", "ZAR",
 ];
 
+/// More characters than any label in [`LABELS`] has.
+const LONGEST_LABEL_CHARS: usize = 40;
+
 /// A text longer than this is cut before reading: an order page is a few kilobytes.
 pub const MAX_PASTE_CHARS: usize = 100_000;
 
@@ -641,9 +644,12 @@ fn labelled_value(line: &str) -> Option<(LabelledField, &str)> {
 /// value whose shape its field fixes, starting right after it ("Date of delivery 20/11" is not an
 /// order date, "Item 2 of 3" not an item); a label alone on its line names the next line's.
 fn label_without_colon(line: &str) -> Option<(LabelledField, &str)> {
+    // The line's start in lower case, once, to pass over the labels it cannot start with.
+    let start = line.chars().take(LONGEST_LABEL_CHARS).collect::<String>().to_lowercase();
     let (field, head) = LABELS
         .iter()
         .flat_map(|label| label.words.iter().map(move |word| (label.field, *word)))
+        .filter(|(_, word)| start.starts_with(word))
         .filter_map(|(field, word)| {
             let head: String = line.chars().take(word.chars().count()).collect();
             let ends_a_word = !line[head.len()..].starts_with(char::is_alphanumeric);
@@ -1032,6 +1038,12 @@ mod tests {
         let filled = apply(&typed, &amount);
         assert_eq!((filled.amount.as_str(), filled.currency.as_str()), ("12.50", "USD"));
         assert_eq!(filled.order_number, "3041234567890999");
+    }
+
+    #[test]
+    fn every_label_is_shorter_than_the_start_of_a_line_read_for_labels() {
+        let longest = LABELS.iter().flat_map(|label| label.words).map(|word| word.chars().count()).max();
+        assert!(longest.is_some_and(|longest| longest < LONGEST_LABEL_CHARS), "{longest:?}");
     }
 
     #[test]
