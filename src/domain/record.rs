@@ -110,7 +110,14 @@ pub type RecordRead = Result<Case, (Option<String>, RecordError)>;
 /// load); an older one goes through [`from_record`] and its upgrades. On failure, also the id if
 /// the text has one.
 pub fn from_record_text(text: &str) -> RecordRead {
-    if let Ok(Envelope { format: CURRENT_FORMAT, case: mut parsed }) = serde_json::from_str::<Envelope<Case>>(text) {
+    // What this version writes starts with its format; the case's fields follow, and a case
+    // ignores the `format` key. Read so, the record needs no intermediate tree at all (the
+    // envelope's flattening would buffer the whole case first).
+    let written_by_this_version = text
+        .strip_prefix("{\"format\":")
+        .and_then(|rest| rest.split_once(','))
+        .is_some_and(|(format, _)| format.parse() == Ok(CURRENT_FORMAT));
+    if let Some(Ok(mut parsed)) = written_by_this_version.then(|| serde_json::from_str::<Case>(text)) {
         parsed.refresh();
         return Ok(parsed);
     }
@@ -193,6 +200,23 @@ mod tests {
         case.record(day(10, 21).unwrap(), Entry::Status { to: Status::TalkingToSeller }, at("2026-10-21T09:00:00Z"))
             .unwrap();
         case
+    }
+
+    #[test]
+    fn a_record_this_version_wrote_reads_back_whichever_way_its_keys_come() {
+        let case = fixture_case();
+        let text = to_record_text(&case).unwrap();
+        assert!(text.starts_with(&format!("{{\"format\":{CURRENT_FORMAT},")), "{text}");
+        assert_eq!(from_record_text(&text), Ok(case.clone()));
+        // Another writer may put the format elsewhere, or spaces after it: the same case.
+        let without = text.replacen(&format!("\"format\":{CURRENT_FORMAT},"), "", 1);
+        let moved = format!("{},\"format\": {CURRENT_FORMAT}}}", without.strip_suffix('}').unwrap_or(&without));
+        assert!(!moved.starts_with("{\"format\""), "{moved}");
+        assert_eq!(from_record_text(&moved), Ok(case));
+        // A record that says it is from a newer app is refused, never read as this version's.
+        let newer =
+            text.replacen(&format!("\"format\":{CURRENT_FORMAT},"), &format!("\"format\":{},", CURRENT_FORMAT + 1), 1);
+        assert!(matches!(from_record_text(&newer), Err((Some(_), RecordError::NewerFormat(_)))));
     }
 
     #[test]
