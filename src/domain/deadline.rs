@@ -10,7 +10,7 @@ use super::rules::{add_days, applicable, Certainty, DeadlineKind, Party, Referen
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     /// The buyer entered this deadline's date directly.
     SetByBuyer,
@@ -269,35 +269,53 @@ fn due_at<Tz: TimeZone>(kind: DeadlineKind, last_day: NaiveDate, case: &Case, bu
     }
 }
 
-/// The last day of `kind` for `case` from the rules that apply to it, and where it comes from,
-/// or what it still needs.
-fn date_deadline<'r>(
-    kind: DeadlineKind,
-    case: &Case,
-    rules: impl Iterator<Item = &'r &'static Rule>,
-) -> Result<(NaiveDate, Source), Needs> {
+const KINDS: usize = DeadlineKind::ALL.len();
+
+/// What the rules that apply to a case say of each step, by the step's place in
+/// [`DeadlineKind::ALL`]: the earliest last day one of them gives, and the event the first of
+/// them counts from (which the step waits for while no rule can date it). Made in one pass over
+/// the rules.
+struct Estimates {
+    earliest: [Option<(NaiveDate, Source)>; KINDS],
+    first_counts_from: [Option<Event>; KINDS],
+}
+
+impl Estimates {
+    fn of(case: &Case) -> Self {
+        let mut estimates = Estimates { earliest: [None; KINDS], first_counts_from: [None; KINDS] };
+        for rule in applicable(case) {
+            let step = rule.sets as usize;
+            estimates.first_counts_from[step].get_or_insert(rule.counts_from);
+            let Some((counted_from, from_day)) = rule.anchor(case) else { continue };
+            let days = case.adjustments.rule_days.get(rule.id).copied().unwrap_or(rule.days);
+            let last_day = add_days(from_day, days, rule.day_count);
+            // The first of equally early rules counts, in the rules' order.
+            if estimates.earliest[step].is_none_or(|(earliest, _)| last_day < earliest) {
+                estimates.earliest[step] = Some((last_day, Source::Estimate { rule, counted_from, from_day, days }));
+            }
+        }
+        estimates
+    }
+}
+
+/// The last day of `kind` for `case`, and where it comes from, or what it still needs; none when
+/// nothing can set it (every marketplace has an opening window; other steps need a rule or the
+/// buyer's own date).
+fn date_deadline(kind: DeadlineKind, case: &Case, estimates: &Estimates) -> Option<Result<(NaiveDate, Source), Needs>> {
     if let Some(day) = case.adjustments.deadline_days.get(&kind) {
-        return Ok((*day, Source::SetByBuyer));
+        return Some(Ok((*day, Source::SetByBuyer)));
     }
     if kind == DeadlineKind::OpenDispute {
         if let Some(day) = case.details.protection_ends {
-            return Ok((day, Source::OrderPage));
+            return Some(Ok((day, Source::OrderPage)));
         }
     }
-    let mut first_missing = None;
-    let earliest = rules
-        .filter_map(|&rule| {
-            first_missing.get_or_insert(rule.counts_from);
-            let (counted_from, from_day) = rule.anchor(case)?;
-            let days = case.adjustments.rule_days.get(rule.id).copied().unwrap_or(rule.days);
-            let last_day = add_days(from_day, days, rule.day_count);
-            Some((last_day, Source::Estimate { rule, counted_from, from_day, days }))
-        })
-        .min_by_key(|(last_day, _)| *last_day);
-    match (earliest, first_missing) {
-        (Some(found), _) => Ok(found),
-        (None, Some(event)) => Err(Needs::Event(event)),
-        (None, None) => Err(Needs::OrderPageDate),
+    let step = kind as usize;
+    match (estimates.earliest[step], estimates.first_counts_from[step]) {
+        (Some(found), _) => Some(Ok(found)),
+        (None, Some(event)) => Some(Err(Needs::Event(event))),
+        (None, None) if kind == DeadlineKind::OpenDispute => Some(Err(Needs::OrderPageDate)),
+        (None, None) => None,
     }
 }
 
@@ -373,18 +391,13 @@ pub struct Schedule {
 
 /// Every deadline that applies to `case`, dated for the buyer's zone.
 pub fn schedule<Tz: TimeZone>(case: &Case, buyer_zone: &Tz) -> Schedule {
-    let applicable: Vec<&'static Rule> = applicable(case).collect();
-    let mut result = Schedule { dated: Vec::with_capacity(DeadlineKind::ALL.len()), ..Schedule::default() };
+    let estimates = Estimates::of(case);
+    // A case has four or five dated deadlines: room for all kinds would be a kilobyte and a half
+    // of memory per case to fill and free.
+    let mut result = Schedule { dated: Vec::with_capacity(6), ..Schedule::default() };
     for &kind in DeadlineKind::ALL {
-        let mut rules = applicable.iter().filter(|rule| rule.sets == kind).peekable();
-        // Every marketplace has an opening window; other deadlines need a rule or the buyer's date.
-        let applies = kind == DeadlineKind::OpenDispute
-            || rules.peek().is_some()
-            || case.adjustments.deadline_days.contains_key(&kind);
-        if !applies {
-            continue;
-        }
-        match date_deadline(kind, case, rules) {
+        let Some(dated) = date_deadline(kind, case, &estimates) else { continue };
+        match dated {
             Ok((last_day, source)) => {
                 let due = due_at(kind, last_day, case, buyer_zone);
                 let settled = settled(kind, last_day, &source, case);
@@ -405,7 +418,7 @@ impl Schedule {
             kind: step.kind,
             last_day: step.last_day,
             due: step.due,
-            source: step.source.clone(),
+            source: step.source,
             state: step.settled.at(step.due, now),
         });
         Chain {
@@ -528,6 +541,13 @@ mod tests {
         assert!(!full.dated.is_empty() && full.dated.iter().all(|d| !d.state.is_open()), "nothing left to count down");
         let shared = chains(&[open.clone(), resolved], &Utc, early());
         assert_eq!(shared, [chain(&open, &Utc, early()), Chain::default()]);
+    }
+
+    #[test]
+    fn each_step_is_found_at_its_place_among_all_steps() {
+        for (place, kind) in DeadlineKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, place, "{kind:?}");
+        }
     }
 
     #[test]
