@@ -187,15 +187,21 @@ impl Catalog {
 
 /// Appends `value` in decimal digits, with leading zeros up to `width`.
 pub fn push_decimal(out: &mut String, value: u32, width: usize) {
-    let mut digits = [b'0'; 10];
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
     let mut rest = value;
-    let mut used = 0;
-    while rest > 0 || used < width.clamp(1, digits.len()) {
-        digits[digits.len() - 1 - used] = b'0' + (rest % 10) as u8;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
-        used += 1;
+        if rest == 0 {
+            break;
+        }
     }
-    out.push_str(std::str::from_utf8(&digits[digits.len() - used..]).unwrap_or_default());
+    for _ in digits.len() - start..width {
+        out.push('0');
+    }
+    out.extend(digits[start..].iter().map(|digit| char::from(*digit)));
 }
 
 /// `{name}` in `text` replaced by each value, in one pass: a value is never searched for
