@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 
-use idb::{Database, Query, Transaction, TransactionMode, TransactionResult};
+use idb::{Database, ObjectStore, Query, Transaction, TransactionMode, TransactionResult};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::{JsCast, JsValue};
@@ -89,9 +89,7 @@ impl CaseStore {
                 evidence.clear()?.await?;
                 blobs.clear()?.await?;
             }
-            for record in &records {
-                cases_store.put(record, None)?.await?;
-            }
+            put_all(&cases_store, &records, PUT_STEP, |_| {}).await?;
             for (((item, _), metadata), bytes) in files.iter().zip(&metadata).zip(&bytes) {
                 evidence.put(metadata, None)?.await?;
                 blobs.put(bytes, Some(&JsValue::from_str(&item.id)))?.await?;
@@ -155,17 +153,8 @@ impl CaseStore {
     ) -> Result<(), StorageError> {
         let records = cases.iter().map(|case| stored_form(codec, case)).collect::<Result<Vec<_>, _>>()?;
         let transaction = self.strict_transaction(&[CASES_STORE])?;
-        let outcome = async {
-            let store = transaction.object_store(CASES_STORE)?;
-            for (done, record) in records.iter().enumerate() {
-                store.put(record, None)?.await?;
-                if (done + 1) % step.max(1) == 0 {
-                    progress(done + 1);
-                }
-            }
-            Ok(())
-        }
-        .await;
+        let outcome =
+            async { put_all(&transaction.object_store(CASES_STORE)?, &records, step, &mut progress).await }.await;
         finish(transaction, outcome).await?;
         progress(cases.len());
         Ok(())
@@ -273,6 +262,34 @@ pub(super) async fn finish(transaction: Transaction, outcome: Result<(), Storage
 /// How a case is kept: its id (the key) and its record as JSON text. Text is what makes loading
 /// fast: the browser copies one string per case instead of a tree of objects (10,000 cases:
 /// see README, Benchmarks).
+/// How many puts a restore issues before it waits for one.
+const PUT_STEP: usize = 500;
+
+/// Puts every record, waiting only for the last of each `step` and then telling `progress` how
+/// many are written. The database runs a transaction's requests in order, and one that fails
+/// aborts the transaction (and with it every later request), so waiting for each put in turn
+/// would only add a trip through the event loop per record.
+async fn put_all(
+    store: &ObjectStore,
+    records: &[JsValue],
+    step: usize,
+    mut progress: impl FnMut(usize),
+) -> Result<(), StorageError> {
+    let mut done = 0;
+    for batch in records.chunks(step.max(1)) {
+        let mut last = None;
+        for record in batch {
+            last = Some(store.put(record, None)?);
+        }
+        if let Some(last) = last {
+            last.await?;
+        }
+        done += batch.len();
+        progress(done);
+    }
+    Ok(())
+}
+
 fn stored_form(codec: RecordCodec, case: &Case) -> Result<JsValue, StorageError> {
     let text = (codec.write)(case).map_err(|error| StorageError::Failed(error.to_string()))?;
     let stored = js_sys::Object::new();
