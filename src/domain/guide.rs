@@ -219,7 +219,8 @@ fn stage_of(case: &Case, chain: &Chain) -> Stage {
     let missed = |kind| chain.get(kind).is_some_and(|d| d.state == State::Missed);
     let seller_offer = case.journal().latest_proposal(Author::Seller);
     let buyer_answer = case.journal().latest_proposal(Author::Buyer);
-    let last_resort = if free_return(chain).is_some() { Stage::FreeReturn } else { Stage::LastResort };
+    let last_resort =
+        if open_deadline(chain, DeadlineKind::FreeReturn).is_some() { Stage::FreeReturn } else { Stage::LastResort };
     match case.status() {
         Status::Resolved => return Stage::Done,
         Status::ClosedWithoutRefund => return last_resort,
@@ -299,14 +300,10 @@ fn free_return_step(platform: Platform, platform_name: &str, by: &str) -> (Strin
     }
 }
 
-/// The free return still open for the case, if its listing showed "Free Returns".
-fn free_return(chain: &Chain) -> Option<&Deadline> {
-    chain.get(DeadlineKind::FreeReturn).filter(|deadline| deadline.state.is_open())
-}
-
-/// Alibaba.com's on-time delivery compensation, while it can still be claimed.
-fn on_time_claim(chain: &Chain) -> Option<&Deadline> {
-    chain.get(DeadlineKind::OnTimeClaim).filter(|deadline| deadline.state.is_open())
+/// The deadline `kind` of the case while it is still open: the free return, if the listing showed
+/// "Free Returns"; Alibaba.com's on-time delivery compensation, while it can be claimed.
+fn open_deadline(chain: &Chain, kind: DeadlineKind) -> Option<&Deadline> {
+    chain.get(kind).filter(|deadline| deadline.state.is_open())
 }
 
 /// What else the buyer can ask for beside the dispute, each named for what it is (a free return
@@ -315,7 +312,7 @@ fn on_time_claim(chain: &Chain) -> Option<&Deadline> {
 fn beside_the_dispute(case: &Case, chain: &Chain, stage: Stage) -> Vec<String> {
     let before_the_dispute = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute);
     let mut texts = Vec::new();
-    match free_return(chain) {
+    match open_deadline(chain, DeadlineKind::FreeReturn) {
         Some(deadline) if before_the_dispute => texts.push(free_return_offer(case.details.platform, deadline.last_day)),
         Some(_) => {}
         None if stage == Stage::LastResort
@@ -338,7 +335,9 @@ fn beside_the_dispute(case: &Case, chain: &Chain, stage: Stage) -> Vec<String> {
             &[("day", &day_text(promised))],
         ));
     }
-    if let Some(claim) = on_time_claim(chain).filter(|_| before_the_dispute || stage == Stage::LastResort) {
+    if let Some(claim) =
+        open_deadline(chain, DeadlineKind::OnTimeClaim).filter(|_| before_the_dispute || stage == Stage::LastResort)
+    {
         texts.push(trf(
             "If the product was marked \"Guaranteed delivery\", you can also claim Alibaba.com's on-time delivery compensation until {day}: a credit of up to USD 100 for future orders, on top of your refund, not instead of it.",
             &[("day", &day_text(claim.last_day))],
@@ -673,8 +672,9 @@ fn shared_warnings(case: &Case, stage: Stage) -> impl Iterator<Item = Warning> {
 /// The buttons for what the buyer can claim beside the dispute (a free return, on-time compensation).
 fn side_actions(chain: &Chain, stage: Stage) -> impl Iterator<Item = Action> {
     let before_the_dispute = matches!(stage, Stage::FirstContact | Stage::OpenTheDispute);
-    let free_return = free_return(chain).is_some() && before_the_dispute;
-    let claim = on_time_claim(chain).is_some() && (before_the_dispute || stage == Stage::LastResort);
+    let free_return = open_deadline(chain, DeadlineKind::FreeReturn).is_some() && before_the_dispute;
+    let claim =
+        open_deadline(chain, DeadlineKind::OnTimeClaim).is_some() && (before_the_dispute || stage == Stage::LastResort);
     free_return.then_some(Action::StartedFreeReturn).into_iter().chain(claim.then_some(Action::ClaimedCompensation))
 }
 
