@@ -555,16 +555,20 @@ pub const MAX_PASTE_CHARS: usize = 100_000;
 pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     let text: String = text.chars().take(MAX_PASTE_CHARS).collect();
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    // Each line's label, read once: the next line's and the unlabelled names' checks need it too.
+    let labels: Vec<Option<(LabelledField, &str)>> = lines.iter().map(|line| labelled_value(line)).collect();
     let mut labelled: Vec<(LabelledField, String)> = Vec::new();
-    for (at, line) in lines.iter().enumerate() {
-        let Some((label, value)) = labelled_value(line) else { continue };
+    for (at, label) in labels.iter().enumerate() {
+        let Some((label, value)) = *label else { continue };
         // A label alone on its line names the next line's value, unless that is a label too.
-        let value = match lines.get(at + 1) {
-            Some(next) if value.is_empty() && labelled_value(next).is_none() => next,
+        let value = match (lines.get(at + 1), labels.get(at + 1)) {
+            (Some(next), Some(None)) if value.is_empty() => next,
             _ => value,
         };
         labelled.push((label, value.to_owned()));
     }
+    let unlabelled: Vec<&str> =
+        lines.iter().zip(&labels).filter(|(_, label)| label.is_none()).map(|(line, _)| *line).collect();
     let lower = text.to_lowercase();
     let mut found = Vec::new();
     let first =
@@ -605,7 +609,8 @@ pub fn recognise(text: &str, now: NaiveDateTime) -> Recognised {
     if let Some(money) = first(LabelledField::Field(Field::Amount)).find_map(read_money) {
         found.push((Field::Amount, Found::Money(money)));
     }
-    let seller = first(LabelledField::Field(Field::Seller)).find_map(plain_text).or_else(|| seller_by_its_name(&lines));
+    let seller =
+        first(LabelledField::Field(Field::Seller)).find_map(plain_text).or_else(|| seller_by_its_name(&unlabelled));
     let item = first(LabelledField::Field(Field::Item)).find_map(plain_text);
     for (field, value) in [(Field::Seller, seller), (Field::Item, item)] {
         if let Some(value) = value {
@@ -714,9 +719,9 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// A line that is a store's or a supplier's name by the way it ends, shown without a label.
-fn seller_by_its_name(lines: &[&str]) -> Option<String> {
-    lines.iter().filter(|line| !line.contains(':') && labelled_value(line).is_none()).find_map(|line| {
+/// A line without a label that is a store's or a supplier's name by the way it ends.
+fn seller_by_its_name(unlabelled: &[&str]) -> Option<String> {
+    unlabelled.iter().filter(|line| !line.contains(':')).find_map(|line| {
         let name = plain_text(line)?;
         let lower = name.to_lowercase();
         let ending = SELLER_ENDINGS.iter().find(|ending| lower.ends_with(*ending))?;
