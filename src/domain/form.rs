@@ -281,32 +281,42 @@ impl CaseForm {
     /// Checks every field against `today` (the buyer's calendar day) and returns the details or
     /// every problem found.
     pub fn validate(&self, today: NaiveDate) -> Result<CaseDetails, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut check = |field: Field, result: Result<(), FieldProblem>| {
-            if let Err(problem) = result {
-                errors.push(FieldError { field, problem });
-            }
-        };
+        let mut problems = Problems::default();
+        let choices = self.choices(&mut problems);
+        self.check_texts(&mut problems);
+        let amount = self.amount(&mut problems);
+        let (dates, protection_ends) = self.dates(today, &mut problems);
+        check_date_order(&dates, protection_ends, &mut problems);
+        match choices {
+            Some(choices) if problems.0.is_empty() => Ok(self.details(choices, amount, dates, protection_ends)),
+            _ => Err(problems.0),
+        }
+    }
 
-        let platform = platform_choice(&self.platform, self.kept_marketplace.as_ref());
-        check(Field::Platform, platform.as_ref().map(drop).ok_or(FieldProblem::UnknownChoice));
-        let payment_method = PaymentMethod::from_key(&self.payment_method);
-        check(Field::PaymentMethod, payment_method.map(drop).ok_or(FieldProblem::UnknownChoice));
-        let problem = Problem::from_key(&self.problem);
-        check(Field::Problem, problem.map(drop).ok_or(FieldProblem::UnknownChoice));
+    /// The form's choices, when every one of them is one the app knows.
+    fn choices(&self, problems: &mut Problems) -> Option<Choices> {
+        let platform = problems.known(Field::Platform, platform_choice(&self.platform, self.kept_marketplace.as_ref()));
+        let payment_method = problems.known(Field::PaymentMethod, PaymentMethod::from_key(&self.payment_method));
+        let problem = problems.known(Field::Problem, Problem::from_key(&self.problem));
         let wanted = match self.wanted.as_str() {
-            "" => Ok(None),
-            key => Resolution::from_key(key).map(Some).ok_or(FieldProblem::UnknownChoice),
+            "" => Some(None),
+            key => Resolution::from_key(key).map(Some),
         };
-        check(Field::Wanted, wanted.clone().map(drop));
+        let wanted = problems.known(Field::Wanted, wanted);
         let free_returns = match self.free_returns.as_str() {
             "" => Some(FreeReturns::Unknown),
             key => FreeReturns::from_key(key),
         };
-        check(Field::FreeReturns, free_returns.map(drop).ok_or(FieldProblem::UnknownChoice));
+        let free_returns = problems.known(Field::FreeReturns, free_returns);
+        let ((platform, marketplace), payment_method, problem) = (platform?, payment_method?, problem?);
+        Some(Choices { platform, marketplace, payment_method, problem, wanted: wanted?, free_returns: free_returns? })
+    }
 
+    /// The free texts: the order number is required, each text within its length, links are
+    /// web links.
+    fn check_texts(&self, problems: &mut Problems) {
         let order_number = self.order_number.trim();
-        check(
+        problems.check(
             Field::OrderNumber,
             if order_number.is_empty() {
                 Err(FieldProblem::OrderNumberMissing)
@@ -314,119 +324,155 @@ impl CaseForm {
                 within(order_number, MAX_ORDER_NUMBER)
             },
         );
-        check(Field::Seller, within(self.seller.trim(), MAX_NAME));
-        check(Field::Item, within(self.item.trim(), MAX_NAME));
-        check(Field::Description, own_words(&self.description).map(drop));
-        check(Field::Notes, within(&self.notes, MAX_NOTES));
-        check(Field::TrackingNumber, within(self.tracking_number.trim(), MAX_ORDER_NUMBER));
+        problems.check(Field::Seller, within(self.seller.trim(), MAX_NAME));
+        problems.check(Field::Item, within(self.item.trim(), MAX_NAME));
+        problems.check(Field::Description, own_words(&self.description).map(drop));
+        problems.check(Field::Notes, within(&self.notes, MAX_NOTES));
+        problems.check(Field::TrackingNumber, within(self.tracking_number.trim(), MAX_ORDER_NUMBER));
         for (field, text) in [(Field::TrackingUrl, &self.tracking_url), (Field::ListingUrl, &self.listing_url)] {
             let text = text.trim();
-            check(
+            problems.check(
                 field,
                 if text.is_empty() || web_link(text).is_some() { Ok(()) } else { Err(FieldProblem::NotAWebLink) },
             );
         }
+    }
 
+    /// The amount paid, when both it and its currency are given and read; a currency alone is
+    /// checked too.
+    fn amount(&self, problems: &mut Problems) -> Option<Money> {
         let amount = self.amount.trim();
         let minor = (!amount.is_empty()).then(|| parse_amount(amount));
         let currency = (!amount.is_empty() || !self.currency.trim().is_empty()).then(|| parse_currency(&self.currency));
         if let Some(Err(problem)) = &minor {
-            check(Field::Amount, Err(problem.clone().into()));
+            problems.check(Field::Amount, Err(problem.clone().into()));
         }
         if let Some(Err(problem)) = &currency {
-            check(Field::Currency, Err(problem.clone().into()));
+            problems.check(Field::Currency, Err(problem.clone().into()));
         }
+        match (minor, currency) {
+            (Some(Ok(minor)), Some(Ok(currency))) => Some(Money { minor, currency }),
+            _ => None,
+        }
+    }
 
-        let past_limit = today + Duration::days(PAST_EVENT_TOLERANCE_DAYS);
-        let future_limit = today + Duration::days(MAX_DAYS_AHEAD);
-        let mut date = |field: Field, text: &str, latest: NaiveDate, too_late: FieldProblem| match parse_date(text) {
+    /// The order's dates and the protection's end, each no later than it can be: past events
+    /// not after today (with a day's tolerance for time zones), expected ones not years ahead.
+    fn dates(&self, today: NaiveDate, problems: &mut Problems) -> (OrderDates, Option<NaiveDate>) {
+        let past = today + Duration::days(PAST_EVENT_TOLERANCE_DAYS);
+        let ahead = today + Duration::days(MAX_DAYS_AHEAD);
+        let (happened, expected) = ((past, FieldProblem::InTheFuture), (ahead, FieldProblem::TooFarAhead));
+        let mut day = |field: Field, text: &str, (latest, too_late): (NaiveDate, FieldProblem)| {
+            problems.day(field, text, latest, too_late)
+        };
+        let paid = day(Field::Paid, &self.paid, happened.clone());
+        let shipped = day(Field::Shipped, &self.shipped, happened.clone());
+        let promised_delivery = day(Field::PromisedDelivery, &self.promised_delivery, expected.clone());
+        let delivered = day(Field::Delivered, &self.delivered, happened.clone());
+        let receipt_confirmed = day(Field::ReceiptConfirmed, &self.receipt_confirmed, happened);
+        let protection_ends = day(Field::ProtectionEnds, &self.protection_ends, expected);
+        (OrderDates { paid, shipped, promised_delivery, delivered, receipt_confirmed }, protection_ends)
+    }
+
+    fn details(
+        &self,
+        choices: Choices,
+        amount: Option<Money>,
+        dates: OrderDates,
+        protection_ends: Option<NaiveDate>,
+    ) -> CaseDetails {
+        let Choices { platform, marketplace, payment_method, problem, wanted, free_returns } = choices;
+        // An answer about another platform's programme (the platform changed since) says nothing here.
+        let free_returns = Some(free_returns)
+            .filter(|answer| FreeReturns::offered_on(platform).contains(answer))
+            .unwrap_or(FreeReturns::Unknown);
+        CaseDetails {
+            platform,
+            marketplace,
+            order_number: self.order_number.trim().to_owned(),
+            seller: self.seller.trim().to_owned(),
+            item: self.item.trim().to_owned(),
+            amount,
+            payment_method,
+            dates,
+            protection_ends,
+            problem,
+            description: self.description.trim().to_owned(),
+            wanted,
+            notes: self.notes.clone(),
+            tracking_number: self.tracking_number.trim().to_owned(),
+            tracking_url: self.tracking_url.trim().to_owned(),
+            listing_url: self.listing_url.trim().to_owned(),
+            free_returns,
+            one_item_over_100_pounds: self.kept_one_item_over_100_pounds,
+        }
+    }
+}
+
+/// The form's choices, read.
+struct Choices {
+    platform: Platform,
+    marketplace: Option<Marketplace>,
+    payment_method: PaymentMethod,
+    problem: Problem,
+    wanted: Option<Resolution>,
+    free_returns: FreeReturns,
+}
+
+/// The problems found so far, each against its field.
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn check(&mut self, field: Field, result: Result<(), FieldProblem>) {
+        if let Err(problem) = result {
+            self.0.push(FieldError { field, problem });
+        }
+    }
+
+    /// The choice, noting an unknown one.
+    fn known<T>(&mut self, field: Field, choice: Option<T>) -> Option<T> {
+        self.check(field, if choice.is_some() { Ok(()) } else { Err(FieldProblem::UnknownChoice) });
+        choice
+    }
+
+    /// The day a date field holds; none, with its problem noted, when it is not a date or lies
+    /// after `latest`.
+    fn day(&mut self, field: Field, text: &str, latest: NaiveDate, too_late: FieldProblem) -> Option<NaiveDate> {
+        match parse_date(text) {
             Err(problem) => {
-                check(field, Err(problem));
+                self.check(field, Err(problem));
                 None
             }
             Ok(Some(day)) if day > latest => {
-                check(field, Err(too_late));
+                self.check(field, Err(too_late));
                 None
             }
             Ok(day) => day,
-        };
-        let dates = OrderDates {
-            paid: date(Field::Paid, &self.paid, past_limit, FieldProblem::InTheFuture),
-            shipped: date(Field::Shipped, &self.shipped, past_limit, FieldProblem::InTheFuture),
-            promised_delivery: date(
-                Field::PromisedDelivery,
-                &self.promised_delivery,
-                future_limit,
-                FieldProblem::TooFarAhead,
-            ),
-            delivered: date(Field::Delivered, &self.delivered, past_limit, FieldProblem::InTheFuture),
-            receipt_confirmed: date(
-                Field::ReceiptConfirmed,
-                &self.receipt_confirmed,
-                past_limit,
-                FieldProblem::InTheFuture,
-            ),
-        };
-        let protection_ends =
-            date(Field::ProtectionEnds, &self.protection_ends, future_limit, FieldProblem::TooFarAhead);
-
-        // Each date against the events that must come before it.
-        type Dated = (Field, Option<NaiveDate>);
-        let order: [(Field, Option<NaiveDate>, &[Dated]); 5] = [
-            (Field::Shipped, dates.shipped, &[(Field::Paid, dates.paid)]),
-            (Field::Delivered, dates.delivered, &[(Field::Shipped, dates.shipped), (Field::Paid, dates.paid)]),
-            (
-                Field::ReceiptConfirmed,
-                dates.receipt_confirmed,
-                &[(Field::Shipped, dates.shipped), (Field::Paid, dates.paid)],
-            ),
-            (Field::PromisedDelivery, dates.promised_delivery, &[(Field::Paid, dates.paid)]),
-            (Field::ProtectionEnds, protection_ends, &[(Field::Paid, dates.paid)]),
-        ];
-        for (field, day, earlier_events) in order {
-            let conflict = earlier_events.iter().find_map(|(earlier, earlier_day)| match (day, earlier_day) {
-                (Some(day), Some(earlier_day)) if day < *earlier_day => {
-                    Some(FieldProblem::BeforeEarlierDate { earlier: *earlier, earlier_day: *earlier_day })
-                }
-                _ => None,
-            });
-            check(field, conflict.map_or(Ok(()), Err));
         }
+    }
+}
 
-        match (platform, payment_method, problem, free_returns) {
-            (Some((platform, marketplace)), Some(payment_method), Some(problem), Some(free_returns))
-                if errors.is_empty() =>
-            {
-                // An answer about another platform's programme (the platform changed since) says nothing here.
-                let free_returns = Some(free_returns)
-                    .filter(|answer| FreeReturns::offered_on(platform).contains(answer))
-                    .unwrap_or(FreeReturns::Unknown);
-                Ok(CaseDetails {
-                    platform,
-                    marketplace,
-                    order_number: order_number.to_owned(),
-                    seller: self.seller.trim().to_owned(),
-                    item: self.item.trim().to_owned(),
-                    amount: match (minor, currency) {
-                        (Some(Ok(minor)), Some(Ok(currency))) => Some(Money { minor, currency }),
-                        _ => None,
-                    },
-                    payment_method,
-                    dates,
-                    protection_ends,
-                    problem,
-                    description: self.description.trim().to_owned(),
-                    wanted: wanted.unwrap_or_default(),
-                    notes: self.notes.clone(),
-                    tracking_number: self.tracking_number.trim().to_owned(),
-                    tracking_url: self.tracking_url.trim().to_owned(),
-                    listing_url: self.listing_url.trim().to_owned(),
-                    free_returns,
-                    one_item_over_100_pounds: self.kept_one_item_over_100_pounds,
-                })
+/// Each date against the events that must come before it.
+fn check_date_order(dates: &OrderDates, protection_ends: Option<NaiveDate>, problems: &mut Problems) {
+    type Dated = (Field, Option<NaiveDate>);
+    let paid = (Field::Paid, dates.paid);
+    let shipped = (Field::Shipped, dates.shipped);
+    let order: [(Field, Option<NaiveDate>, &[Dated]); 5] = [
+        (Field::Shipped, dates.shipped, &[paid]),
+        (Field::Delivered, dates.delivered, &[shipped, paid]),
+        (Field::ReceiptConfirmed, dates.receipt_confirmed, &[shipped, paid]),
+        (Field::PromisedDelivery, dates.promised_delivery, &[paid]),
+        (Field::ProtectionEnds, protection_ends, &[paid]),
+    ];
+    for (field, day, earlier_events) in order {
+        let conflict = earlier_events.iter().find_map(|&(earlier, earlier_day)| match (day, earlier_day) {
+            (Some(day), Some(earlier_day)) if day < earlier_day => {
+                Some(FieldProblem::BeforeEarlierDate { earlier, earlier_day })
             }
-            _ => Err(errors),
-        }
+            _ => None,
+        });
+        problems.check(field, conflict.map_or(Ok(()), Err));
     }
 }
 

@@ -315,8 +315,7 @@ impl Writer<'_> {
     }
 
     fn compose(&self, kind: TemplateKind, input: &TemplateInput) -> String {
-        let case = self.case;
-        let platform = platform_name(&case.details, self.language);
+        let platform = platform_name(&self.case.details, self.language);
         let order = self.order_line();
         let problem = self.what_went_wrong();
         let wanted = self.wanted_text();
@@ -335,117 +334,148 @@ impl Writer<'_> {
                 "{greeting}\n\nI am writing about {order}. Unfortunately, {problem}.{own_words}\n\nCould you please put this right? I would like {wanted}. I can send photos or other details if that helps.\n\nThank you for your help.",
                 &values,
             ),
-            TemplateKind::DisputeDescription => {
-                let contacted = self
-                    .first_message_to_seller()
-                    .map(|day| {
-                        self.trf(
-                            " I contacted the seller on {day}, but the problem was not resolved.",
-                            &[("day", &self.day(day))],
-                        )
-                    })
-                    .unwrap_or_default();
-                let reason = self.tr(reason_advice(case.details.platform, case.details.problem).reason);
-                self.trf(
-                    "Reason: {reason}.\n\nFor {order}, {problem}.{own_words}{contacted}\n\nI request {wanted}.{evidence}",
-                    &joined(
-                        &values,
-                        &[("reason", &reason), ("contacted", &contacted), ("evidence", &self.evidence_block(self.tr("Evidence attached:")))],
-                    ),
-                )
+            TemplateKind::DisputeDescription => self.dispute_description(&values),
+            TemplateKind::AcceptProposal | TemplateKind::CounterProposal | TemplateKind::RefuseProposal => {
+                self.answer_to_offer(kind, input, &values)
             }
+            TemplateKind::EscalationRequest => self.escalation_request(&values),
+            TemplateKind::Appeal => self.appeal(&values),
+            TemplateKind::ChargebackLetter | TemplateKind::PayPalClaim => self.letter_outside(kind, input, &platform, &values),
+        }
+    }
+
+    fn dispute_description(&self, values: &Values) -> String {
+        let case = self.case;
+        let contacted = self
+            .first_message_to_seller()
+            .map(|day| {
+                self.trf(
+                    " I contacted the seller on {day}, but the problem was not resolved.",
+                    &[("day", &self.day(day))],
+                )
+            })
+            .unwrap_or_default();
+        let reason = self.tr(reason_advice(case.details.platform, case.details.problem).reason);
+        self.trf(
+            "Reason: {reason}.\n\nFor {order}, {problem}.{own_words}{contacted}\n\nI request {wanted}.{evidence}",
+            &joined(
+                values,
+                &[
+                    ("reason", &reason),
+                    ("contacted", &contacted),
+                    ("evidence", &self.evidence_block(self.tr("Evidence attached:"))),
+                ],
+            ),
+        )
+    }
+
+    /// Accepting, countering or refusing the seller's latest offer.
+    fn answer_to_offer(&self, kind: TemplateKind, input: &TemplateInput, values: &Values) -> String {
+        let offer = self.latest_offer();
+        match kind {
             TemplateKind::AcceptProposal => self.trf(
                 "{greeting}\n\nThank you for {offer}. I accept it. Please process it through {platform} for {order}.\n\nThank you.",
-                &joined(&values, &[("offer", &self.latest_offer())]),
+                &joined(values, &[("offer", &offer)]),
             ),
             TemplateKind::CounterProposal => {
-                let counter = input
-                    .counter_amount
-                    .as_ref()
-                    .map(|money| self.language.money(money))
-                    .unwrap_or_else(|| self.tr("[amount]").to_owned());
+                let counter =
+                    input.counter_amount.as_ref().map(|money| self.language.money(money)).unwrap_or_else(|| self.tr("[amount]").to_owned());
                 self.trf(
                     "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}.{own_words} I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
-                    &joined(&values, &[("offer", &self.latest_offer()), ("counter", &counter)]),
+                    &joined(values, &[("offer", &offer), ("counter", &counter)]),
                 )
             }
-            TemplateKind::RefuseProposal => self.trf(
+            _ => self.trf(
                 "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}.{own_words} For {order}, I request {wanted}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
-                &joined(&values, &[("offer", &self.latest_offer())]),
+                &joined(values, &[("offer", &offer)]),
             ),
-            TemplateKind::EscalationRequest => {
-                let opened = match case.date_of(Event::DisputeOpened) {
-                    Some(day) => self.trf("On {day}, I opened a dispute for {order}.", &joined(&values, &[("day", &self.day(day))])),
-                    None => self.trf("I opened a dispute for {order}.", &values),
-                };
-                let seller = if case.date_of(Event::SellerResponded).is_some() {
-                    self.tr("The seller and I could not agree.")
-                } else {
-                    self.tr("The seller has not responded within the time allowed.")
-                };
-                self.trf(
-                    "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.{own_words}{history}\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
-                    &joined(
-                        &values,
-                        &[
-                            ("opened", &opened),
-                            ("seller", &seller),
-                            ("history", &self.history()),
-                            ("evidence", &self.evidence_block(self.tr("My evidence:"))),
-                        ],
-                    ),
-                )
-            }
-            TemplateKind::Appeal => {
-                let decided = case
-                    .journal()
-                    .latest_decision()
-                    .map(|(entry, decision)| {
-                        self.trf(
-                            "the decision of {day} ({decision})",
-                            &[("day", &self.day(entry.on)), ("decision", &decision.summary_in(self.language).to_lowercase())],
-                        )
-                    })
-                    .unwrap_or_else(|| self.tr("the platform's decision").to_owned());
-                self.trf(
-                    "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.{own_words}{history}\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
-                    &joined(&values, &[("decided", &decided), ("history", &self.history())]),
-                )
-            }
-            TemplateKind::ChargebackLetter | TemplateKind::PayPalClaim => {
-                let amount = case
-                    .details
-                    .amount
-                    .as_ref()
-                    .map(|money| self.language.money(money))
-                    .unwrap_or_else(|| self.tr("[amount]").to_owned());
-                let paid = case.details.dates.paid.map(|day| self.day(day)).unwrap_or_else(|| self.tr("[date]").to_owned());
-                let seller = match case.details.seller.trim() {
-                    "" => platform.to_string(),
-                    seller => self.trf("{seller} on {platform}", &[("seller", &seller), ("platform", &platform)]),
-                };
-                let heading = if kind == TemplateKind::ChargebackLetter && input.section_75 {
-                    self.tr("To: [your credit card provider]\nSubject: Claim under section 75 of the Consumer Credit Act 1974\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
-                } else if kind == TemplateKind::ChargebackLetter {
-                    self.tr("To: [your card issuer]\nSubject: Dispute of a card transaction\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
-                } else {
-                    self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
-                };
-                self.trf(
-                    "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}{facts}\n\nWhat happened: {problem}.{own_words} I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
-                    &joined(&values, &[
-                        ("heading", &heading),
-                        ("amount", &amount),
-                        ("paid", &paid),
-                        ("seller", &seller),
-                        ("number", &case.details.order_number),
-                        ("timeline", &self.timeline()),
-                        ("facts", &if kind == TemplateKind::ChargebackLetter { self.card_dispute_facts(input.section_75) } else { String::new() }),
-                        ("evidence", &self.evidence_block(self.tr("Enclosed:"))),
-                    ]),
-                )
-            }
         }
+    }
+
+    fn escalation_request(&self, values: &Values) -> String {
+        let case = self.case;
+        let opened = match case.date_of(Event::DisputeOpened) {
+            Some(day) => {
+                self.trf("On {day}, I opened a dispute for {order}.", &joined(values, &[("day", &self.day(day))]))
+            }
+            None => self.trf("I opened a dispute for {order}.", values),
+        };
+        let seller = if case.date_of(Event::SellerResponded).is_some() {
+            self.tr("The seller and I could not agree.")
+        } else {
+            self.tr("The seller has not responded within the time allowed.")
+        };
+        self.trf(
+            "Dear {platform} support,\n\n{opened} {seller} In short, {problem}.{own_words}{history}\n\nPlease review the dispute and decide. I request {wanted}.{evidence}\n\nThank you.",
+            &joined(
+                values,
+                &[
+                    ("opened", &opened),
+                    ("seller", &seller),
+                    ("history", &self.history()),
+                    ("evidence", &self.evidence_block(self.tr("My evidence:"))),
+                ],
+            ),
+        )
+    }
+
+    fn appeal(&self, values: &Values) -> String {
+        let decided = self
+            .case
+            .journal()
+            .latest_decision()
+            .map(|(entry, decision)| {
+                self.trf(
+                    "the decision of {day} ({decision})",
+                    &[("day", &self.day(entry.on)), ("decision", &decision.summary_in(self.language).to_lowercase())],
+                )
+            })
+            .unwrap_or_else(|| self.tr("the platform's decision").to_owned());
+        self.trf(
+            "Dear {platform} support,\n\nI appeal {decided} on the dispute for {order}. It does not reflect the problem: {problem}.{own_words}{history}\n\nNew evidence:\n- [describe what is new: photos, a video, a statement]\n\nI request {wanted}.\n\nThank you for reviewing it again.",
+            &joined(values, &[("decided", &decided), ("history", &self.history())]),
+        )
+    }
+
+    /// The card issuer's chargeback (or section 75) letter, or the PayPal claim.
+    fn letter_outside(&self, kind: TemplateKind, input: &TemplateInput, platform: &str, values: &Values) -> String {
+        let case = self.case;
+        let amount = case
+            .details
+            .amount
+            .as_ref()
+            .map(|money| self.language.money(money))
+            .unwrap_or_else(|| self.tr("[amount]").to_owned());
+        let paid = case.details.dates.paid.map(|day| self.day(day)).unwrap_or_else(|| self.tr("[date]").to_owned());
+        let seller = match case.details.seller.trim() {
+            "" => platform.to_string(),
+            seller => self.trf("{seller} on {platform}", &[("seller", &seller), ("platform", &platform)]),
+        };
+        let heading = if kind == TemplateKind::ChargebackLetter && input.section_75 {
+            self.tr("To: [your credit card provider]\nSubject: Claim under section 75 of the Consumer Credit Act 1974\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
+        } else if kind == TemplateKind::ChargebackLetter {
+            self.tr("To: [your card issuer]\nSubject: Dispute of a card transaction\n\nCardholder: [your name]\nCard ending in: [last 4 digits]")
+        } else {
+            self.tr("To: PayPal Resolution Center\nSubject: Item not received or not as described\n\nPayPal account: [your email]")
+        };
+        let facts = if kind == TemplateKind::ChargebackLetter {
+            self.card_dispute_facts(input.section_75)
+        } else {
+            String::new()
+        };
+        self.trf(
+            "{heading}\nTransaction: {amount} on {paid} to {seller}\nOrder number: {number}{facts}\n\nWhat happened: {problem}.{own_words} I tried to resolve it with the seller and through {platform}'s dispute process without success.\n\nTimeline:\n{timeline}\n\nI ask for a refund of {amount}.{evidence}\n\n[your name]",
+            &joined(values, &[
+                ("heading", &heading),
+                ("amount", &amount),
+                ("paid", &paid),
+                ("seller", &seller),
+                ("number", &case.details.order_number),
+                ("timeline", &self.timeline()),
+                ("facts", &facts),
+                ("evidence", &self.evidence_block(self.tr("Enclosed:"))),
+            ]),
+        )
     }
 }
 
