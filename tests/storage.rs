@@ -350,7 +350,7 @@ async fn attached_bytes_come_back_with_the_same_digest_after_a_reopen() {
     store.close();
 
     let store = CaseStore::open(schema).await.unwrap();
-    assert_eq!(store.load_evidence().await.unwrap(), [item.clone()]);
+    assert_eq!(store.load_evidence().await.unwrap(), std::slice::from_ref(&item));
     let stored = store.evidence_bytes("e1").await.unwrap().expect("the bytes are stored");
     assert_eq!(stored.size() as u64, item.size);
     assert_eq!(sha256_hex(&stored).await, item.sha256);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::day_text;
 use crate::domain::evidence::{
     check_caption, checklist_status, file_kind, missing, size_text, EvidenceItem, FileKind, Proof,
@@ -38,11 +38,9 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
     let status = {
         let case = case.clone();
         Memo::new(move |_| {
-            items.with(|items| {
-                (
-                    checklist_status(&case, items).into_iter().map(|(p, f)| (p, f.len())).collect::<Vec<_>>(),
-                    missing(&case, items),
-                )
+            items.with(|items| Checklist {
+                counted: checklist_status(&case, items).into_iter().map(|(p, f)| (p, f.len())).collect(),
+                missing: missing(&case, items),
             })
         })
     };
@@ -97,45 +95,10 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
         }
     };
 
-    let queue_rows = {
-        let case_id = case_id.clone();
-        move || {
-            state
-                .intake
-                .with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
-        }
-    };
-    let intake_key =
-        |intake: &Intake| (intake.id.clone(), intake.phase, (intake.done * 100.0) as u32, intake.problem.clone());
     view! {
         <section class="card evidence" aria-labelledby="evidence-title">
             <h2 id="evidence-title">{tr("Evidence")}</h2>
-            {move || {
-                let (status, missing) = status.get();
-                view! {
-                    <p class="evidence-summary" class:complete=missing.is_empty()>
-                        {if missing.is_empty() {
-                            tr("Everything on the checklist has a file.").to_owned()
-                        } else {
-                            trf("Still missing: {proofs}.", &[("proofs", &missing.iter().map(|p| tr(p.label()).to_lowercase()).collect::<Vec<_>>().join("; "))])
-                        }}
-                    </p>
-                    <ul class="checklist-status">
-                        {status.into_iter().map(|(proof, count)| view! {
-                            <li class:ticked={count > 0}>
-                                <span class="tick" aria-hidden="true">{if count > 0 { "✓" } else { "○" }}</span>
-                                <span>
-                                    {tr(proof.label())}
-                                    {proof.is_optional().then(|| format!(" {}", tr("(if you have it)")))}
-                                    {(count > 0).then(|| format!(": {}", trn("{count} file", "{count} files", count)))}
-                                </span>
-                                <button type="button" class="button small" on:click=move |_| pick_for(Some(proof))
-                                    aria-label=trf("Attach a file for: {proof}", &[("proof", &tr(proof.label()))])>{tr("Attach")}</button>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }
-            }}
+            <ChecklistStatus status pick_for=Callback::new(pick_for) />
             <div class="drop-zone" class:dragging=move || dragging.get()
                 on:dragover=move |event: leptos::ev::DragEvent| { event.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
@@ -152,25 +115,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
                     </label>
                 </div>
             </div>
-            <ul class="intake" aria-live="polite">
-                <For each=queue_rows key=intake_key let:intake>
-                    {
-                        let percent = (intake.done * 100.0).round() as u32;
-                        view! {
-                            <li>
-                                <span>{intake.name.clone()}</span>
-                                {match intake.problem.clone() {
-                                    Some(problem) => view! { <span class="error-text" role="alert">{problem}</span> }.into_any(),
-                                    None => view! {
-                                        <progress max="100" value=percent aria-label=format!("{} {}", intake.phase, intake.name)></progress>
-                                        <span>{format!("{} {percent}%", intake.phase)}</span>
-                                    }.into_any(),
-                                }}
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
+            <IntakeQueue case_id=case_id.clone() />
             <ul class="evidence-grid">
                 // Keyed by the whole item: a changed caption or proof renders the card afresh.
                 <For each=move || items.get() key=|item| item.clone() let:item>
@@ -179,6 +124,75 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
             </ul>
             <StorageRoom />
         </section>
+    }
+}
+
+/// Each checklist item with its files counted, and the items no file shows yet.
+#[derive(Clone, PartialEq)]
+struct Checklist {
+    counted: Vec<(Proof, usize)>,
+    missing: Vec<Proof>,
+}
+
+/// Each checklist item with its files counted, and what is still missing.
+#[component]
+fn ChecklistStatus(status: Memo<Checklist>, pick_for: Callback<Option<Proof>>) -> impl IntoView {
+    move || {
+        let Checklist { counted: status, missing } = status.get();
+        view! {
+            <p class="evidence-summary" class:complete=missing.is_empty()>
+                {if missing.is_empty() {
+                    tr("Everything on the checklist has a file.").to_owned()
+                } else {
+                    trf("Still missing: {proofs}.", &[("proofs", &missing.iter().map(|p| tr(p.label()).to_lowercase()).collect::<Vec<_>>().join("; "))])
+                }}
+            </p>
+            <ul class="checklist-status">
+                {status.into_iter().map(|(proof, count)| view! {
+                    <li class:ticked={count > 0}>
+                        <span class="tick" aria-hidden="true">{if count > 0 { "✓" } else { "○" }}</span>
+                        <span>
+                            {tr(proof.label())}
+                            {proof.is_optional().then(|| format!(" {}", tr("(if you have it)")))}
+                            {(count > 0).then(|| format!(": {}", trn("{count} file", "{count} files", count)))}
+                        </span>
+                        <button type="button" class="button small" on:click=move |_| pick_for.run(Some(proof))
+                            aria-label=trf("Attach a file for: {proof}", &[("proof", &tr(proof.label()))])>{tr("Attach")}</button>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    }
+}
+
+/// The files of this case being read and stored, each with its progress or its problem.
+#[component]
+fn IntakeQueue(case_id: CaseId) -> impl IntoView {
+    let state = AppState::expect();
+    let rows = move || {
+        state.intake.with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
+    };
+    let key = |intake: &Intake| (intake.id.clone(), intake.phase, (intake.done * 100.0) as u32, intake.problem.clone());
+    view! {
+        <ul class="intake" aria-live="polite">
+            <For each=rows key let:intake>
+                {
+                    let percent = (intake.done * 100.0).round() as u32;
+                    view! {
+                        <li>
+                            <span>{intake.name.clone()}</span>
+                            {match intake.problem.clone() {
+                                Some(problem) => view! { <span class="error-text" role="alert">{problem}</span> }.into_any(),
+                                None => view! {
+                                    <progress max="100" value=percent aria-label=format!("{} {}", intake.phase, intake.name)></progress>
+                                    <span>{format!("{} {percent}%", intake.phase)}</span>
+                                }.into_any(),
+                            }}
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
     }
 }
 

@@ -86,58 +86,13 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
         let described = !case.details.description.trim().is_empty();
         move || described && language.get() == MessageLanguage::English && current_locale() != Locale::En
     };
-    // Sellers usually read English: a buyer who uses the app in another language picks per message.
-    let own_language = current_locale();
-    let language_choice = (own_language != Locale::En).then(|| {
-        let options = [
-            (MessageLanguage::Buyers, own_language.own_name(), own_language.code()),
-            (MessageLanguage::English, Locale::En.own_name(), Locale::En.code()),
-        ];
-        view! {
-            <fieldset class="inline-choices">
-                <legend>{tr("Write it in")}</legend>
-                {options.into_iter().map(|(value, name, code)| view! {
-                    <label class="radio" lang=code>
-                        <input type="radio" name="message-language" prop:checked=move || language.get() == value
-                            on:change=move |_| { language.set(value); copied.set(None); } />
-                        {name}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-        }
-    });
-    let copy = move |_| {
-        spawn_local(async move {
-            let ok = copy_to_clipboard(&text.get_untracked()).await;
-            if !ok {
-                select_text("message-text");
-            }
-            copied.set(Some(ok));
-        });
-    };
-    let others: Vec<TemplateKind> = TemplateKind::ALL.iter().copied().filter(|k| !suggested.contains(k)).collect();
     let without_own_words = case.details.description.trim().is_empty();
     view! {
         <section class="card messages" aria-labelledby="messages-title">
             <h2 id="messages-title">{tr("Messages written for you")}</h2>
             {without_own_words.then(|| view! { <OwnWordsPrompt case=case.clone() /> })}
-            <div class="field">
-                <label for="message-kind">{tr("Message")}</label>
-                <select id="message-kind" on:change=move |ev| {
-                    if let Some(chosen) = TemplateKind::from_key(&event_target_value(&ev)) {
-                        kind.set(chosen);
-                        copied.set(None);
-                    }
-                }>
-                    <optgroup label=tr("For this step")>
-                        {suggested.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{tr(k.label())}</option> }).collect_view()}
-                    </optgroup>
-                    <optgroup label=tr("Other messages")>
-                        {others.iter().copied().map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{tr(k.label())}</option> }).collect_view()}
-                    </optgroup>
-                </select>
-            </div>
-            {language_choice}
+            <KindChoice suggested kind copied />
+            {(current_locale() != Locale::En).then(|| view! { <LanguageChoice language copied /> })}
             {move || (kind.get() == TemplateKind::CounterProposal).then(|| view! {
                 <div class="field">
                     <label for="counter-amount">{tr("Your counter-offer")}</label>
@@ -168,18 +123,87 @@ pub fn MessageWriter(case: Case, suggested: Vec<TemplateKind>) -> impl IntoView 
                     <p class="to-fill" role="note">{trf("Fill in before sending: {placeholders}", &[("placeholders", &unfilled)])}</p>
                 })
             }}
-            <div class="actions">
-                <button type="button" class="button primary" on:click=copy>{tr("Copy the text")}</button>
-                <span role="status" class="copy-status">
-                    {move || match copied.get() {
-                        Some(true) if !unfilled.with(String::is_empty) => tr("Copied, but some [brackets] are still to fill in: do that before you send it."),
-                        Some(true) => tr("Copied. Paste it into the platform's chat or form."),
-                        Some(false) => tr("This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy)."),
-                        None => "",
-                    }}
-                </span>
-            </div>
+            <CopyText text copied unfilled />
         </section>
+    }
+}
+
+/// The message to write: the ones for this step first.
+#[component]
+fn KindChoice(
+    suggested: Vec<TemplateKind>,
+    kind: RwSignal<TemplateKind>,
+    copied: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    let others: Vec<TemplateKind> = TemplateKind::ALL.iter().copied().filter(|k| !suggested.contains(k)).collect();
+    let options = move |kinds: Vec<TemplateKind>| {
+        kinds
+            .into_iter()
+            .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{tr(k.label())}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for="message-kind">{tr("Message")}</label>
+            <select id="message-kind" on:change=move |ev| {
+                if let Some(chosen) = TemplateKind::from_key(&event_target_value(&ev)) {
+                    kind.set(chosen);
+                    copied.set(None);
+                }
+            }>
+                <optgroup label=tr("For this step")>{options(suggested)}</optgroup>
+                <optgroup label=tr("Other messages")>{options(others)}</optgroup>
+            </select>
+        </div>
+    }
+}
+
+/// Sellers usually read English: a buyer who uses the app in another language picks per message.
+#[component]
+fn LanguageChoice(language: RwSignal<MessageLanguage>, copied: RwSignal<Option<bool>>) -> impl IntoView {
+    let own_language = current_locale();
+    let options = [
+        (MessageLanguage::Buyers, own_language.own_name(), own_language.code()),
+        (MessageLanguage::English, Locale::En.own_name(), Locale::En.code()),
+    ];
+    view! {
+        <fieldset class="inline-choices">
+            <legend>{tr("Write it in")}</legend>
+            {options.into_iter().map(|(value, name, code)| view! {
+                <label class="radio" lang=code>
+                    <input type="radio" name="message-language" prop:checked=move || language.get() == value
+                        on:change=move |_| { language.set(value); copied.set(None); } />
+                    {name}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Copies the text, or where the browser refuses, selects it for the buyer to copy.
+#[component]
+fn CopyText(text: RwSignal<String>, copied: RwSignal<Option<bool>>, unfilled: Memo<String>) -> impl IntoView {
+    let copy = move |_| {
+        spawn_local(async move {
+            let ok = copy_to_clipboard(&text.get_untracked()).await;
+            if !ok {
+                select_text("message-text");
+            }
+            copied.set(Some(ok));
+        });
+    };
+    view! {
+        <div class="actions">
+            <button type="button" class="button primary" on:click=copy>{tr("Copy the text")}</button>
+            <span role="status" class="copy-status">
+                {move || match copied.get() {
+                    Some(true) if !unfilled.with(String::is_empty) => tr("Copied, but some [brackets] are still to fill in: do that before you send it."),
+                    Some(true) => tr("Copied. Paste it into the platform's chat or form."),
+                    Some(false) => tr("This browser did not allow copying: the text is selected, press Ctrl+C (or long-press and Copy)."),
+                    None => "",
+                }}
+            </span>
+        </div>
     }
 }
 

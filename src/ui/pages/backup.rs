@@ -66,64 +66,22 @@ pub fn BackupPage() -> impl IntoView {
         });
     };
 
-    let restore = move |replace: bool| {
-        let Some(Picked { file, backup, .. }) = picked.get_value() else { return };
+    let restore = Callback::new(move |replace: bool| {
+        let Some(picked_now) = picked.get_value() else { return };
         spawn_local(async move {
             message.set(None);
-            let (cases, entries) = if replace {
-                (backup.cases.iter().collect::<Vec<_>>(), backup.files.iter().collect::<Vec<_>>())
-            } else {
-                state
-                    .cases
-                    .with_untracked(|here| state.evidence.with_untracked(|files_here| merge(&backup, here, files_here)))
+            let let_go = move || {
+                preview_shown.set(None);
+                picked.set_value(None);
             };
-            let total = entries.len();
-            let checked = check_files(&file, &entries, |done| {
-                busy.set(Some(trf("Checking files: {done} of {total}", &[("done", &done), ("total", &total)])))
-            })
-            .await;
-            let files = match checked {
-                Ok(files) => files,
-                Err(error) => {
-                    busy.set(None);
-                    return message.set(Some((false, error.to_string())));
-                }
-            };
-            if replace {
-                busy.set(Some(tr("Saving a backup of what is here now…").into()));
-                if let Err(error) =
-                    download_backup(state, Scope::Everything, true, "dispute-desk-before-restore", now_utc()).await
-                {
-                    busy.set(None);
-                    return message.set(Some((
-                        false,
-                        trf(
-                            "The automatic backup of your current cases failed ({error}), so nothing was replaced.",
-                            &[("error", &error)],
-                        ),
-                    )));
-                }
-            }
-            busy.set(Some(tr("Restoring…").into()));
-            let outcome = state.restore(replace, &cases, &files).await;
+            let outcome = restore_from(state, picked_now, replace, busy, let_go).await;
             busy.set(None);
-            preview_shown.set(None);
-            picked.set_value(None);
             message.set(Some(match outcome {
-                Ok(()) => (
-                    true,
-                    trf(
-                        "Restored {cases} and {files}.",
-                        &[
-                            ("cases", &trn("{count} case", "{count} cases", cases.len())),
-                            ("files", &trn("{count} file", "{count} files", files.len())),
-                        ],
-                    ),
-                ),
-                Err(error) => (false, trf("Nothing was restored: {error}", &[("error", &error)])),
+                Ok(done) => (true, done),
+                Err(failure) => (false, failure),
             }));
         });
-    };
+    });
 
     view! {
         <h1>{tr("Backup and restore")}</h1>
@@ -149,26 +107,79 @@ pub fn BackupPage() -> impl IntoView {
                 {tr("Choose a backup file")}
                 <input class="visually-hidden" type="file" accept=format!(".{FILE_EXTENSION},application/octet-stream") on:change=on_pick />
             </label>
-            {move || preview_shown.get().map(|(summary, made, media)| view! {
-                <div class="restore-preview" role="group" aria-label=tr("What the backup holds")>
-                    <p><strong>{trf("A backup from {time}", &[("time", &made)])}</strong>{(!media).then(|| format!(" {}", tr("(without photos and videos)")))}</p>
-                    <ul>
-                        <li>{trf("{cases}, {here} already here", &[("cases", &trn("{count} case", "{count} cases", summary.cases)), ("here", &summary.cases_already_here)])}
-                            {(summary.cases_newer_here > 0).then(|| format!(" {}", trf("({count} changed here since the backup: merging keeps your newer copy)", &[("count", &summary.cases_newer_here)])))}</li>
-                        <li>{trf("{files}, {here} already here", &[("files", &trn("{count} file", "{count} files", summary.files)), ("here", &summary.files_already_here)])}</li>
-                    </ul>
-                    <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| restore(false)>{tr("Merge into my cases")}</button>
-                        <button type="button" class="button danger" on:click=move |_| restore(true)>{tr("Replace everything here")}</button>
-                    </div>
-                    <p class="hint">{tr("Replacing first downloads a backup of what is here now. Either way it is all or nothing: if anything fails, your data stays exactly as it is.")}</p>
-                </div>
-            })}
+            {move || preview_shown.get().map(|(summary, made, media)| view! { <WhatTheBackupHolds summary made media restore /> })}
         </section>
         {move || busy.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
         {move || message.get().map(|(ok, text)| view! {
             <div class=if ok { "notice success" } else { "notice danger" } role=if ok { "status" } else { "alert" }>{text}</div>
         })}
         <p class="hint">{trf("Backups are .{extension} files; the README of Dispute Desk describes the format.", &[("extension", &FILE_EXTENSION)])}</p>
+    }
+}
+
+/// Restores the picked backup, replacing what is here (after downloading a backup of it) or
+/// merged with it, all or nothing; says what was restored, or why nothing was. `busy` shows
+/// each stage; `let_go` runs once the restore itself has run, whatever its outcome (until then a
+/// failure leaves the backup picked, to try again).
+async fn restore_from(
+    state: AppState,
+    picked: Picked,
+    replace: bool,
+    busy: RwSignal<Option<String>>,
+    let_go: impl FnOnce(),
+) -> Result<String, String> {
+    let Picked { file, backup } = picked;
+    let (cases, entries) = if replace {
+        (backup.cases.iter().collect::<Vec<_>>(), backup.files.iter().collect::<Vec<_>>())
+    } else {
+        state.cases.with_untracked(|here| state.evidence.with_untracked(|files_here| merge(&backup, here, files_here)))
+    };
+    let total = entries.len();
+    let files = check_files(&file, &entries, |done| {
+        busy.set(Some(trf("Checking files: {done} of {total}", &[("done", &done), ("total", &total)])))
+    })
+    .await
+    .map_err(|error| error.to_string())?;
+    if replace {
+        busy.set(Some(tr("Saving a backup of what is here now…").into()));
+        download_backup(state, Scope::Everything, true, "dispute-desk-before-restore", now_utc()).await.map_err(
+            |error| {
+                trf(
+                    "The automatic backup of your current cases failed ({error}), so nothing was replaced.",
+                    &[("error", &error)],
+                )
+            },
+        )?;
+    }
+    busy.set(Some(tr("Restoring…").into()));
+    let restored = state.restore(replace, &cases, &files).await;
+    let_go();
+    restored.map_err(|error| trf("Nothing was restored: {error}", &[("error", &error)]))?;
+    Ok(trf(
+        "Restored {cases} and {files}.",
+        &[
+            ("cases", &trn("{count} case", "{count} cases", cases.len())),
+            ("files", &trn("{count} file", "{count} files", files.len())),
+        ],
+    ))
+}
+
+/// What the picked backup holds against what is here, and the two ways to restore it.
+#[component]
+fn WhatTheBackupHolds(summary: RestorePreview, made: String, media: bool, restore: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="restore-preview" role="group" aria-label=tr("What the backup holds")>
+            <p><strong>{trf("A backup from {time}", &[("time", &made)])}</strong>{(!media).then(|| format!(" {}", tr("(without photos and videos)")))}</p>
+            <ul>
+                <li>{trf("{cases}, {here} already here", &[("cases", &trn("{count} case", "{count} cases", summary.cases)), ("here", &summary.cases_already_here)])}
+                    {(summary.cases_newer_here > 0).then(|| format!(" {}", trf("({count} changed here since the backup: merging keeps your newer copy)", &[("count", &summary.cases_newer_here)])))}</li>
+                <li>{trf("{files}, {here} already here", &[("files", &trn("{count} file", "{count} files", summary.files)), ("here", &summary.files_already_here)])}</li>
+            </ul>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| restore.run(false)>{tr("Merge into my cases")}</button>
+                <button type="button" class="button danger" on:click=move |_| restore.run(true)>{tr("Replace everything here")}</button>
+            </div>
+            <p class="hint">{tr("Replacing first downloads a backup of what is here now. Either way it is all or nothing: if anything fails, your data stays exactly as it is.")}</p>
+        </div>
     }
 }

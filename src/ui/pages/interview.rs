@@ -81,66 +81,94 @@ fn Choices<T: Clone + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// The buyer's answers so far, each in its own signal.
+#[derive(Clone, Copy)]
+struct Answers {
+    /// A built-in platform's key, or a host's marketplace's (`site:<id>`).
+    platform: RwSignal<String>,
+    problem: RwSignal<Problem>,
+    wanted: RwSignal<Resolution>,
+    payment: RwSignal<PaymentMethod>,
+    order_number: RwSignal<String>,
+    paid: RwSignal<String>,
+    shipped: RwSignal<String>,
+    delivered: RwSignal<String>,
+    description: RwSignal<String>,
+    /// What a pasted order page adds beyond the questions (store, item, amount, tracking...).
+    pasted: RwSignal<CaseForm>,
+}
+
+impl Answers {
+    fn new() -> Self {
+        Answers {
+            platform: RwSignal::new(Platform::AliExpress.key().to_owned()),
+            problem: RwSignal::new(Problem::NotReceived),
+            wanted: RwSignal::new(Resolution::RefundOnly),
+            payment: RwSignal::new(PaymentMethod::Card),
+            order_number: RwSignal::new(String::new()),
+            paid: RwSignal::new(String::new()),
+            shipped: RwSignal::new(String::new()),
+            delivered: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            pasted: RwSignal::new(CaseForm::blank(&Settings::load().currency)),
+        }
+    }
+
+    fn platform_kind(self) -> Platform {
+        self.platform.with(|key| platform_choice(key, None).map_or(Platform::OtherMarketplace, |(kind, _)| kind))
+    }
+
+    /// The answers as the full form would hold them.
+    fn form(self) -> CaseForm {
+        CaseForm {
+            platform: self.platform.get_untracked(),
+            problem: self.problem.get_untracked().key().into(),
+            paid: self.paid.get_untracked(),
+            shipped: self.shipped.get_untracked(),
+            delivered: if self.problem.get_untracked() == Problem::NotReceived {
+                String::new()
+            } else {
+                self.delivered.get_untracked()
+            },
+            wanted: self.wanted.get_untracked().key().into(),
+            payment_method: self.payment.get_untracked().key().into(),
+            order_number: self.order_number.get_untracked(),
+            description: self.description.get_untracked(),
+            ..self.pasted.get_untracked()
+        }
+    }
+
+    /// A pasted order page answers what it can: the platform, the order number and the dates.
+    fn take_pasted(self, filled: CaseForm) {
+        if platform_choice(&filled.platform, None).is_some() {
+            self.platform.set(filled.platform.clone());
+        }
+        self.order_number.set(filled.order_number.clone());
+        self.paid.set(filled.paid.clone());
+        self.shipped.set(filled.shipped.clone());
+        self.delivered.set(filled.delivered.clone());
+        self.pasted.set(filled);
+    }
+}
+
 #[component]
 pub fn Interview() -> impl IntoView {
     let navigate = use_navigate();
     let question = RwSignal::new(0usize);
-    // A built-in platform's key, or a host's marketplace's (`site:<id>`).
-    let platform = RwSignal::new(Platform::AliExpress.key().to_owned());
-    let platform_kind =
-        move || platform.with(|key| platform_choice(key, None).map_or(Platform::OtherMarketplace, |(kind, _)| kind));
-    let host_marketplaces = use_host_marketplaces();
-    let problem = RwSignal::new(Problem::NotReceived);
-    let paid = RwSignal::new(String::new());
-    let shipped = RwSignal::new(String::new());
-    let delivered = RwSignal::new(String::new());
-    let wanted = RwSignal::new(Resolution::RefundOnly);
-    let payment = RwSignal::new(PaymentMethod::Card);
-    let order_number = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
+    let answers = Answers::new();
     let problem_text = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<StorageError>);
     let heading = NodeRef::<leptos::html::H2>::new();
-    // What a pasted order page adds beyond the questions (store, item, amount, tracking...).
-    let pasted = RwSignal::new(CaseForm::blank(&Settings::load().currency));
 
     // The resolution offered first is the one that usually fits the problem.
-    Effect::new(move |_| wanted.set(reason_advice(platform_kind(), problem.get()).resolution));
+    Effect::new(move |_| answers.wanted.set(reason_advice(answers.platform_kind(), answers.problem.get()).resolution));
     // Each new question takes the focus, so keyboard and screen-reader users land on it.
     Effect::new(move |_| {
         question.track();
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }
-    });
-
-    let form = move || CaseForm {
-        platform: platform.get_untracked(),
-        problem: problem.get_untracked().key().into(),
-        paid: paid.get_untracked(),
-        shipped: shipped.get_untracked(),
-        delivered: if problem.get_untracked() == Problem::NotReceived {
-            String::new()
-        } else {
-            delivered.get_untracked()
-        },
-        wanted: wanted.get_untracked().key().into(),
-        payment_method: payment.get_untracked().key().into(),
-        order_number: order_number.get_untracked(),
-        description: description.get_untracked(),
-        ..pasted.get_untracked()
-    };
-    // A pasted order page answers what it can: the platform, the order number and the dates.
-    let use_pasted = Callback::new(move |filled: CaseForm| {
-        if platform_choice(&filled.platform, None).is_some() {
-            platform.set(filled.platform.clone());
-        }
-        order_number.set(filled.order_number.clone());
-        paid.set(filled.paid.clone());
-        shipped.set(filled.shipped.clone());
-        delivered.set(filled.delivered.clone());
-        pasted.set(filled);
     });
     let go_on = Callback::new(move |()| {
         problem_text.set(None);
@@ -165,11 +193,11 @@ pub fn Interview() -> impl IntoView {
         problem_text.set(None);
         save_error.set(None);
         saving.set(true);
-        let answers = form();
+        let form = answers.form();
         let navigate = navigate.clone();
         spawn_local(async move {
             let created = match state.case_work().await {
-                Ok(work) => (work.create_case)(state, answers).await,
+                Ok(work) => (work.create_case)(state, form).await,
                 Err(error) => Err(NotCreated::NotSaved(error)),
             };
             saving.set(false);
@@ -200,20 +228,7 @@ pub fn Interview() -> impl IntoView {
         <form class="card interview" on:submit=create novalidate>
             <p class="progress">{move || trf("Question {number} of {total}", &[("number", &(question.get() + 1)), ("total", &QUESTIONS)])}</p>
             <h2 id="question-title" node_ref=heading tabindex="-1">{move || titles[question.get()]}</h2>
-            {move || match question.get() {
-                0 => view! {
-                    {move || {
-                        // The host's marketplaces may arrive after the first question is shown.
-                        host_marketplaces.track();
-                        view! { <Choices chosen=platform on_chosen=go_on options=platform_choices(None).into_iter().map(|(key, name)| (key, name, None)).collect() /> }
-                    }}
-                    <PasteReader current=Signal::derive(form) on_apply=use_pasted />
-                }.into_any(),
-                1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
-                2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()).to_owned(), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
-                3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
-                _ => view! { <OrderQuestion order_number paid shipped delivered description received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
-            }}
+            {move || view! { <Question number=question.get() answers go_on /> }}
             {move || problem_text.get().map(|message| view! { <p class="error-text" role="alert">{message}</p> })}
             {move || save_error.get().map(|error| view! {
                 <div class="notice danger" role="alert"><strong>{tr("Not saved.")}" "</strong>{error.to_string()}</div>
@@ -229,6 +244,31 @@ pub fn Interview() -> impl IntoView {
                 })}
             </div>
         </form>
+    }
+}
+
+/// One question's choices (the first also takes a pasted order page), or the last one's fields.
+#[component]
+fn Question(number: usize, answers: Answers, go_on: Callback<()>) -> impl IntoView {
+    let Answers { platform, problem, wanted, payment, order_number, paid, shipped, delivered, description, .. } =
+        answers;
+    match number {
+        0 => {
+            let host_marketplaces = use_host_marketplaces();
+            view! {
+                {move || {
+                    // The host's marketplaces may arrive after the first question is shown.
+                    host_marketplaces.track();
+                    view! { <Choices chosen=platform on_chosen=go_on options=platform_choices(None).into_iter().map(|(key, name)| (key, name, None)).collect() /> }
+                }}
+                <PasteReader current=Signal::derive(move || answers.form()) on_apply=Callback::new(move |filled| answers.take_pasted(filled)) />
+            }
+            .into_any()
+        }
+        1 => view! { <Choices chosen=problem on_chosen=go_on options=Problem::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
+        2 => view! { <Choices chosen=wanted on_chosen=go_on options=Resolution::ALL.iter().map(|r| (*r, tr(r.label()).to_owned(), Some(tr(resolution_meaning(*r))))).collect() /> }.into_any(),
+        3 => view! { <Choices chosen=payment on_chosen=go_on options=PaymentMethod::ALL.iter().map(|p| (*p, tr(p.label()).to_owned(), None)).collect() /> }.into_any(),
+        _ => view! { <OrderQuestion order_number paid shipped delivered description received=problem.get_untracked() != Problem::NotReceived /> }.into_any(),
     }
 }
 
