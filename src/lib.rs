@@ -6,6 +6,16 @@
 
 pub mod domain;
 
+// The tests' shared support (tests/support/) names the app as the integration tests do.
+#[cfg(test)]
+extern crate self as dispute_desk;
+#[cfg(test)]
+#[path = "../tests/support/mod.rs"]
+mod support;
+#[cfg(test)]
+#[path = "../tests/support/tests.rs"]
+mod support_tests;
+
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,8 @@
 //! check runs once per language, each in a process of its own.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::fs;
 use std::process::Command;
 
@@ -12,8 +14,8 @@ use dispute_desk::domain::case::CaseId;
 use dispute_desk::domain::evidence::{checklist, EvidenceItem};
 use dispute_desk::domain::i18n::{install, tr, Catalog, Locale, MessageLanguage};
 use dispute_desk::domain::journal::Entry;
-use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::templates::{compose, TemplateInput, TemplateKind};
+use support::sample::sample_cases;
 
 const LOCALE: &str = "DISPUTE_DESK_MESSAGES_LOCALE";
 const OWN_WORDS: &str = "Left earbud does not charge. Case cracked on arrival.";

@@ -6,6 +6,8 @@
 //! more inputs (`PROPTEST_CASES`). Each property prints how many inputs it ran.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -15,12 +17,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dispute_desk::domain::backup::{build_manifest, encode_header, read_manifest, read_prefix, PREFIX_BYTES};
 use dispute_desk::domain::import::{cases_csv, guess_mapping, plan, read_sheet, summarize, OnExisting};
 use dispute_desk::domain::record::{from_record_text, to_record_text};
-use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::share::{case_from_bytes, decode, encode, Sealed};
 use dispute_desk::domain::site::read_site;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestRng, TestRunner};
+use support::sample::sample_cases;
 
 /// No single input may take longer than this: a parser that loops on crafted input is a hang.
 const SLOWEST_ALLOWED: Duration = Duration::from_secs(2);

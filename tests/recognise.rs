@@ -8,15 +8,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use dispute_desk::domain::case::Platform;
 use dispute_desk::domain::money::Money;
 use dispute_desk::domain::recognise::{recognise, Field, Found, Recognised};
 use proptest::prelude::*;
-
-fn day(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).expect("a real day")
-}
+use support::day;
 
 /// Pasted on Sunday 29 November 2026 at 10:00, the buyer's time.
 fn pasted_at() -> NaiveDateTime {

@@ -1,7 +1,9 @@
 //! The storage layer against the real IndexedDB and localStorage of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
 use dispute_desk::domain::evidence::{EvidenceItem, Proof};
 use dispute_desk::domain::record::{RecordError, JSON_RECORDS};
@@ -11,14 +13,11 @@ use dispute_desk::storage::{
     SCHEMA,
 };
 use idb::{IndexParams, KeyPath, TransactionMode};
+use support::utc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
-}
 
 fn case(id: &str, order_number: &str) -> Case {
     let details = CaseDetails {
@@ -30,7 +29,7 @@ fn case(id: &str, order_number: &str) -> Case {
         notes: "<script>alert(1)</script>".into(),
         ..CaseDetails::default()
     };
-    Case::new(CaseId::new(id), details, at("2026-11-01T10:00:00Z"))
+    Case::new(CaseId::new(id), details, utc("2026-11-01T10:00:00Z"))
 }
 
 /// A fresh, empty database for one test.
@@ -64,7 +63,7 @@ async fn save_load_update_and_delete() {
         CaseDetails { order_number: "111-b".into(), ..first.details.clone() },
         Status::DisputeOpen,
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
-        at("2026-11-02T10:00:00Z"),
+        utc("2026-11-02T10:00:00Z"),
     );
     store.save(JSON_RECORDS, &edited).await.unwrap();
     assert_eq!(store.get(JSON_RECORDS, &first.id).await.unwrap(), Some(edited));
@@ -134,7 +133,7 @@ async fn a_refused_write_leaves_the_stored_case_as_it_was_and_says_why() {
         original.details.clone(),
         Status::Escalated,
         NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
-        at("2026-11-03T00:00:00Z"),
+        utc("2026-11-03T00:00:00Z"),
     );
 
     let outcome = with_refused("put", 0, "QuotaExceededError", store.save(JSON_RECORDS, &edited)).await;
@@ -322,7 +321,7 @@ fn evidence(id: &str, case_id: &str, sha256: String, size: u64) -> EvidenceItem 
         name: format!("{id}.png"),
         mime: "image/png".into(),
         size,
-        added_at: at("2026-11-21T10:00:00Z"),
+        added_at: utc("2026-11-21T10:00:00Z"),
         caption: "Scratch on the lid".into(),
         proves: Some(Proof::DamagePhotos),
         sha256,
@@ -450,8 +449,8 @@ async fn a_case_deletion_refused_part_way_deletes_nothing() {
 fn reminder(key: &str, case: &str) -> Reminder {
     Reminder {
         key: key.into(),
-        at: at("2026-11-27T16:00:00Z"),
-        until: at("2026-11-29T16:00:00Z"),
+        at: utc("2026-11-27T16:00:00Z"),
+        until: utc("2026-11-29T16:00:00Z"),
         case: CaseId::new(case),
         title: "Dispute Desk: Last day to open a dispute".into(),
         body: "Lamp: closes at the end of Sun 29 Nov 2026".into(),
@@ -483,7 +482,7 @@ async fn the_reminder_schedule_is_replaced_whole_and_remembers_what_was_shown() 
     let schema = Schema { name: "test-reminders", ..SCHEMA };
     let store = fresh(schema).await;
     store.replace_reminders(&[reminder("a:24h", "a"), reminder("a:48h", "a")]).await.unwrap();
-    let at_ms = at("2026-11-27T16:00:00Z").timestamp_millis() as f64;
+    let at_ms = utc("2026-11-27T16:00:00Z").timestamp_millis() as f64;
     assert_eq!(
         stored_reminders(schema).await,
         [("a:24h".into(), false, at_ms, "cases/a".into()), ("a:48h".into(), false, at_ms, "cases/a".into())]

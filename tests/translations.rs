@@ -2,6 +2,8 @@
 //! same placeholders, and the catalogs hold nothing the app no longer says.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -20,47 +22,23 @@ use dispute_desk::domain::rules::{DeadlineKind, OPENING_RULES, RULES};
 use dispute_desk::domain::templates::TemplateKind;
 use dispute_desk::domain::worklist::SortBy;
 
-/// The string literal at the start of `text` (after spaces), unescaped, and what follows it.
-fn literal(text: &str) -> Option<(String, &str)> {
-    let rest = text.trim_start().strip_prefix('"')?;
-    let mut value = String::new();
-    let mut chars = rest.char_indices();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return Some((value, &rest[at + 1..])),
-            '\\' => match chars.next()?.1 {
-                'n' => value.push('\n'),
-                // A line continuation: the newline and the next line's indentation are not text.
-                '\n' => {
-                    while chars.clone().next().is_some_and(|(_, next)| next.is_whitespace()) {
-                        chars.next();
-                    }
-                }
-                other => value.push(other),
-            },
-            _ => value.push(c),
-        }
-    }
-    None
-}
-
 /// The texts `tr("…")`, `trf("…", …)` and `trn("…", "…", …)` calls name in one source file.
 fn keys_in(source: &str) -> Vec<String> {
+    let literals = rust_literals::literals(source);
     let mut keys = Vec::new();
-    for (call, plural) in [("tr(", false), ("trf(", false), ("trn(", true)] {
-        for (at, _) in source.match_indices(call) {
-            let before = source[..at].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue;
-            }
-            let Some((first, rest)) = literal(&source[at + call.len()..]) else { continue };
-            if plural {
-                if let Some((other, _)) = rest.trim_start().strip_prefix(',').and_then(literal) {
-                    keys.push(format!("{first}|{other}"));
-                }
-            } else {
-                keys.push(first);
-            }
+    for (index, literal) in literals.iter().enumerate() {
+        let before = source[..literal.start].trim_end();
+        let Some(call) = ["trn(", "trf(", "tr("].into_iter().find(|call| before.ends_with(call)) else { continue };
+        let name_start = before.len() - call.len();
+        if source[..name_start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        if call != "trn(" {
+            keys.push(literal.text.clone());
+        } else if let Some(other) =
+            literals.get(index + 1).filter(|other| source[literal.end..other.start].trim() == ",")
+        {
+            keys.push(format!("{}|{}", literal.text, other.text));
         }
     }
     keys
@@ -136,9 +114,11 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 
 #[test]
 fn the_scanner_finds_every_kind_of_call() {
-    let source =
-        r#"tr("Plain") trf("With {n}", &[]) trn("{count} thing", "{count} things", 2) attr("no") tr("Say \"hi\"")"#;
-    assert_eq!(keys_in(source), ["Plain", "Say \"hi\"", "With {n}", "{count} thing|{count} things"]);
+    let source = r#"tr("Plain") trf("With {n}", &[]) trn("{count} thing", "{count} things", 2) attr("no") tr("Say \"hi\"")
+        // tr("commented out")
+        tr(
+            "On its own line")"#;
+    assert_eq!(keys_in(source), ["Plain", "With {n}", "{count} thing|{count} things", "Say \"hi\"", "On its own line"]);
 }
 
 #[test]
@@ -196,8 +176,8 @@ fn a_message_is_written_in_the_buyers_language_or_in_english_as_chosen() {
     use dispute_desk::domain::deadline::chain;
     use dispute_desk::domain::guide::guide;
     use dispute_desk::domain::i18n::{install, MessageLanguage};
-    use dispute_desk::domain::sample::sample_cases;
     use dispute_desk::domain::templates::{compose, TemplateInput};
+    use support::sample::sample_cases;
 
     let json = fs::read_to_string("public/locales/es.json").unwrap_or_default();
     install(Catalog::from_json(Locale::Es, &json).unwrap_or_else(|error| panic!("es.json: {error}")));

@@ -289,7 +289,7 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseId, Event};
     use crate::domain::evidence::Proof;
-    use crate::domain::sample::sample_cases;
+    use crate::support::sample::sample_cases;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc)

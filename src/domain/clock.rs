@@ -162,15 +162,8 @@ fn span_text(span: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::support::{day, utc};
     use chrono_tz::{America, Asia, Europe, Pacific};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
-    }
 
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Stamped {

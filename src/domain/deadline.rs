@@ -503,16 +503,9 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem};
     use crate::domain::clock::PLATFORM_TIME;
+    use crate::support::{day, utc};
     use chrono::Duration;
     use chrono_tz::{America, Asia, Europe, Pacific};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
-    }
 
     fn case(platform: Platform, problem: Problem, dates: OrderDates) -> Case {
         let details = CaseDetails {

@@ -505,10 +505,7 @@ fn parse_date(text: &str) -> Result<Option<NaiveDate>, FieldProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::support::day;
 
     const TODAY: (i32, u32, u32) = (2026, 11, 21);
 

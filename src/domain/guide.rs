@@ -737,14 +737,11 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, OrderDates, Problem};
     use crate::domain::deadline::chain;
+    use crate::support::day;
     use chrono::{DateTime, NaiveDate, Utc};
 
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
-
     fn at(m: u32, d: u32) -> DateTime<Utc> {
-        day(m, d).and_hms_opt(12, 0, 0).unwrap().and_utc()
+        day(2026, m, d).and_hms_opt(12, 0, 0).unwrap().and_utc()
     }
 
     fn case(platform: Platform, payment_method: PaymentMethod, problem: Problem) -> Case {
@@ -756,9 +753,9 @@ mod tests {
             amount: Some(Money { minor: 2_499, currency: "USD".into() }),
             payment_method,
             dates: OrderDates {
-                paid: Some(day(9, 1)),
-                shipped: Some(day(9, 3)),
-                delivered: (problem != Problem::NotReceived).then_some(day(9, 20)),
+                paid: Some(day(2026, 9, 1)),
+                shipped: Some(day(2026, 9, 3)),
+                delivered: (problem != Problem::NotReceived).then_some(day(2026, 9, 20)),
                 ..OrderDates::default()
             },
             problem,
@@ -792,17 +789,17 @@ mod tests {
         assert!(guidance.warnings.contains(&Warning::ProtectionRunsOut));
         assert!(!guidance.warnings.contains(&Warning::InspectBeforeConfirming), "nothing arrived to inspect");
 
-        act(&mut case, Action::MessagedSeller, day(9, 21), ActionInput::default());
+        act(&mut case, Action::MessagedSeller, day(2026, 9, 21), ActionInput::default());
         let guidance = step_now(&case, at(9, 25));
         assert_eq!(guidance.stage, Stage::OpenTheDispute);
         assert!(guidance.why.contains("choose \"Item not received\" and ask for \"Full refund, keep the item\""));
 
-        act(&mut case, Action::OpenedDispute, day(9, 26), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 26), ActionInput::default());
         let guidance = step_now(&case, at(9, 27));
         assert_eq!(guidance.stage, Stage::WaitForSeller);
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
-            Some((DeadlineKind::SellerResponse, day(10, 1)))
+            Some((DeadlineKind::SellerResponse, day(2026, 10, 1)))
         );
         assert!(guidance.warnings.contains(&Warning::NeverCancelForTheSeller));
 
@@ -811,7 +808,7 @@ mod tests {
         assert_eq!(guidance.stage, Stage::SellerSilent);
         assert_eq!(guidance.actions[0], Action::Escalated);
 
-        act(&mut case, Action::Escalated, day(10, 3), ActionInput::default());
+        act(&mut case, Action::Escalated, day(2026, 10, 3), ActionInput::default());
         assert_eq!(step_now(&case, at(10, 4)).stage, Stage::WaitForDecision);
         // Opened 26 September + 15 days: the decision was expected by 11 October, a date no current source confirms.
         let late = step_now(&case, at(10, 14));
@@ -824,21 +821,21 @@ mod tests {
         );
 
         let decided = ActionInput { outcome: Some(Outcome::FullRefund), ..ActionInput::default() };
-        act(&mut case, Action::PlatformDecided, day(10, 10), decided);
+        act(&mut case, Action::PlatformDecided, day(2026, 10, 10), decided);
         let guidance = step_now(&case, at(10, 11));
         assert_eq!(guidance.stage, Stage::DecisionMade);
         assert_eq!(guidance.actions, [Action::AcceptedDecision], "nothing to appeal in a full refund");
 
-        act(&mut case, Action::AcceptedDecision, day(10, 11), ActionInput::default());
+        act(&mut case, Action::AcceptedDecision, day(2026, 10, 11), ActionInput::default());
         assert_eq!(case.status(), Status::AwaitingRefund);
         assert_eq!(step_now(&case, at(10, 12)).actions, [Action::RefundIssued, Action::RefundArrived]);
-        act(&mut case, Action::RefundIssued, day(10, 12), ActionInput::default());
+        act(&mut case, Action::RefundIssued, day(2026, 10, 12), ActionInput::default());
         let guidance = step_now(&case, at(10, 13));
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
-            Some((DeadlineKind::RefundArrival, day(10, 26)))
+            Some((DeadlineKind::RefundArrival, day(2026, 10, 26)))
         );
-        act(&mut case, Action::RefundArrived, day(10, 20), ActionInput::default());
+        act(&mut case, Action::RefundArrived, day(2026, 10, 20), ActionInput::default());
         let guidance = step_now(&case, at(10, 21));
         assert_eq!((guidance.stage, case.status()), (Stage::Done, Status::Resolved));
         assert!(guidance.actions.is_empty());
@@ -859,7 +856,7 @@ mod tests {
         assert_eq!(guidance.title, "Send it back with Free Returns by Mon 30 Nov 2026");
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
-            Some((DeadlineKind::FreeReturn, day(11, 30)))
+            Some((DeadlineKind::FreeReturn, day(2026, 11, 30)))
         );
         assert_eq!(guidance.actions[0], Action::StartedFreeReturn);
         assert!(guidance.actions.contains(&Action::FiledChargeback), "the card stays open beside it");
@@ -868,15 +865,15 @@ mod tests {
         assert_eq!(step_now(&case, at(12, 1)).stage, Stage::LastResort);
 
         let mut lost = case.clone();
-        act(&mut lost, Action::GaveUp, day(10, 2), ActionInput::default());
+        act(&mut lost, Action::GaveUp, day(2026, 10, 2), ActionInput::default());
         assert_eq!(step_now(&lost, at(10, 3)).stage, Stage::FreeReturn, "a lost dispute leaves the free return");
 
-        act(&mut case, Action::StartedFreeReturn, day(10, 1), ActionInput::default());
+        act(&mut case, Action::StartedFreeReturn, day(2026, 10, 1), ActionInput::default());
         let guidance = step_now(&case, at(10, 2));
         assert_eq!(guidance.stage, Stage::ShipReturn);
         assert!(guidance.warnings.contains(&Warning::ReturnOnlyInGoodFaith));
         let free_return = chain(&case, &Utc, at(10, 2)).get(DeadlineKind::FreeReturn).map(|d| d.state);
-        assert_eq!(free_return, Some(State::Met { on: Some(day(10, 1)) }));
+        assert_eq!(free_return, Some(State::Met { on: Some(day(2026, 10, 1)) }));
     }
 
     #[test]
@@ -895,7 +892,7 @@ mod tests {
         assert!(guidance.actions.contains(&Action::StartedFreeReturn));
         let lost = {
             let mut lost = case.clone();
-            act(&mut lost, Action::GaveUp, day(9, 25), ActionInput::default());
+            act(&mut lost, Action::GaveUp, day(2026, 9, 25), ActionInput::default());
             step_now(&lost, at(9, 26))
         };
         assert_eq!(
@@ -928,7 +925,7 @@ mod tests {
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
         assert!(step_now(&case, at(9, 21)).warnings.contains(&Warning::LostOrLateParcel));
         assert!(!step_now(&case, at(9, 21)).why.contains("The order was promised by"));
-        case.details.dates.promised_delivery = Some(day(9, 18));
+        case.details.dates.promised_delivery = Some(day(2026, 9, 18));
         assert!(step_now(&case, at(9, 21))
             .why
             .contains("The order was promised by Fri 18 Sep 2026: if it has not come by then"));
@@ -942,18 +939,21 @@ mod tests {
     fn an_alibaba_order_late_and_never_come_has_the_refund_request_and_the_compensation_each_named() {
         // Promised for 1 October, never came: both count 30 days from that day, to 31 October.
         let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::NotReceived);
-        case.details.dates.promised_delivery = Some(day(10, 1));
+        case.details.dates.promised_delivery = Some(day(2026, 10, 1));
         let chain = chain(&case, &Utc, at(10, 5));
         let last_day = |kind| chain.get(kind).map(|deadline| deadline.last_day);
-        assert_eq!(last_day(DeadlineKind::OpenDispute), Some(day(10, 31)));
-        assert_eq!(last_day(DeadlineKind::OnTimeClaim), Some(day(10, 31)));
+        assert_eq!(last_day(DeadlineKind::OpenDispute), Some(day(2026, 10, 31)));
+        assert_eq!(last_day(DeadlineKind::OnTimeClaim), Some(day(2026, 10, 31)));
         let guidance = guide(&case, &chain);
         assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::OpenDispute), "the refund comes first");
         assert!(guidance.why.contains("claim Alibaba.com's on-time delivery compensation until Sat 31 Oct 2026: a credit of up to USD 100 for future orders, on top of your refund, not instead of it."), "{}", guidance.why);
         assert!(guidance.actions.contains(&Action::ClaimedCompensation));
-        act(&mut case, Action::ClaimedCompensation, day(10, 5), ActionInput::default());
+        act(&mut case, Action::ClaimedCompensation, day(2026, 10, 5), ActionInput::default());
         let chain = self::chain(&case, &Utc, at(10, 6));
-        assert_eq!(chain.get(DeadlineKind::OnTimeClaim).map(|d| d.state), Some(State::Met { on: Some(day(10, 5)) }));
+        assert_eq!(
+            chain.get(DeadlineKind::OnTimeClaim).map(|d| d.state),
+            Some(State::Met { on: Some(day(2026, 10, 5)) })
+        );
         assert!(chain.get(DeadlineKind::OpenDispute).is_some_and(|d| d.state.is_open()), "claiming is not the refund");
         assert!(!guide(&case, &chain).actions.contains(&Action::ClaimedCompensation));
     }
@@ -961,30 +961,30 @@ mod tests {
     #[test]
     fn an_alibaba_refund_not_started_7_working_days_after_the_agreement_is_chased() {
         let mut case = case(Platform::AlibabaTradeAssurance, PaymentMethod::Card, Problem::DamagedOrDefective);
-        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
         let offer = ActionInput { resolution: Some(Resolution::RefundOnly), ..ActionInput::default() };
-        act(&mut case, Action::SellerProposed, day(9, 22), offer);
+        act(&mut case, Action::SellerProposed, day(2026, 9, 22), offer);
         // Accepted on Wednesday 23 September: 7 working days, to Friday 2 October.
-        act(&mut case, Action::AcceptedProposal, day(9, 23), ActionInput::default());
+        act(&mut case, Action::AcceptedProposal, day(2026, 9, 23), ActionInput::default());
         assert_eq!(case.status(), Status::AwaitingRefund);
         let guidance = step_now(&case, at(9, 24));
         assert_eq!(guidance.stage, Stage::WaitForRefund);
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day, d.kind.party())),
-            Some((DeadlineKind::RefundStarts, day(10, 2), crate::domain::rules::Party::Platform))
+            Some((DeadlineKind::RefundStarts, day(2026, 10, 2), crate::domain::rules::Party::Platform))
         );
-        act(&mut case, Action::RefundIssued, day(9, 30), ActionInput::default());
+        act(&mut case, Action::RefundIssued, day(2026, 9, 30), ActionInput::default());
         let guidance = step_now(&case, at(10, 1));
         assert_eq!(guidance.races.as_ref().map(|d| d.kind), Some(DeadlineKind::RefundArrival));
         let started = chain(&case, &Utc, at(10, 1)).get(DeadlineKind::RefundStarts).map(|d| d.state);
-        assert_eq!(started, Some(State::Met { on: Some(day(9, 30)) }));
+        assert_eq!(started, Some(State::Met { on: Some(day(2026, 9, 30)) }));
     }
 
     #[test]
     fn the_last_resort_says_from_when_the_card_takes_a_chargeback() {
         // Paid 1 September, shipped the 3rd, nothing promised, never came; the buyer gave up on 25 September.
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
-        act(&mut case, Action::GaveUp, day(9, 25), ActionInput::default());
+        act(&mut case, Action::GaveUp, day(2026, 9, 25), ActionInput::default());
         let guidance = step_now(&case, at(9, 25));
         assert_eq!(guidance.stage, Stage::LastResort);
         assert!(
@@ -1007,7 +1007,7 @@ mod tests {
         assert!(!pressing(due - chrono::Duration::hours(49)));
         assert!(pressing(due - chrono::Duration::hours(47)));
         let mut resolved = case.clone();
-        act(&mut resolved, Action::RefundArrived, day(9, 22), ActionInput::default());
+        act(&mut resolved, Action::RefundArrived, day(2026, 9, 22), ActionInput::default());
         assert!(!step_now(&resolved, due).is_pressing(), "a finished case has no step to press");
     }
 
@@ -1015,13 +1015,13 @@ mod tests {
     fn a_proposal_is_answered_and_a_rejection_can_be_appealed_then_charged_back() {
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotAsDescribed);
         assert!(step_now(&case, at(9, 21)).warnings.contains(&Warning::InspectBeforeConfirming));
-        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
         let offer = ActionInput {
             resolution: Some(Resolution::PartialRefund),
             amount: Some(Money { minor: 300, currency: "USD".into() }),
             ..ActionInput::default()
         };
-        act(&mut case, Action::SellerProposed, day(9, 23), offer);
+        act(&mut case, Action::SellerProposed, day(2026, 9, 23), offer);
         let guidance = step_now(&case, at(9, 23));
         assert_eq!(guidance.stage, Stage::AnswerProposal);
         assert!(
@@ -1036,25 +1036,25 @@ mod tests {
             [TemplateKind::AcceptProposal, TemplateKind::CounterProposal, TemplateKind::RefuseProposal]
         );
 
-        act(&mut case, Action::AnsweredProposal, day(9, 24), ActionInput::default());
+        act(&mut case, Action::AnsweredProposal, day(2026, 9, 24), ActionInput::default());
         assert_eq!(step_now(&case, at(9, 24)).stage, Stage::WaitForSeller);
-        act(&mut case, Action::Escalated, day(9, 25), ActionInput::default());
+        act(&mut case, Action::Escalated, day(2026, 9, 25), ActionInput::default());
         let rejected = ActionInput { outcome: Some(Outcome::Rejected), ..ActionInput::default() };
-        act(&mut case, Action::PlatformDecided, day(10, 5), rejected.clone());
+        act(&mut case, Action::PlatformDecided, day(2026, 10, 5), rejected.clone());
         let guidance = step_now(&case, at(10, 6));
         assert_eq!(guidance.stage, Stage::DecisionMade);
         assert_eq!(guidance.title, "Appeal by Mon 12 Oct 2026 or accept the decision");
         assert_eq!(guidance.actions, [Action::Appealed, Action::AcceptedDecision]);
         assert!(guidance.templates.contains(&TemplateKind::Appeal));
 
-        act(&mut case, Action::Appealed, day(10, 7), ActionInput::default());
+        act(&mut case, Action::Appealed, day(2026, 10, 7), ActionInput::default());
         assert_eq!(step_now(&case, at(10, 8)).stage, Stage::WaitForAppeal);
-        act(&mut case, Action::PlatformDecided, day(10, 15), rejected);
+        act(&mut case, Action::PlatformDecided, day(2026, 10, 15), rejected);
         let guidance = step_now(&case, at(10, 16));
         assert_eq!((guidance.stage, guidance.title.as_str()), (Stage::DecisionMade, "Accept the decision"));
         assert_eq!(guidance.actions, [Action::AcceptedDecision], "one appeal per dispute");
 
-        act(&mut case, Action::AcceptedDecision, day(10, 16), ActionInput::default());
+        act(&mut case, Action::AcceptedDecision, day(2026, 10, 16), ActionInput::default());
         let guidance = step_now(&case, at(10, 17));
         assert_eq!((guidance.stage, case.status()), (Stage::LastResort, Status::ClosedWithoutRefund));
         assert_eq!(guidance.fallbacks.iter().map(|d| d.kind).collect::<Vec<_>>(), [DeadlineKind::Chargeback]);
@@ -1065,24 +1065,24 @@ mod tests {
     #[test]
     fn accepting_a_return_leads_to_shipping_it_in_time() {
         let mut case = case(Platform::AliExpress, PaymentMethod::PlatformBalance, Problem::WrongItem);
-        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
         let offer = ActionInput { resolution: Some(Resolution::ReturnAndRefund), ..ActionInput::default() };
-        act(&mut case, Action::SellerProposed, day(9, 22), offer);
-        act(&mut case, Action::AcceptedProposal, day(9, 22), ActionInput::default());
+        act(&mut case, Action::SellerProposed, day(2026, 9, 22), offer);
+        act(&mut case, Action::AcceptedProposal, day(2026, 9, 22), ActionInput::default());
         let guidance = step_now(&case, at(9, 23));
         assert_eq!(guidance.stage, Stage::ShipReturn);
         assert_eq!(guidance.title, "Ship the return by Fri 2 Oct 2026");
-        act(&mut case, Action::ShippedReturn, day(9, 25), ActionInput::default());
+        act(&mut case, Action::ShippedReturn, day(2026, 9, 25), ActionInput::default());
         assert_eq!(step_now(&case, at(9, 26)).stage, Stage::WaitForRefund);
     }
 
     #[test]
     fn before_the_dispute_can_be_opened_the_guide_says_to_wait_until_then() {
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::NotReceived);
-        case.details.dates.shipped = Some(day(9, 15));
+        case.details.dates.shipped = Some(day(2026, 9, 15));
         let first = step_now(&case, at(9, 20));
         assert!(first.why.contains("AliExpress lets you open a \"not received\" dispute from Fri 25 Sep 2026 (10 days after shipment (Tue 15 Sep 2026))."), "{}", first.why);
-        act(&mut case, Action::MessagedSeller, day(9, 20), ActionInput::default());
+        act(&mut case, Action::MessagedSeller, day(2026, 9, 20), ActionInput::default());
         let waiting = step_now(&case, at(9, 21));
         assert_eq!(
             (waiting.stage, waiting.title.as_str()),
@@ -1095,19 +1095,19 @@ mod tests {
     #[test]
     fn a_return_the_platform_decides_must_ship_within_10_days_of_the_decision() {
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::WrongItem);
-        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
-        act(&mut case, Action::Escalated, day(9, 24), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
+        act(&mut case, Action::Escalated, day(2026, 9, 24), ActionInput::default());
         let decided = ActionInput { outcome: Some(Outcome::ReturnForRefund), ..ActionInput::default() };
-        act(&mut case, Action::PlatformDecided, day(10, 1), decided);
+        act(&mut case, Action::PlatformDecided, day(2026, 10, 1), decided);
         // The buyer records nothing more for two days: the clock ran from the decision all along.
         let guidance = step_now(&case, at(10, 3));
         assert_eq!(guidance.stage, Stage::ShipReturn);
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day)),
-            Some((DeadlineKind::ShipReturn, day(10, 11)))
+            Some((DeadlineKind::ShipReturn, day(2026, 10, 11)))
         );
         assert_eq!(case.status(), Status::ReturnInProgress);
-        act(&mut case, Action::ShippedReturn, day(10, 4), ActionInput::default());
+        act(&mut case, Action::ShippedReturn, day(2026, 10, 4), ActionInput::default());
         assert_eq!(step_now(&case, at(10, 5)).stage, Stage::WaitForRefund);
     }
 
@@ -1117,9 +1117,9 @@ mod tests {
             let mut case = case(*platform, PaymentMethod::Card, Problem::NotAsDescribed);
             let mut seen = Vec::new();
             seen.extend(step_now(&case, at(9, 21)).warnings);
-            act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+            act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
             seen.extend(step_now(&case, at(10, 20)).warnings);
-            act(&mut case, Action::Escalated, day(10, 20), ActionInput::default());
+            act(&mut case, Action::Escalated, day(2026, 10, 20), ActionInput::default());
             seen.extend(step_now(&case, at(10, 21)).warnings);
             for warning in &seen {
                 assert!(warning.platform().is_none_or(|own| own == *platform), "{warning:?} on a {platform:?} case");
@@ -1136,10 +1136,10 @@ mod tests {
         let guidance = step_now(&case, at(9, 21));
         assert!(guidance.warnings.contains(&Warning::KeepTalkOnAlibaba));
         assert_eq!(guidance.advice.as_ref().map(|a| a.reason), Some("Product quality problem"));
-        act(&mut case, Action::OpenedDispute, day(9, 21), ActionInput::default());
+        act(&mut case, Action::OpenedDispute, day(2026, 9, 21), ActionInput::default());
         let guidance = step_now(&case, at(9, 22));
         assert!(guidance.why.contains("escalate to Alibaba from day 4"), "{}", guidance.why);
-        assert_eq!(guidance.races.as_ref().map(|d| d.last_day), Some(day(9, 24)));
+        assert_eq!(guidance.races.as_ref().map(|d| d.last_day), Some(day(2026, 9, 24)));
         assert_eq!(step_now(&case, at(9, 26)).stage, Stage::SellerSilent);
     }
 
@@ -1166,7 +1166,7 @@ mod tests {
     #[test]
     fn the_seller_putting_it_right_resolves_the_case() {
         let mut case = case(Platform::AliExpress, PaymentMethod::Card, Problem::MissingParts);
-        act(&mut case, Action::SolvedWithSeller, day(9, 22), ActionInput::default());
+        act(&mut case, Action::SolvedWithSeller, day(2026, 9, 22), ActionInput::default());
         assert_eq!(step_now(&case, at(9, 23)).stage, Stage::Done);
     }
 }

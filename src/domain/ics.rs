@@ -170,11 +170,8 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates};
     use crate::domain::deadline::chain;
+    use crate::support::utc;
     use chrono::NaiveDate;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
-    }
 
     fn case() -> Case {
         let details = CaseDetails {

@@ -959,7 +959,7 @@ mod tests {
     #[test]
     fn an_exported_selection_imports_back_to_the_same_details() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut cases = crate::domain::sample::sample_cases(60, 4, now);
+        let mut cases = crate::support::sample::sample_cases(60, 4, now);
         for case in &mut cases {
             case.details.description = format!("Lid cracked, order {}", case.details.order_number);
         }
@@ -998,7 +998,7 @@ mod tests {
     #[test]
     fn no_cell_the_app_writes_runs_as_a_formula_and_an_export_imports_back_unchanged() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
-        let mut cases = crate::domain::sample::sample_cases(4, 4, now);
+        let mut cases = crate::support::sample::sample_cases(4, 4, now);
         let hostile = [
             ("=HYPERLINK(\"https://evil.example\",\"Refund\")", "+SUM(1,2)", "-2+3", "@cmd|' /C calc'!A0"),
             ("'=already marked", "'plain quote", "@SUM(A1)", "+1 555 0100"),

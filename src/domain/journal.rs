@@ -307,13 +307,10 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::support::day;
 
     fn at(h: u32) -> DateTime<Utc> {
-        day(21).and_hms_opt(h, 0, 0).unwrap().and_utc()
+        day(2026, 11, 21).and_hms_opt(h, 0, 0).unwrap().and_utc()
     }
 
     fn step(event: Event) -> Entry {
@@ -323,62 +320,65 @@ mod tests {
     #[test]
     fn entries_are_appended_and_counted_in_the_order_they_happened() {
         let mut journal = Journal::default();
-        let first = journal.append(day(10), step(Event::DisputeOpened), at(1)).unwrap();
-        let second = journal.append(day(8), Entry::Note { text: "Seller silent".into() }, at(2)).unwrap();
+        let first = journal.append(day(2026, 11, 10), step(Event::DisputeOpened), at(1)).unwrap();
+        let second = journal.append(day(2026, 11, 8), Entry::Note { text: "Seller silent".into() }, at(2)).unwrap();
         assert_eq!((first, second), (1, 2));
         let order: Vec<u32> = journal.current().iter().map(|c| c.original.id).collect();
         assert_eq!(order, [2, 1]);
-        assert_eq!(journal.progress().get(&Event::DisputeOpened), Some(&day(10)));
+        assert_eq!(journal.progress().get(&Event::DisputeOpened), Some(&day(2026, 11, 10)));
         assert_eq!(journal.status(), Status::DisputeOpen);
     }
 
     #[test]
     fn a_correction_replaces_what_counts_and_keeps_the_original_on_record() {
         let mut journal = Journal::default();
-        let id = journal.append(day(10), step(Event::DisputeOpened), at(1)).unwrap();
-        let fixed = journal.correct(id, day(9), step(Event::DisputeOpened), at(2)).unwrap();
-        assert_eq!(journal.progress().get(&Event::DisputeOpened), Some(&day(9)));
+        let id = journal.append(day(2026, 11, 10), step(Event::DisputeOpened), at(1)).unwrap();
+        let fixed = journal.correct(id, day(2026, 11, 9), step(Event::DisputeOpened), at(2)).unwrap();
+        assert_eq!(journal.progress().get(&Event::DisputeOpened), Some(&day(2026, 11, 9)));
         assert_eq!(journal.entries().len(), 2, "nothing is overwritten");
         let history: Vec<u32> = journal.history(id).iter().map(|e| e.id).collect();
         assert_eq!(history, [id, fixed]);
         let current = journal.current();
         assert_eq!((current.len(), current[0].corrections, current[0].latest.id), (1, 1, fixed));
-        assert_eq!(journal.correct(fixed, day(9), Entry::Withdrawn, at(3)), Err(JournalError::NotAnOriginal(fixed)));
-        assert_eq!(journal.correct(99, day(9), Entry::Withdrawn, at(3)), Err(JournalError::NoSuchEntry(99)));
+        assert_eq!(
+            journal.correct(fixed, day(2026, 11, 9), Entry::Withdrawn, at(3)),
+            Err(JournalError::NotAnOriginal(fixed))
+        );
+        assert_eq!(journal.correct(99, day(2026, 11, 9), Entry::Withdrawn, at(3)), Err(JournalError::NoSuchEntry(99)));
     }
 
     #[test]
     fn withdrawing_an_entry_undoes_its_step_and_status() {
         let mut journal = Journal::default();
-        journal.append(day(10), step(Event::DisputeOpened), at(1)).unwrap();
+        journal.append(day(2026, 11, 10), step(Event::DisputeOpened), at(1)).unwrap();
         let decision = journal
             .append(
-                day(12),
+                day(2026, 11, 12),
                 Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() },
                 at(2),
             )
             .unwrap();
         assert_eq!(journal.status(), Status::DecisionIssued);
-        journal.correct(decision, day(12), Entry::Withdrawn, at(3)).unwrap();
+        journal.correct(decision, day(2026, 11, 12), Entry::Withdrawn, at(3)).unwrap();
         assert_eq!(journal.status(), Status::DisputeOpen);
         assert_eq!(journal.progress().get(&Event::DecisionIssued), None);
-        assert_eq!(journal.append(day(12), Entry::Withdrawn, at(4)), Err(JournalError::WithdrawnOnItsOwn));
+        assert_eq!(journal.append(day(2026, 11, 12), Entry::Withdrawn, at(4)), Err(JournalError::WithdrawnOnItsOwn));
     }
 
     #[test]
     fn proposals_and_decisions_count_as_steps() {
         let mut journal = Journal::default();
-        journal.append(day(10), step(Event::DisputeOpened), at(1)).unwrap();
+        journal.append(day(2026, 11, 10), step(Event::DisputeOpened), at(1)).unwrap();
         let offer = Entry::Proposal {
             from: Author::Seller,
             resolution: Resolution::PartialRefund,
             amount: Some(Money { minor: 500, currency: "USD".into() }),
             note: String::new(),
         };
-        journal.append(day(12), offer.clone(), at(2)).unwrap();
+        journal.append(day(2026, 11, 12), offer.clone(), at(2)).unwrap();
         journal
             .append(
-                day(13),
+                day(2026, 11, 13),
                 Entry::Proposal {
                     from: Author::Buyer,
                     resolution: Resolution::RefundOnly,
@@ -389,8 +389,8 @@ mod tests {
             )
             .unwrap();
         let progress = journal.progress();
-        assert_eq!(progress.get(&Event::SellerResponded), Some(&day(12)));
-        assert_eq!(progress.get(&Event::BuyerAnswered), Some(&day(13)));
+        assert_eq!(progress.get(&Event::SellerResponded), Some(&day(2026, 11, 12)));
+        assert_eq!(progress.get(&Event::BuyerAnswered), Some(&day(2026, 11, 13)));
         assert_eq!(journal.latest_proposal(Author::Seller).map(|(_, e)| e.clone()), Some(offer.clone()));
         assert_eq!(offer.summary(), "The seller proposed: Partial refund, keep the item (5.00 USD)");
         // A final ruling after an appeal does not restart the appeal window.
@@ -404,26 +404,26 @@ mod tests {
         let mut journal = Journal::default();
         let message =
             |from| Entry::Message { channel: Channel::PlatformChat, from, summary: "Hi".into(), text: String::new() };
-        journal.append(day(3), message(Author::Seller), at(1)).unwrap();
+        journal.append(day(2026, 11, 3), message(Author::Seller), at(1)).unwrap();
         assert_eq!(journal.status(), Status::New);
-        journal.append(day(4), message(Author::Buyer), at(2)).unwrap();
+        journal.append(day(2026, 11, 4), message(Author::Buyer), at(2)).unwrap();
         assert_eq!(journal.status(), Status::TalkingToSeller);
-        journal.append(day(5), step(Event::DisputeOpened), at(3)).unwrap();
-        journal.append(day(6), message(Author::Buyer), at(4)).unwrap();
+        journal.append(day(2026, 11, 5), step(Event::DisputeOpened), at(3)).unwrap();
+        journal.append(day(2026, 11, 6), message(Author::Buyer), at(4)).unwrap();
         assert_eq!(journal.status(), Status::DisputeOpen);
     }
 
     #[test]
     fn a_status_set_by_hand_replaces_and_later_steps_move_on_from_it() {
         let mut journal = Journal::default();
-        journal.append(day(10), Entry::Status { to: Status::TalkingToSeller }, at(1)).unwrap();
+        journal.append(day(2026, 11, 10), Entry::Status { to: Status::TalkingToSeller }, at(1)).unwrap();
         assert_eq!(journal.status(), Status::TalkingToSeller);
-        journal.append(day(11), step(Event::Escalated), at(2)).unwrap();
+        journal.append(day(2026, 11, 11), step(Event::Escalated), at(2)).unwrap();
         assert_eq!(journal.status(), Status::Escalated);
-        journal.append(day(12), Entry::Status { to: Status::ClosedWithoutRefund }, at(3)).unwrap();
-        journal.append(day(13), step(Event::AppealFiled), at(4)).unwrap();
+        journal.append(day(2026, 11, 12), Entry::Status { to: Status::ClosedWithoutRefund }, at(3)).unwrap();
+        journal.append(day(2026, 11, 13), step(Event::AppealFiled), at(4)).unwrap();
         assert_eq!(journal.status(), Status::ClosedWithoutRefund, "a closed case stays closed");
-        journal.append(day(14), step(Event::RefundReceived), at(5)).unwrap();
+        journal.append(day(2026, 11, 14), step(Event::RefundReceived), at(5)).unwrap();
         assert_eq!(journal.status(), Status::Resolved, "money back resolves it");
     }
 

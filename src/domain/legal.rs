@@ -279,11 +279,8 @@ pub fn not_legal_advice() -> &'static str {
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, OrderDates};
+    use crate::support::day;
     use chrono::{TimeZone, Utc};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn case(problem: Problem, payment_method: PaymentMethod, amount: Option<Money>) -> Case {
         let details = CaseDetails {

@@ -26,7 +26,6 @@ pub mod recognise;
 pub mod record;
 pub mod reminders;
 pub mod rules;
-pub mod sample;
 pub mod share;
 pub mod site;
 pub mod templates;

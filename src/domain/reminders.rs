@@ -69,14 +69,11 @@ mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, OrderDates, PaymentMethod, Status};
     use crate::domain::deadline::chains;
+    use crate::support::utc;
     use chrono::NaiveDate;
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc)
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
     }
 
     /// An AliExpress case paid from the platform balance: one deadline, 60 days from shipping.
@@ -100,7 +97,7 @@ mod tests {
         // Shipped 30 September: the dispute window closes at the end of Sunday 29 November, China time.
         let reminders = of(&[shipped("A-1", "Desk lamp", (9, 30))], now());
         let times: Vec<_> = reminders.iter().map(|reminder| (reminder.at, reminder.until)).collect();
-        let closes = at("2026-11-29T16:00:00Z");
+        let closes = utc("2026-11-29T16:00:00Z");
         assert_eq!(times, [(closes - Duration::hours(48), closes), (closes - Duration::hours(24), closes)]);
         assert_eq!(reminders[0].title, "Dispute Desk: Last day to open a dispute");
         assert_eq!(reminders[0].body, "Desk lamp: closes at the end of Sun 29 Nov 2026");
@@ -121,11 +118,11 @@ mod tests {
     #[test]
     fn within_a_day_only_the_last_reminder_is_left_and_none_once_the_deadline_has_passed() {
         let case = [shipped("A-1", "Desk lamp", (9, 30))];
-        let within_a_day = of(&case, at("2026-11-29T06:00:00Z"));
+        let within_a_day = of(&case, utc("2026-11-29T06:00:00Z"));
         assert_eq!(within_a_day.len(), 1);
         assert!(within_a_day[0].key.ends_with(":24h"));
-        assert!(within_a_day[0].at < at("2026-11-29T06:00:00Z"), "due at once: the app shows it now");
-        assert_eq!(of(&case, at("2026-11-29T16:00:00Z")), []);
+        assert!(within_a_day[0].at < utc("2026-11-29T06:00:00Z"), "due at once: the app shows it now");
+        assert_eq!(of(&case, utc("2026-11-29T16:00:00Z")), []);
     }
 
     #[test]

@@ -713,11 +713,8 @@ pub fn add_days(from: NaiveDate, days: u32, count: DayCount) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId};
+    use crate::support::day;
     use chrono::{DateTime, Utc};
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn case(platform: Platform, payment_method: PaymentMethod, problem: Problem) -> Case {
         let details =

@@ -126,7 +126,7 @@ pub fn case_from_bytes(bytes: &[u8], today: NaiveDate) -> Result<Case, ShareErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample::sample_cases;
+    use crate::support::sample::sample_cases;
     use chrono::{DateTime, Utc};
 
     fn now() -> DateTime<Utc> {

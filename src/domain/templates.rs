@@ -501,11 +501,8 @@ mod tests {
     use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::evidence::Proof;
     use crate::domain::journal::{Channel, Outcome};
-    use chrono::{NaiveDate, Utc};
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
+    use crate::support::day;
+    use chrono::Utc;
 
     fn case(platform: Platform, problem: Problem) -> Case {
         let details = CaseDetails {
@@ -514,11 +511,11 @@ mod tests {
             seller: "Best Store".into(),
             item: "Wireless earbuds".into(),
             amount: Some(Money { minor: 2_499, currency: "EUR".into() }),
-            dates: OrderDates { paid: Some(day(9, 1)), shipped: Some(day(9, 3)), ..OrderDates::default() },
+            dates: OrderDates { paid: Some(day(2026, 9, 1)), shipped: Some(day(2026, 9, 3)), ..OrderDates::default() },
             problem,
             ..CaseDetails::default()
         };
-        Case::new(CaseId::new("c"), details, day(9, 25).and_hms_opt(9, 0, 0).unwrap().and_utc())
+        Case::new(CaseId::new("c"), details, day(2026, 9, 25).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     #[test]
@@ -615,7 +612,7 @@ mod tests {
     fn the_dispute_description_uses_the_platforms_reason_and_the_evidence_list() {
         let mut case = case(Platform::AlibabaTradeAssurance, Problem::WrongItem);
         case.details.wanted = Some(Resolution::ReturnAndRefund);
-        case.record(day(9, 20), buyer_wrote("Asked"), Utc::now()).unwrap();
+        case.record(day(2026, 9, 20), buyer_wrote("Asked"), Utc::now()).unwrap();
         let text =
             compose(TemplateKind::DisputeDescription, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(text.starts_with("Reason: Incorrect shipment."), "{text}");
@@ -684,11 +681,12 @@ mod tests {
     #[test]
     fn the_card_letter_gives_the_banks_category_and_dates_and_the_letters_carry_the_history() {
         let mut case = case(Platform::AliExpress, Problem::NotAsDescribed);
-        case.record(day(9, 20), buyer_wrote("Sent photos of the scratches"), Utc::now()).unwrap();
-        case.record(day(9, 21), Entry::Note { text: "Private: call the bank on Monday".into() }, Utc::now()).unwrap();
-        case.record_step(Event::DisputeOpened, day(9, 22), Utc::now());
-        case.record(day(9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
-        case.record_step(Event::Escalated, day(9, 27), Utc::now());
+        case.record(day(2026, 9, 20), buyer_wrote("Sent photos of the scratches"), Utc::now()).unwrap();
+        case.record(day(2026, 9, 21), Entry::Note { text: "Private: call the bank on Monday".into() }, Utc::now())
+            .unwrap();
+        case.record_step(Event::DisputeOpened, day(2026, 9, 22), Utc::now());
+        case.record(day(2026, 9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
+        case.record_step(Event::Escalated, day(2026, 9, 27), Utc::now());
         let none = TemplateInput::default();
         let escalation = compose(TemplateKind::EscalationRequest, &case, &none, MessageLanguage::English).text;
         assert!(
@@ -698,7 +696,7 @@ mod tests {
         assert!(!escalation.contains("Private"), "the buyer's notes stay private\n{escalation}");
         let decision =
             Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
-        case.record(day(10, 8), decision, Utc::now()).unwrap();
+        case.record(day(2026, 10, 8), decision, Utc::now()).unwrap();
         let appeal = compose(TemplateKind::Appeal, &case, &none, MessageLanguage::English).text;
         assert!(
             appeal.contains("What happened so far:\n") && appeal.contains("- Thu 8 Oct 2026: Decision: No refund"),
@@ -710,7 +708,7 @@ mod tests {
             letter.contains("Order number: 8123456789\nDispute category: Not as described or defective\nMerchant contacted: Sun 20 Sep 2026\n\nWhat happened:"),
             "{letter}"
         );
-        case.record_step(Event::ReturnShipped, day(10, 10), Utc::now());
+        case.record_step(Event::ReturnShipped, day(2026, 10, 10), Utc::now());
         let letter = compose(TemplateKind::ChargebackLetter, &case, &none, MessageLanguage::English).text;
         assert!(
             letter.contains("Returned on Sat 10 Oct 2026, tracking number [the return's tracking number]"),
@@ -718,7 +716,7 @@ mod tests {
         );
 
         let mut lost = self::case(Platform::AliExpress, Problem::NotReceived);
-        lost.details.dates.promised_delivery = Some(day(9, 30));
+        lost.details.dates.promised_delivery = Some(day(2026, 9, 30));
         let letter = compose(TemplateKind::ChargebackLetter, &lost, &none, MessageLanguage::English).text;
         assert!(
             letter.contains("Dispute category: Goods not received\nExpected delivery: Wed 30 Sep 2026"),
@@ -726,7 +724,7 @@ mod tests {
         );
         let refunded =
             Entry::Decision { outcome: Outcome::FullRefund, amount: None, after_appeal: false, note: String::new() };
-        lost.record(day(10, 2), refunded, Utc::now()).unwrap();
+        lost.record(day(2026, 10, 2), refunded, Utc::now()).unwrap();
         let letter = compose(TemplateKind::ChargebackLetter, &lost, &none, MessageLanguage::English).text;
         assert!(letter.contains("Dispute category: Refund promised but not received"), "{letter}");
         let cancelled = self::case(Platform::AliExpress, Problem::RefundNotPaid);
@@ -739,7 +737,7 @@ mod tests {
     #[test]
     fn a_message_knows_the_placeholders_the_buyer_must_fill() {
         let mut case = case(Platform::AliExpress, Problem::NotReceived);
-        case.details.dates.promised_delivery = Some(day(9, 30));
+        case.details.dates.promised_delivery = Some(day(2026, 9, 30));
         let letter =
             compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert_eq!(letter.placeholders, ["[last 4 digits]", "[your card issuer]", "[your name]"]);
@@ -757,7 +755,7 @@ mod tests {
     #[test]
     fn replies_quote_the_seller_offer_and_the_counter_amount() {
         let mut case = case(Platform::AliExpress, Problem::NotAsDescribed);
-        case.record(day(9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
+        case.record(day(2026, 9, 24), seller_offered_3_eur(), Utc::now()).unwrap();
         let input = TemplateInput {
             counter_amount: Some(Money { minor: 1_500, currency: "EUR".into() }),
             ..TemplateInput::default()
@@ -776,10 +774,10 @@ mod tests {
     #[test]
     fn the_chargeback_letter_summarises_order_problem_timeline_and_evidence() {
         let mut case = case(Platform::AliExpress, Problem::NotReceived);
-        case.record_step(Event::DisputeOpened, day(9, 26), Utc::now());
+        case.record_step(Event::DisputeOpened, day(2026, 9, 26), Utc::now());
         let decision =
             Entry::Decision { outcome: Outcome::Rejected, amount: None, after_appeal: false, note: String::new() };
-        case.record(day(10, 8), decision, Utc::now()).unwrap();
+        case.record(day(2026, 10, 8), decision, Utc::now()).unwrap();
         let letter =
             compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English).text;
         assert!(letter.starts_with("To: [your card issuer]"));

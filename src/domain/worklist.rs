@@ -211,7 +211,7 @@ mod tests {
     use super::*;
     use crate::domain::deadline::chains;
     use crate::domain::overview::overview;
-    use crate::domain::sample::sample_cases;
+    use crate::support::sample::sample_cases;
     use chrono::TimeZone;
     use std::collections::HashSet;
 

@@ -3,6 +3,9 @@
 //! Run with `bash dev.sh bench`; `cargo bench --bench deadlines -- calendar` runs only the figures
 //! whose name contains "calendar" (for profiling one of them).
 
+#[path = "../support/mod.rs"]
+mod support;
+
 use std::fs::{create_dir_all, OpenOptions};
 use std::hint::black_box;
 use std::io::Write;
@@ -13,8 +16,8 @@ use dispute_desk::domain::backup::{build_manifest, encode_header};
 use dispute_desk::domain::deadline::{chains, chains_at, schedules};
 use dispute_desk::domain::ics::cases_calendar;
 use dispute_desk::domain::overview::{overview, upcoming};
-use dispute_desk::domain::sample::sample_cases;
 use dispute_desk::domain::worklist::{entries, search_index, select, Filter, SortBy};
+use support::sample::sample_cases;
 
 const CASES: usize = 10_000;
 const SEED: u64 = 20_261_121;

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::case::{Case, CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status};
-use super::journal::Entry;
-use super::money::Money;
+use dispute_desk::domain::case::{
+    Case, CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status,
+};
+use dispute_desk::domain::journal::Entry;
+use dispute_desk::domain::money::Money;
 
 /// A small, fast, well-mixed generator (SplitMix64); quality is ample for test data.
 pub struct Seeded(u64);
@@ -125,45 +127,4 @@ fn sample_case(random: &mut Seeded, index: usize, today: NaiveDate, now: DateTim
         let _ = case.record(day.min(today), Entry::Status { to: status }, now);
     }
     case
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn the_same_seed_gives_the_same_cases() {
-        assert_eq!(sample_cases(50, 7, now()), sample_cases(50, 7, now()));
-        assert_ne!(sample_cases(50, 7, now()), sample_cases(50, 8, now()));
-    }
-
-    #[test]
-    fn the_sample_covers_every_platform_status_and_problem_with_sane_dates() {
-        let cases = sample_cases(2_000, 42, now());
-        let platforms: HashSet<_> = cases.iter().map(|c| c.details.platform).collect();
-        let statuses: HashSet<_> = cases.iter().map(|c| c.status()).collect();
-        let problems: HashSet<_> = cases.iter().map(|c| c.details.problem).collect();
-        assert_eq!(platforms.len(), Platform::ALL.len());
-        assert_eq!(problems.len(), Problem::ALL.len());
-        assert_eq!(statuses.len(), Status::ALL.len());
-        let today = now().date_naive();
-        for case in &cases {
-            let dates = &case.details.dates;
-            assert!(dates.paid.unwrap() <= today && dates.paid.unwrap() >= today - Duration::days(365));
-            assert!(dates.shipped.is_none_or(|shipped| shipped >= dates.paid.unwrap()));
-            assert!(case.progress().values().all(|day| *day <= today));
-            assert!(case.created_at <= now());
-        }
-        for case in &cases {
-            let form = crate::domain::form::CaseForm::from_details(&case.details);
-            assert_eq!(form.validate(today).err(), None, "{}", case.id);
-        }
-        let ids: HashSet<_> = cases.iter().map(|c| c.id.clone()).collect();
-        assert_eq!(ids.len(), cases.len());
-    }
 }
