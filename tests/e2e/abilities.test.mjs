@@ -3,9 +3,8 @@
 // before the app starts (the app detects features, never names, so this is what it sees there).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, saveNewCase } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, saveNewCase } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const DAY = 86_400_000;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const app = appUnderTest();

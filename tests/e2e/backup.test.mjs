@@ -5,20 +5,11 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { appUnderTest, openApp, openSection } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
-
-async function openApp() {
-  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true });
-  const page = await context.newPage();
-  const guard = guardPage(page, app.server.url);
-  await page.clock.setFixedTime(NOW);
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
-  return { context, page, guard };
-}
+/** Backups are downloaded. */
+const DOWNLOADS = { acceptDownloads: true };
 
 async function addCase(page, order, item) {
   await page.goto(`${app.server.url}/new`);
@@ -97,7 +88,7 @@ async function richData(page) {
 }
 
 test('back up, wipe the browser, restore: every case and file is identical', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await richData(page);
   const before = await dump(page);
   assert.equal(before.cases.length, 2);
@@ -129,7 +120,7 @@ test('back up, wipe the browser, restore: every case and file is identical', asy
 });
 
 test('replacing saves what it replaces first; merging keeps the newer copy', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await richData(page);
   await page.goto(`${app.server.url}/backup`);
   const backup = await download(page, 'Download a full backup');
@@ -161,7 +152,7 @@ test('replacing saves what it replaces first; merging keeps the newer copy', asy
 });
 
 test('bad backups get a clear message and change nothing', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await richData(page);
   await page.goto(`${app.server.url}/backup`);
   const good = await readFile((await download(page, 'Download a full backup')).path);
@@ -209,7 +200,7 @@ test('bad backups get a clear message and change nothing', async () => {
 });
 
 test('a share link opens in another browser, with and without a passphrase', async () => {
-  const sender = await openApp();
+  const sender = await openApp(app, DOWNLOADS);
   await richData(sender.page);
   await sender.page.getByRole('link', { name: 'Dispute Desk' }).click();
   await sender.page.locator('li.case-row', { hasText: 'Desk lamp' }).getByRole('link').click();
@@ -224,7 +215,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
   const plainLink = await sender.page.locator('#share-link').inputValue();
   assert.match(plainLink, /#share=v1\.p\./);
 
-  const helper = await openApp();
+  const helper = await openApp(app, DOWNLOADS);
   const requests = [];
   helper.page.on('request', (request) => requests.push(request.url()));
   await helper.page.goto(sealedLink);
@@ -258,7 +249,7 @@ test('a share link opens in another browser, with and without a passphrase', asy
 });
 
 test('the printable case file holds the summary, deadlines, journal and evidence index', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await richData(page);
   await page.getByRole('link', { name: 'Dispute Desk' }).click();
   await page.locator('li.case-row', { hasText: 'Desk lamp' }).getByRole('link').click();

@@ -2,26 +2,14 @@
 // build. The clock and time zone are fixed so every date and countdown below is exact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerChoices, appUnderTest, guardPage, openSection } from './harness.mjs';
+import { NOW, answerChoices, appUnderTest, openApp, openSection } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York (EST, UTC-5).
-const NOW = new Date('2026-11-21T12:00:00Z');
 
 const app = appUnderTest();
 
-async function openApp(options = {}) {
-  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options });
-  const page = await context.newPage();
-  const guard = guardPage(page, app.server.url);
-  // Date is frozen at NOW while timers keep running, so countdowns are exact and still tick.
-  await page.clock.setFixedTime(NOW);
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
-  return { context, page, guard };
-}
-
 test('record a case, follow its countdown, reload, edit and delete it', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app);
 
   // The empty dashboard invites the first case.
   await page.getByRole('heading', { name: 'No cases yet' }).waitFor();
@@ -124,7 +112,7 @@ test('record a case, follow its countdown, reload, edit and delete it', async ()
 });
 
 test('the dashboard puts overdue and due-soon cases first, in words as well as colour', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app);
   const addCase = async (orderNumber, shipped) => {
     await page.getByRole('link', { name: 'New case' }).click();
     await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
@@ -150,7 +138,7 @@ test('the dashboard puts overdue and due-soon cases first, in words as well as c
 });
 
 test('a direct link to a case survives a reload, and an unknown case says so', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app);
   await page.getByRole('link', { name: 'New case' }).click();
   await page.getByRole('link', { name: 'Fill in the full form instead' }).click();
   await page.getByLabel('Order number').fill('DEEP-LINK');
@@ -170,7 +158,7 @@ test('a direct link to a case survives a reload, and an unknown case says so', a
 });
 
 test('works on a 360 px phone screen and by keyboard alone', async () => {
-  const { context, page, guard } = await openApp({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const { context, page, guard } = await openApp(app, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
 
@@ -238,7 +226,7 @@ test('works on a 360 px phone screen and by keyboard alone', async () => {
 });
 
 test('the questions: an answer that cannot be used is asked for again where it was given, and nothing is saved', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app);
   await answerChoices(page);
   // No order number, and a shipping day before the payment.
   await page.locator('#paid').fill('2026-10-02');

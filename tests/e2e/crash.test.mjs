@@ -7,9 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guardPage, launchWithProfile, openSection, serveDist } from './harness.mjs';
+import { NOW, guardPage, launchWithProfile, openSection, serveDist } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const BIG = 150 * 1024 * 1024;
 let server;
 let profile;

@@ -3,22 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { appUnderTest, openApp, openSection } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
-const NOW = new Date('2026-11-21T12:00:00Z');
 
 const app = appUnderTest();
-
-async function openApp({ permissions = [] } = {}) {
-  const context = await app.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', acceptDownloads: true, permissions });
-  const page = await context.newPage();
-  const guard = guardPage(page, app.server.url);
-  await page.clock.setFixedTime(NOW);
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
-  return { context, page, guard };
-}
+/** The journeys here download calendar files. */
+const DOWNLOADS = { acceptDownloads: true };
 
 /** Fills the new-case form; `fields` maps each field's id (its stable key) to its value. */
 async function addCase(page, fields) {
@@ -36,7 +27,7 @@ async function addCase(page, fields) {
 const item = (page, title) => page.locator('.timeline-item', { has: page.getByRole('heading', { name: title, exact: true }) });
 
 test('recording steps moves the chain; the buyer can correct a deadline for one case', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await addCase(page, { 'order-number': 'CHAIN-1', item: 'Desk lamp', 'payment-method': 'paypal', paid: '2026-09-24', shipped: '2026-09-26' });
   await openSection(page, 'Deadlines');
 
@@ -107,7 +98,7 @@ test('recording steps moves the chain; the buyer can correct a deadline for one 
 });
 
 test('the Upcoming view groups every deadline of every case, and the calendar file holds them', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await addCase(page, { 'order-number': 'TODAY-1', 'payment-method': 'balance', shipped: '2026-09-22' });
   await addCase(page, { 'order-number': 'WEEK-1', 'payment-method': 'balance', shipped: '2026-09-25' });
   await addCase(page, { 'order-number': 'LATE-1', 'payment-method': 'balance', shipped: '2026-08-01' });
@@ -179,7 +170,7 @@ const schedule = (page) => page.evaluate(() => new Promise((resolve, reject) => 
 }));
 
 test('reminders are only asked for when the buyer turns them on; the service worker shows each once, also when woken in the background, and a tap opens the case', async () => {
-  const { context, page, guard } = await openApp({ permissions: ['notifications'] });
+  const { context, page, guard } = await openApp(app, { ...DOWNLOADS, permissions: ['notifications'] });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // Shipped 23 September: the last day to open the dispute is Sunday 22 November, 28 hours away.
   await addCase(page, { 'order-number': 'SOON-1', item: 'Phone case', 'payment-method': 'balance', shipped: '2026-09-23' });
@@ -242,7 +233,7 @@ test('reminders are only asked for when the buyer turns them on; the service wor
 });
 
 test('a browser that refuses notifications gets a plain explanation and reminders stay off', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   await page.getByRole('link', { name: 'Upcoming' }).click();
   // A plain click: the app itself unticks the box once the browser refuses.
   await page.getByLabel(/Remind me with a browser notification/).click();
@@ -253,7 +244,7 @@ test('a browser that refuses notifications gets a plain explanation and reminder
 });
 
 test('the app icon shows how many deadlines are within 48 hours, and clears when none are', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, DOWNLOADS);
   // Record what the app asks of the App Badging API; the real calls go on as before.
   await page.addInitScript(() => {
     window.badges = [];

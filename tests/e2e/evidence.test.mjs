@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appUnderTest, guardPage, openSection, png } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection, png } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 /** A real one-second WebM video, recorded by Chromium from an animated canvas. */

@@ -3,26 +3,13 @@
 // AliExpress, once on Alibaba.com.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerInterview, appUnderTest, guardPage, openSection, recordAction } from './harness.mjs';
+import { answerInterview, appUnderTest, openApp, openSection, recordAction } from './harness.mjs';
 
 // Saturday 21 November 2026, 12:00 UTC = 07:00 in New York.
-const NOW = new Date('2026-11-21T12:00:00Z');
 
 const app = appUnderTest();
-
-async function openApp() {
-  const context = await app.browser.newContext({
-    timezoneId: 'America/New_York',
-    locale: 'en-US',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const guard = guardPage(page, app.server.url);
-  await page.clock.setFixedTime(NOW);
-  await page.goto(app.server.url);
-  await page.getByRole('heading', { name: 'Your cases' }).waitFor();
-  return { context, page, guard };
-}
+/** The messages are copied to the clipboard and read back. */
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 /** The message the Messages section offers first for the current step, read there and left. */
 async function suggestedMessage(page) {
@@ -44,7 +31,7 @@ const guideTitle = (page) => page.locator('#guide-title').innerText();
 
 
 test('AliExpress: a parcel that never came, from the first message to a chargeback letter', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, CLIPBOARD);
   await answerInterview(page, {
     platform: 'AliExpress', problem: 'Never arrived', paid: '2026-10-01', shipped: '2026-10-03',
     payment: 'Credit or debit card', order: 'AE-1001',
@@ -142,7 +129,7 @@ test('AliExpress: a parcel that never came, from the first message to a chargeba
 });
 
 test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer and the refund', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, CLIPBOARD);
   await answerInterview(page, {
     platform: 'Alibaba.com (Trade Assurance)', problem: 'Not as described', paid: '2026-10-20',
     shipped: '2026-10-22', delivered: '2026-11-12', wanted: 'Partial refund, keep the item', payment: 'PayPal', order: 'TA-2002',
@@ -192,7 +179,7 @@ test('Alibaba.com: a quality problem, a counter-offer, a decision for the buyer 
 });
 
 test('journal corrections are recorded, not overwritten', async () => {
-  const { context, page, guard } = await openApp();
+  const { context, page, guard } = await openApp(app, CLIPBOARD);
   await answerInterview(page, {
     platform: 'AliExpress', problem: 'Wrong item', paid: '2026-11-01', shipped: '2026-11-02', delivered: '2026-11-15',
     payment: 'Credit or debit card', order: 'AE-3003',

@@ -194,6 +194,26 @@ export function appUnderTest(options) {
   return app;
 }
 
+/** The moment the journeys' pages take as now: Date is frozen there while timers keep running,
+ * so countdowns are exact and still tick. */
+export const NOW = new Date('2026-11-21T12:00:00Z');
+
+/**
+ * A new page of `app` ({ browser, server }, as `appUnderTest` gives) in its own context: `zone` and
+ * `locale` as a buyer's browser has them, `viewport` where it matters, Date frozen at `now`, opened
+ * at `path` under the app's address and, unless `ready` is null, shown once that heading is; any
+ * other option is the context's (`permissions`, `acceptDownloads`...). Its guard watches the page.
+ */
+export async function openApp(app, { now = NOW, zone = 'America/New_York', locale = 'en-US', viewport, path = '', ready = 'Your cases', ...options } = {}) {
+  const context = await app.browser.newContext({ timezoneId: zone, locale, ...(viewport && { viewport }), ...options });
+  const page = await context.newPage();
+  const guard = guardPage(page, app.server.url);
+  await page.clock.setFixedTime(now);
+  await page.goto(`${app.server.url}${path}`);
+  if (ready) await page.getByRole('heading', { name: ready }).waitFor();
+  return { context, page, guard };
+}
+
 /** A browser with a real profile in `folder`: not incognito, so it can install apps. */
 export async function launchWithProfile(folder, options = {}) {
   return chromium.launchPersistentContext(folder, { ...LAUNCH, ...options });

@@ -5,9 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { DIST, guardPage, isChunk, launchChromium, openSection, saveNewCase, serveDist } from './harness.mjs';
+import { DIST, NOW, guardPage, isChunk, launchChromium, openSection, saveNewCase, serveDist } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const EXAMPLE = await readFile(`${DIST}/site.example.json`, 'utf8');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 

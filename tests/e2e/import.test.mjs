@@ -4,9 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 const SELLERS = ['Gadget World', 'Casa Bonita Ltda', 'Shenzhen Tech Co.'];

@@ -4,9 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, answerChoices, answerInterview, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
+import { DIST, NOW, answerChoices, answerInterview, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 test('a Spanish browser gets Spanish; French chosen in the footer stays French; English comes back', async () => {

@@ -3,9 +3,8 @@
 // letter becomes a Section 75 claim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 async function damagedOrder(locale, { amount, currency }) {

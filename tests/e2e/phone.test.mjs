@@ -4,9 +4,8 @@
 // newcomer gets from the link to a saved case with a countdown in at most 8 interactions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection, saveNewCase } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SCREEN = PHONE.viewport.height;
 const app = appUnderTest();

@@ -3,10 +3,9 @@
 // decision to arbitration, and a date no current source confirms shown as expected, never overdue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection, recordAction, saveNewCase } from './harness.mjs';
 
 // Saturday 21 November 2026, noon in London.
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 async function openCase(locale, fields) {

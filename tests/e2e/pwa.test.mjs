@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, guardPage, isChunk, launchChromium, launchWithProfile, openSection, serveDist } from './harness.mjs';
+import { DIST, guardPage, isChunk, launchChromium, launchWithProfile, openApp, openSection, serveDist } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 let browser;
 
 before(async () => {
@@ -17,15 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function openApp(server, path = '/') {
-  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
-  const page = await context.newPage();
-  const guard = guardPage(page, server.origin);
-  await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}${path}`);
-  return { context, page, guard };
-}
 
 /** Waits until the service worker controls the page, so what it caches is in use. */
 async function controlled(page) {
@@ -83,7 +73,7 @@ test('Chromium reports the app installable, and its policy allows only its own o
 
 test('offline: reload, a deep link, a new case; back online everything is still there', async () => {
   const server = await serveDist();
-  const { context, page, guard } = await openApp(server);
+  const { context, page, guard } = await openApp({ browser, server }, { path: '/', ready: null });
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   await controlled(page);
   const first = await createCase(page, 'ONLINE-1');
@@ -136,7 +126,7 @@ async function listDist(folder = DIST, prefix = '') {
 
 test('under a sub-path every route works after a reload, and links stay under it', async () => {
   const server = await serveDist({ base: '/help/disputes/' });
-  const { context, page, guard } = await openApp(server, '/');
+  const { context, page, guard } = await openApp({ browser, server }, { path: '/', ready: null });
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   const caseUrl = await createCase(page, 'SUB-1');
   assert.match(caseUrl, /^http:\/\/127\.0\.0\.1:\d+\/help\/disputes\/cases\/[0-9a-f-]{36}$/);
@@ -173,7 +163,7 @@ test('under a sub-path every route works after a reload, and links stay under it
 test('a new version waits for the buyer, and not over unsaved text', async () => {
   const overrides = new Map();
   const server = await serveDist({ overrides });
-  const { context, page, guard } = await openApp(server);
+  const { context, page, guard } = await openApp({ browser, server }, { path: '/', ready: null });
   await page.getByRole('heading', { name: 'Your cases' }).waitFor();
   await controlled(page);
 

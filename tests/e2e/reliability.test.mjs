@@ -2,9 +2,8 @@
 // record, a refused write and its retry, and hostile text in every field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appUnderTest, guardPage, openSection } from './harness.mjs';
+import { NOW, appUnderTest, guardPage, openSection } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 async function tab(context, path = '/') {

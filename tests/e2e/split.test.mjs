@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, answerChoices, appUnderTest, firstVisitFiles, guardPage, isChunk, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
+import { DIST, NOW, answerChoices, appUnderTest, firstVisitFiles, guardPage, isChunk, openSection, saveNewCase, serveDist, watchChunks } from './harness.mjs';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const app = appUnderTest();
 
 /** Every wasm file of the build (main module and chunks), with its gzip size. */
