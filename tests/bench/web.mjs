@@ -61,19 +61,11 @@ for (const [screen, [path, ready, locale]] of Object.entries(firstScreens)) {
 if (runs('size')) {
   // What each lazy page adds when first opened: its own chunk and the shared chunks it needs.
   const [folder] = readdirSync(DIST).filter((name) => name.startsWith('app-'));
-  const loader = readFileSync(join(DIST, folder, '__wasm_split.js'), 'utf8');
   const gz = (name) => gzipSync(readFileSync(join(DIST, folder, name)), { level: 9 }).length;
-  // The loader holds one table of the chunks each page needs, as runs of numbers ("gap+more":
-  // 22+5 is 22 to 27), written by dev.sh (compact_chunk_loader).
-  const table = JSON.parse(loader.match(/JSON\.parse\('(\{"chunks".*?\})'\)/)[1]);
-  const numbers = (runs) => runs.split(' ').filter(Boolean).reduce(({ at, out }, run) => {
-    const [gap, more = 0] = run.split('+').map(Number);
-    const first = at + gap;
-    return { at: first + more, out: [...out, ...Array.from({ length: more + 1 }, (_, next) => first + next)] };
-  }, { at: 0, out: [] }).out;
+  // The chunk table is read back by the build's own reader (xtask/src/loader.rs), which wrote it.
+  const table = JSON.parse(execFileSync('cargo', ['xtask', 'chunk-table', join(DIST, folder)], { cwd: ROOT, encoding: 'utf8' }));
   console.log('Each page or part of a case on first opening (its chunk + the shared chunks it needs):');
-  for (const [name, needs] of Object.entries(table.pages)) {
-    const deps = numbers(needs).map((number) => `chunk_${number}.wasm`);
+  for (const [name, deps] of Object.entries(table)) {
     const total = gz(`split_${name}.wasm`) + deps.reduce((sum, dep) => sum + gz(dep), 0);
     figure(`${name} (${deps.length} shared chunks)`, Math.round(total / KB), 'KB gz');
   }

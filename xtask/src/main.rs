@@ -1,0 +1,56 @@
+//! Dispute Desk's build steps after cargo, run as `cargo xtask <task>`:
+//!
+//! - `post-build`: Trunk's post_build hook (TRUNK_STAGING_DIR, TRUNK_PROFILE): split, bind,
+//!   optimise, chunk loader, catalog cut, stamp (see `post_build`).
+//! - `chunk-table <app folder>`: the shared chunks each page needs, as JSON, read back from the
+//!   built loader (the benchmark's page sizes).
+
+mod catalogs;
+mod files;
+mod import_names;
+mod loader;
+mod post_build;
+mod stamp;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use eyre::{bail, eyre, Result};
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["post-build"] => {
+            let staging = std::env::var_os("TRUNK_STAGING_DIR")
+                .ok_or_else(|| eyre!("TRUNK_STAGING_DIR is not set: run by Trunk's hook"))?;
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+            let release = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
+            post_build::run(&post_build::Build { root, staging: staging.into(), target, release })
+        }
+        ["chunk-table", folder] => {
+            let table =
+                loader::ChunkTable::in_loader(&std::fs::read_to_string(Path::new(folder).join("__wasm_split.js"))?)?;
+            let pages: serde_json::Map<String, serde_json::Value> = table
+                .pages
+                .iter()
+                .map(|(page, needs)| {
+                    (page.clone(), needs.iter().map(|number| format!("chunk_{number}.wasm")).collect())
+                })
+                .collect();
+            println!("{}", serde_json::Value::Object(pages));
+            Ok(())
+        }
+        _ => bail!("usage: cargo xtask post-build | cargo xtask chunk-table <app folder>"),
+    }
+}
