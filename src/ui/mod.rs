@@ -12,6 +12,7 @@ mod host_site;
 pub mod language;
 mod pages;
 mod reminders;
+mod routes;
 mod service_worker;
 mod share_codec;
 mod state;

@@ -15,6 +15,7 @@ use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};
 use crate::ui::components::PasteReader;
 use crate::ui::host_site::use_host_marketplaces;
+use crate::ui::routes::case_path;
 use crate::ui::service_worker::use_updates;
 use crate::ui::state::AppState;
 use crate::ui::use_draft::{use_draft, Draft};
@@ -69,7 +70,7 @@ fn save_and_open(
         match save_case(state, case, started_from).await {
             Ok(()) => {
                 on_saved();
-                navigate(&format!("/cases/{id}"), Default::default());
+                navigate(&case_path(&id), Default::default());
             }
             Err(failure) => error.set(Some(failure)),
         }
@@ -97,7 +98,7 @@ fn save_mine_over_theirs(
         match applied {
             Ok(()) => {
                 draft.forget();
-                navigate(&format!("/cases/{id}"), Default::default());
+                navigate(&case_path(&id), Default::default());
             }
             Err(error) => save_error.set(Some(error)),
         }
@@ -182,7 +183,7 @@ pub fn CaseFormView(
     let show_theirs = Callback::new(move |()| {
         if let Some(case) = pending.get_value() {
             draft.forget();
-            navigate(&format!("/cases/{}", case.id), Default::default());
+            navigate(&case_path(&case.id), Default::default());
         }
     });
     let discard = move |_| {

@@ -18,7 +18,7 @@ use crate::domain::money::{parse_amount, Money};
 use crate::ui::browser::{buyer_zone, closing_text, href, now_utc, today};
 use crate::ui::components::Countdown;
 use crate::ui::language::buyer_country;
-use crate::ui::pages::case::{section_path, Section};
+use crate::ui::routes::{section_path, Section};
 use crate::ui::state::AppState;
 use crate::ui::use_now::use_minute;
 

@@ -13,7 +13,7 @@ use crate::domain::money::{parse_amount, Money};
 use crate::domain::templates::{compose, TemplateInput, TemplateKind};
 use crate::ui::browser::{href, now_utc};
 use crate::ui::language::buyer_country;
-use crate::ui::pages::case::{section_path, Section};
+use crate::ui::routes::{section_path, Section};
 use crate::ui::state::AppState;
 
 /// Copies `text`; resolves to whether the browser allowed it.

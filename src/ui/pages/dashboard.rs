@@ -15,6 +15,7 @@ use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};
 use crate::ui::browser::{href, mark, measured, today};
 use crate::ui::components::{attention_class, BulkActions, CaseChart, Countdown, MoreRows, WorklistTools, PAGE};
+use crate::ui::routes::case_path;
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -232,7 +233,7 @@ impl Row {
 #[component]
 fn CaseRow(row: Row, chosen: RwSignal<HashSet<CaseId>>, selecting: Signal<bool>) -> impl IntoView {
     let Row { id, title, summary, deadline, attention, evidence_missing } = row;
-    let target = format!("/cases/{id}");
+    let target = case_path(&id);
     let label = trf("Select {case}", &[("case", &title)]);
     let deadline_line = match deadline {
         Some(deadline) => view! {

@@ -14,7 +14,7 @@ use crate::storage::inbox::{forget_shared, shared_items, Shared, SharedKind};
 use crate::storage::StorageError;
 use crate::ui::browser::href;
 use crate::ui::file_intake::take_in;
-use crate::ui::pages::case::{section_path, Section};
+use crate::ui::routes::{section_path, Section};
 use crate::ui::state::AppState;
 
 #[component]

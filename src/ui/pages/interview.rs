@@ -18,6 +18,7 @@ use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::case_work::Pending;
 use crate::ui::components::{save_case, PasteReader};
 use crate::ui::host_site::use_host_marketplaces;
+use crate::ui::routes::case_path;
 use crate::ui::state::AppState;
 
 const QUESTIONS: usize = 5;
@@ -202,7 +203,7 @@ pub fn Interview() -> impl IntoView {
             };
             saving.set(false);
             match created {
-                Ok(id) => navigate(&format!("/cases/{id}"), Default::default()),
+                Ok(id) => navigate(&case_path(&id), Default::default()),
                 Err(NotCreated::Answers(first)) => {
                     if let Some((field, problem)) = first {
                         question.set(question_of(field));

@@ -10,6 +10,7 @@ use crate::domain::i18n::tr;
 use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
 use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};
 use crate::ui::pages::case::CaseFacts;
+use crate::ui::routes::case_path;
 use crate::ui::share_codec::{decompress, decrypt};
 use crate::ui::state::{AppState, Loading};
 
@@ -98,7 +99,7 @@ fn SharedView(case: Case) -> impl IntoView {
         spawn_local(async move {
             let id = case.id.clone();
             match state.save(case).await {
-                Ok(()) => navigate(&format!("/cases/{id}"), Default::default()),
+                Ok(()) => navigate(&case_path(&id), Default::default()),
                 Err(error) => problem.set(Some(error.to_string())),
             }
         });

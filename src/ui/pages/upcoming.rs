@@ -15,6 +15,7 @@ use crate::ui::abilities::use_abilities;
 use crate::ui::browser::{buyer_zone, download_text, href};
 use crate::ui::components::{state_class, Countdown, MoreRows, PAGE};
 use crate::ui::reminders::{ask_permission, use_reminders};
+use crate::ui::routes::case_path;
 use crate::ui::state::{AppState, Loading};
 use crate::ui::use_now::use_minute;
 
@@ -70,7 +71,7 @@ pub fn Upcoming() -> impl IntoView {
                         <h2 id=format!("when-{when:?}")>{tr(when.label())}</h2>
                         <ul class="case-list">
                             {group.into_iter().map(|Line { id, title, summary, deadline, .. }| {
-                                let target = format!("/cases/{id}");
+                                let target = case_path(&id);
                                 view! {
                                     <li class=format!("case-row {}", state_class(deadline.state))>
                                         <A href=href(&target) attr:class="case-link">

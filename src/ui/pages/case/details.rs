@@ -13,13 +13,14 @@ use crate::domain::money::Money;
 use crate::storage::StorageError;
 use crate::ui::browser::{href, local_time_text};
 use crate::ui::pages::with_routed_case;
+use crate::ui::routes::edit_path;
 use crate::ui::state::AppState;
 
 /// The case's facts, and the ways to change or delete it.
 #[component]
 pub fn Details() -> impl IntoView {
     with_routed_case(|case| {
-        let edit = format!("/cases/{}/edit", case.id);
+        let edit = edit_path(&case.id);
         view! {
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{tr("Details")}</h2>

@@ -25,62 +25,19 @@ use crate::domain::overview::{Attention, CaseOverview};
 use crate::ui::browser::href;
 use crate::ui::components::{attention_class, Countdown};
 use crate::ui::pages::{lazy_page, NotFound};
+use crate::ui::routes::{edit_path, section_path, Section};
 use crate::ui::state::{AppState, Loading};
 
-/// The parts of a case page, in the order its bar of sections shows them.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Section {
-    NextStep,
-    Deadlines,
-    Evidence,
-    Messages,
-    Journal,
-    Details,
-    Share,
-}
-
-impl Section {
-    const ALL: [Section; 7] = [
-        Section::NextStep,
-        Section::Deadlines,
-        Section::Evidence,
-        Section::Messages,
-        Section::Journal,
-        Section::Details,
-        Section::Share,
-    ];
-
-    /// The section's last path segment; the next step is the case's own address.
-    fn segment(self) -> &'static str {
-        match self {
-            Section::NextStep => "",
-            Section::Deadlines => "deadlines",
-            Section::Evidence => "evidence",
-            Section::Messages => "messages",
-            Section::Journal => "journal",
-            Section::Details => "details",
-            Section::Share => "share",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Section::NextStep => tr("Next step"),
-            Section::Deadlines => tr("Deadlines"),
-            Section::Evidence => tr("Evidence"),
-            Section::Messages => tr("Messages"),
-            Section::Journal => tr("Journal"),
-            Section::Details => tr("Details"),
-            Section::Share => tr("Share and print"),
-        }
-    }
-}
-
-/// The address of a case's section, for links inside the app (before the host's base).
-pub(crate) fn section_path(id: &CaseId, section: Section) -> String {
-    match section.segment() {
-        "" => format!("/cases/{id}"),
-        segment => format!("/cases/{id}/{segment}"),
+/// A section's name in its bar.
+fn section_label(section: Section) -> &'static str {
+    match section {
+        Section::NextStep => tr("Next step"),
+        Section::Deadlines => tr("Deadlines"),
+        Section::Evidence => tr("Evidence"),
+        Section::Messages => tr("Messages"),
+        Section::Journal => tr("Journal"),
+        Section::Details => tr("Details"),
+        Section::Share => tr("Share and print"),
     }
 }
 
@@ -162,7 +119,7 @@ fn CaseHeader(case: Case) -> impl IntoView {
 #[component]
 fn CaseClock(id: CaseId) -> impl IntoView {
     let state = AppState::expect();
-    let edit = href(&format!("/cases/{id}/edit"));
+    let edit = href(&edit_path(&id));
     // The chains every view of the cases shares (worked out once a minute), not one more.
     let seen = Memo::new(move |_| {
         state.cases.with(|cases| {
@@ -200,7 +157,7 @@ fn SectionBar(id: CaseId) -> impl IntoView {
         <nav class="case-sections" aria-label=tr("Parts of this case")>
             <ul>
                 {Section::ALL.into_iter().map(|section| view! {
-                    <li><A href=href(&section_path(&id, section)) exact=true>{section.label()}</A></li>
+                    <li><A href=href(&section_path(&id, section)) exact=true>{section_label(section)}</A></li>
                 }).collect_view()}
             </ul>
         </nav>

@@ -7,11 +7,12 @@ use crate::domain::i18n::tr;
 use crate::ui::browser::href;
 use crate::ui::components::ShareCase;
 use crate::ui::pages::with_routed_case;
+use crate::ui::routes::print_path;
 
 #[component]
 pub fn Share() -> impl IntoView {
     with_routed_case(|case| {
-        let print = format!("/cases/{}/print", case.id);
+        let print = print_path(&case.id);
         view! {
             <ShareCase case />
             <section class="card" aria-labelledby="print-title">
