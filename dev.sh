@@ -9,6 +9,8 @@ TOOLS=$ROOT/.tools
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+# binaryen's version is checked by the build too (xtask/src/tools.rs).
+export BINARYEN_VERSION=132
 ESBUILD_VERSION=0.25.12
 GECKODRIVER_VERSION=0.37.1
 
@@ -46,21 +48,13 @@ setup_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
 }
 
-# binaryen's wasm-opt, native, from Debian: the release build optimises 376 files with it, 12 s
-# on this machine where binaryen's JavaScript build (npm) took 333 s, most of it starting Node.
-setup_binaryen() {
-  if [ -d "$TOOLS/node_modules/binaryen" ]; then
-    log "removing binaryen's JavaScript build, replaced by Debian's native one"
-    npm uninstall --prefix "$TOOLS" --no-audit --no-fund binaryen >/dev/null
-  fi
-  command -v wasm-opt >/dev/null && return
-  log "installing binaryen (wasm-opt) from Debian"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq binaryen >/dev/null
-}
-
 setup_node_tools() {
-  # esbuild and the Playwright driver, pinned by tests/package-lock.json and esbuild's version.
+  # binaryen (wasm-opt) and the Playwright driver, pinned by tests/package-lock.json and binaryen's version.
+  if ! have_version wasm-opt "version $BINARYEN_VERSION"; then
+    log "installing wasm-opt (binaryen $BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
   if ! have_version esbuild "$ESBUILD_VERSION"; then
     log "installing esbuild $ESBUILD_VERSION (minifies the release build's JavaScript and CSS)"
     npm install --prefix "$TOOLS" --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
@@ -93,7 +87,7 @@ setup_geckodriver() {
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root "$TOOLS"
 }
 
-setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_binaryen; setup_node_tools; }
+setup_build() { setup_rust; setup_trunk; setup_wasm_bindgen; setup_node_tools; }
 setup_all() { setup_build; setup_chromium; setup_other_engines; setup_geckodriver; }
 
 # Trunk's post_build hook: the build's steps after cargo (split, bind, optimise, chunk loader,

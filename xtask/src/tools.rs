@@ -1,6 +1,6 @@
-//! The tools the build runs as programs, installed by dev.sh: wasm-bindgen (the bindings, into
-//! .tools/bin), wasm-opt (binaryen's optimiser, native, Debian's package) and esbuild (minifies
-//! JavaScript and CSS, from npm).
+//! The tools the build runs as programs, installed by dev.sh into .tools/: wasm-bindgen (the
+//! bindings), wasm-opt (binaryen's optimiser, its JavaScript build from npm) and esbuild (minifies
+//! JavaScript and CSS).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,9 +35,29 @@ pub fn bind(wasm: &Path, out_dir: &Path) -> Result<()> {
         .arg(out_dir))
 }
 
-/// Optimises each wasm file in place for size, several at once. wasm-opt warns of an "unknown
+/// The wasm-opt `--version` prints when it is binaryen's `version`: another binaryen writes other
+/// bytes (Debian's 108 writes chunks the browser cannot load), so the build refuses it.
+fn check_binaryen(printed: &str, version: &str) -> Result<()> {
+    let wanted = format!("version {version}");
+    ensure!(
+        printed.split([' ', '(', ')', '\n']).collect::<Vec<_>>().windows(2).any(|pair| pair.join(" ") == wanted),
+        "the wasm-opt on PATH says {:?}, not binaryen {wanted}: run `bash dev.sh setup`",
+        printed.trim()
+    );
+    Ok(())
+}
+
+/// Optimises each wasm file in place for size, several at once, with the binaryen dev.sh
+/// installs (`BINARYEN_VERSION`, when it runs the build). wasm-opt warns of an "unknown
 /// name subsection" in every split file: harmless, so its messages are shown only on failure.
 pub fn optimise(files: &[PathBuf]) -> Result<()> {
+    if let Ok(version) = std::env::var("BINARYEN_VERSION") {
+        let output = Command::new("wasm-opt")
+            .arg("--version")
+            .output()
+            .wrap_err("could not start wasm-opt: run `bash dev.sh setup`")?;
+        check_binaryen(&String::from_utf8_lossy(&output.stdout), &version)?;
+    }
     files
         .par_iter()
         .try_for_each(|file| run(Command::new("wasm-opt").arg("-Oz").args(WASM_FEATURES).arg(file).arg("-o").arg(file)))
@@ -52,4 +72,16 @@ pub fn minify(files: &[PathBuf]) -> Result<()> {
             .args(["--minify", "--log-level=error", "--allow-overwrite"])
             .arg(format!("--outfile={}", file.display())))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_pinned_binaryen_is_taken() {
+        assert!(check_binaryen("wasm-opt version 132 (version_132)\n", "132").is_ok());
+        assert!(check_binaryen("wasm-opt version 108\n", "132").is_err());
+        assert!(check_binaryen("wasm-opt version 1321\n", "132").is_err());
+    }
 }
