@@ -8,6 +8,7 @@ use super::abilities::provide_abilities;
 use super::app_badge::watch_app_badge;
 use super::browser::{base_path, href};
 use super::components::{BackupReminder, DueSoonBanner, HomeScreenNotice, HostBar, LanguageMenu, StorageStatus};
+use super::file_intake::IntakeQueue;
 use super::host_site::provide_host_site;
 use super::pages::{
     BackupRoute, CaseRoutes, ChecklistRoute, Dashboard, HostCheckRoute, ImportRoute, InboxRoute, Interview,
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
     provide_now();
     provide_host_site();
     AppState::provide();
+    IntakeQueue::provide();
     provide_abilities();
     provide_reminders();
     watch_app_badge();

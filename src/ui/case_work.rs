@@ -25,6 +25,7 @@ use crate::ui::components::split_fn;
 use crate::ui::pages::NotCreated;
 use crate::ui::reminders::{keep_schedule, Reminders};
 use crate::ui::state::{AppState, DueSoon, Soonest};
+use crate::ui::tab_sync::Written;
 
 /// Work the chunk finishes later, polled by the code that is always there.
 pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -57,7 +58,7 @@ pub struct CaseWork {
     /// The questions' answers checked and saved as a new case.
     pub create_case: fn(AppState, CaseForm) -> Pending<Result<CaseId, NotCreated>>,
     /// Reads back what another tab announced it wrote.
-    pub follow_other_tab: fn(AppState, String) -> Pending<()>,
+    pub follow_other_tab: fn(AppState, Written) -> Pending<()>,
 }
 
 // Downloads the chunk the first time; later calls have it at once.
@@ -79,7 +80,7 @@ split_fn!(
             case_list: crate::ui::pages::case_list,
             case_header: crate::ui::pages::case::case_header,
             create_case: crate::ui::pages::create_case,
-            follow_other_tab: |state, what| Box::pin(state.follow_other_tab(what)),
+            follow_other_tab: |state, written| Box::pin(state.follow_other_tab(written)),
         }
     }
 );

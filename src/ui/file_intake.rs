@@ -3,7 +3,7 @@
 //! browser's WebCrypto, which works off the main thread.
 
 use js_sys::Uint8Array;
-use leptos::prelude::{Update, WithUntracked};
+use leptos::prelude::{expect_context, provide_context, RwSignal, Update, WithUntracked};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,6 +28,22 @@ pub struct Intake {
 impl Intake {
     pub fn new(id: String, case_id: CaseId, name: String, phase: &'static str) -> Self {
         Self { id, case_id, name, done: 0.0, phase, problem: None }
+    }
+}
+
+/// The files on their way into a case's evidence. The queue is the app's, not the locker's: the
+/// buyer may open another part of the case (or another case) while a large video is kept, and
+/// find its progress on coming back.
+#[derive(Clone, Copy)]
+pub struct IntakeQueue(pub RwSignal<Vec<Intake>>);
+
+impl IntakeQueue {
+    pub fn provide() {
+        provide_context(IntakeQueue(RwSignal::new(Vec::new())));
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<Self>()
     }
 }
 
@@ -60,13 +76,17 @@ pub async fn sha256_of(blob: &web_sys::Blob, progress: impl Fn(f64)) -> Result<S
     Ok(hex(&Uint8Array::new(&digest).to_vec()))
 }
 
-/// Takes files in, one after the other, so two large videos never sit in memory at once. The
-/// queue is the app's, not the locker's: the buyer may open another part of the case (or another
-/// case) while a large video is kept, and find its progress on coming back.
-/// `state` is passed in: a window listener runs outside the component tree, where context is not.
-/// Resolves once every file is in (or refused), to whether each was kept.
-pub async fn take_in(state: AppState, case_id: CaseId, files: Vec<web_sys::File>, proves: Option<Proof>) -> Vec<bool> {
-    let queue = state.intake;
+/// Takes files in, one after the other, so two large videos never sit in memory at once, showing
+/// each in the `queue`. `state` and `queue` are passed in: a window listener runs outside the
+/// component tree, where context is not. Resolves once every file is in (or refused), to whether
+/// each was kept.
+pub async fn take_in(
+    state: AppState,
+    IntakeQueue(queue): IntakeQueue,
+    case_id: CaseId,
+    files: Vec<web_sys::File>,
+    proves: Option<Proof>,
+) -> Vec<bool> {
     let mut batch = Vec::new();
     let mut kept = Vec::new();
     for file in files {

@@ -16,6 +16,7 @@ mod routes;
 mod service_worker;
 mod share_codec;
 mod state;
+mod tab_sync;
 mod use_draft;
 mod use_now;
 

@@ -6,8 +6,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 
 use chrono::{DateTime, Utc};
 
@@ -20,9 +18,9 @@ use crate::domain::rules::DeadlineKind;
 use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, LoadedCases, StorageError, SCHEMA};
 use crate::ui::browser::mark;
 use crate::ui::case_work::{load_case_work, CaseWork};
-use crate::ui::file_intake::Intake;
 use crate::ui::host_site::use_host_marketplaces;
 use crate::ui::language::with_whole_catalog;
+use crate::ui::tab_sync::{TabSync, Written};
 use crate::ui::use_now::use_minute;
 
 /// The deadlines within 48 hours, for the app-wide banner and the app icon's badge: how many,
@@ -47,11 +45,6 @@ pub enum Loading {
     Failed(StorageError),
 }
 
-/// What a tab tells the others after it wrote something.
-const CHANNEL: &str = "dispute-desk";
-const ALL: &str = "all";
-const EVIDENCE: &str = "evidence";
-const CASE_PREFIX: &str = "case:";
 /// How often writing many cases reports its progress, in cases written.
 const PROGRESS_STEP: usize = 100;
 
@@ -65,9 +58,6 @@ pub struct AppState {
     pub due_soon: Memo<DueSoon>,
     /// Every file's metadata; the bytes are read from storage only when shown.
     pub evidence: RwSignal<Vec<EvidenceItem>>,
-    /// Files on their way into a case's evidence, kept here so they go on (and show their
-    /// progress) whichever page the buyer opens meanwhile.
-    pub intake: RwSignal<Vec<Intake>>,
     pub damaged: RwSignal<Vec<DamagedRecord>>,
     /// Text shared into the app and sent to the new-case form's paste reader, taken once there.
     pub pending_paste: RwSignal<Option<String>>,
@@ -77,7 +67,7 @@ pub struct AppState {
     /// Another tab opened a newer version of the database: this one must reload.
     pub outdated: RwSignal<bool>,
     store: StoredValue<Option<Rc<CaseStore>>, LocalStorage>,
-    channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    tabs: TabSync,
 }
 
 impl AppState {
@@ -108,14 +98,13 @@ impl AppState {
             chains,
             due_soon,
             evidence: RwSignal::new(Vec::new()),
-            intake: RwSignal::new(Vec::new()),
             damaged: RwSignal::new(Vec::new()),
             pending_paste: RwSignal::new(None),
             loading: RwSignal::new(Loading::Pending),
             work,
             outdated: RwSignal::new(false),
             store: StoredValue::new_local(None),
-            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
+            tabs: TabSync::open(),
         };
         provide_context(state);
         let any_cases =
@@ -129,31 +118,21 @@ impl AppState {
     /// Follows the other tabs: each change they announce is read back from storage. The reading
     /// is in the cases chunk, which a change another tab made to a case needs anyway.
     fn listen(self) {
-        let Some(channel) = self.channel.get_value() else { return };
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let Some(what) = event.data().as_string() else { return };
+        self.tabs.listen(move |written| {
             spawn_local(async move {
                 if let Ok(work) = self.case_work().await {
-                    (work.follow_other_tab)(self, what).await;
+                    (work.follow_other_tab)(self, written).await;
                 }
             });
         });
-        // The listener lives as long as the page.
-        channel.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
     }
 
     /// Reads back what another tab announced it wrote (see [`AppState::listen`]).
-    pub async fn follow_other_tab(self, what: String) {
-        match what.strip_prefix(CASE_PREFIX) {
-            Some(id) => self.reread_case(CaseId::new(id)).await,
-            None if what == EVIDENCE => self.reread_evidence().await,
-            None => self.load().await,
-        }
-    }
-
-    fn announce(self, what: &str) {
-        if let Some(channel) = self.channel.get_value() {
-            let _ = channel.post_message(&what.into());
+    pub async fn follow_other_tab(self, written: Written) {
+        match written {
+            Written::Case(id) => self.reread_case(id).await,
+            Written::Evidence => self.reread_evidence().await,
+            Written::Everything => self.load().await,
         }
     }
 
@@ -190,7 +169,7 @@ impl AppState {
     ) -> Result<(), StorageError> {
         let records = self.case_work().await?.records;
         self.store()?.restore(replace, records, cases, files).await?;
-        self.announce(ALL);
+        self.tabs.announce(&Written::Everything);
         self.load().await;
         Ok(())
     }
@@ -273,7 +252,7 @@ impl AppState {
     pub async fn save(self, case: Case) -> Result<(), StorageError> {
         let records = self.case_work().await?.records;
         self.store()?.save(records, &case).await?;
-        self.announce(&format!("{CASE_PREFIX}{}", case.id));
+        self.tabs.announce(&Written::Case(case.id.clone()));
         self.show(case);
         Ok(())
     }
@@ -283,7 +262,7 @@ impl AppState {
     pub async fn save_many(self, cases: Vec<Case>, progress: impl FnMut(usize)) -> Result<(), StorageError> {
         let records = self.case_work().await?.records;
         self.store()?.save_all(records, &cases, PROGRESS_STEP, progress).await?;
-        self.announce(ALL);
+        self.tabs.announce(&Written::Everything);
         self.cases.update(|shown| {
             let at: HashMap<CaseId, usize> = shown.iter().enumerate().map(|(at, case)| (case.id.clone(), at)).collect();
             for case in cases {
@@ -301,7 +280,7 @@ impl AppState {
     pub async fn save_edit(self, case: Case, started_from: Case) -> Result<(), StorageError> {
         let records = self.case_work().await?.records;
         self.store()?.save_edit(records, &case, &started_from).await?;
-        self.announce(&format!("{CASE_PREFIX}{}", case.id));
+        self.tabs.announce(&Written::Case(case.id.clone()));
         self.show(case);
         Ok(())
     }
@@ -315,7 +294,7 @@ impl AppState {
     ) -> Result<(), StorageError> {
         let records = self.case_work().await?.records;
         let case = self.store()?.modify(records, id, now, change).await?;
-        self.announce(&format!("{CASE_PREFIX}{id}"));
+        self.tabs.announce(&Written::Case(id.clone()));
         self.show(case);
         Ok(())
     }
@@ -328,7 +307,7 @@ impl AppState {
     /// Deletes a case and its files.
     pub async fn delete(self, id: CaseId) -> Result<(), StorageError> {
         self.store()?.delete(&id).await?;
-        self.announce(&format!("{CASE_PREFIX}{id}"));
+        self.tabs.announce(&Written::Case(id.clone()));
         self.cases.update(|cases| cases.retain(|case| case.id != id));
         self.evidence.update(|items| items.retain(|item| item.case_id != id));
         Ok(())
@@ -336,14 +315,14 @@ impl AppState {
 
     pub async fn add_evidence(self, item: EvidenceItem, bytes: &web_sys::Blob) -> Result<(), StorageError> {
         self.store()?.add_evidence(&item, bytes).await?;
-        self.announce(EVIDENCE);
+        self.tabs.announce(&Written::Evidence);
         self.evidence.update(|items| items.push(item));
         Ok(())
     }
 
     pub async fn update_evidence(self, item: EvidenceItem) -> Result<(), StorageError> {
         self.store()?.update_evidence(&item).await?;
-        self.announce(EVIDENCE);
+        self.tabs.announce(&Written::Evidence);
         self.evidence.update(|items| {
             if let Some(stored) = items.iter_mut().find(|stored| stored.id == item.id) {
                 *stored = item;
@@ -354,7 +333,7 @@ impl AppState {
 
     pub async fn remove_evidence(self, id: String) -> Result<(), StorageError> {
         self.store()?.remove_evidence(&id).await?;
-        self.announce(EVIDENCE);
+        self.tabs.announce(&Written::Evidence);
         self.evidence.update(|items| items.retain(|item| item.id != id));
         Ok(())
     }

@@ -14,7 +14,7 @@ use crate::domain::evidence::{
 use crate::domain::i18n::{tr, trf, trn};
 use crate::storage::quota;
 use crate::ui::components::use_object_url;
-use crate::ui::file_intake::{take_in, Intake};
+use crate::ui::file_intake::{take_in, Intake, IntakeQueue};
 use crate::ui::state::AppState;
 
 const ACCEPTED: &str = "image/*,video/*,application/pdf,text/plain,.pdf,.txt,.doc,.docx,.odt,.rtf";
@@ -27,6 +27,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn EvidenceLocker(case: Case) -> impl IntoView {
     let state = AppState::expect();
+    let queue = IntakeQueue::expect();
     let attach_for = RwSignal::new(None::<Proof>);
     let picker = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(false);
@@ -51,7 +52,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
             if !files.is_empty() {
                 let (case_id, proves) = (case_id.clone(), attach_for.get_untracked());
                 spawn_local(async move {
-                    take_in(state, case_id, files, proves).await;
+                    take_in(state, queue, case_id, files, proves).await;
                 });
                 attach_for.set(None);
             }
@@ -115,7 +116,7 @@ pub fn EvidenceLocker(case: Case) -> impl IntoView {
                     </label>
                 </div>
             </div>
-            <IntakeQueue case_id=case_id.clone() />
+            <IntakeRows case_id=case_id.clone() />
             <ul class="evidence-grid">
                 // Keyed by the whole item: a changed caption or proof renders the card afresh.
                 <For each=move || items.get() key=|item| item.clone() let:item>
@@ -167,10 +168,10 @@ fn ChecklistStatus(status: Memo<Checklist>, pick_for: Callback<Option<Proof>>) -
 
 /// The files of this case being read and stored, each with its progress or its problem.
 #[component]
-fn IntakeQueue(case_id: CaseId) -> impl IntoView {
-    let state = AppState::expect();
+fn IntakeRows(case_id: CaseId) -> impl IntoView {
+    let IntakeQueue(queue) = IntakeQueue::expect();
     let rows = move || {
-        state.intake.with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
+        queue.with(|queue| queue.iter().filter(|intake| intake.case_id == case_id).cloned().collect::<Vec<_>>())
     };
     let key = |intake: &Intake| (intake.id.clone(), intake.phase, (intake.done * 100.0) as u32, intake.problem.clone());
     view! {

@@ -13,7 +13,7 @@ use crate::domain::i18n::{tr, trn};
 use crate::storage::inbox::{forget_shared, shared_items, Shared, SharedKind};
 use crate::storage::StorageError;
 use crate::ui::browser::href;
-use crate::ui::file_intake::take_in;
+use crate::ui::file_intake::{take_in, IntakeQueue};
 use crate::ui::routes::{section_path, Section};
 use crate::ui::state::AppState;
 
@@ -46,6 +46,7 @@ pub fn Inbox() -> impl IntoView {
 #[component]
 fn SharedFiles(files: Vec<Shared>) -> impl IntoView {
     let state = AppState::expect();
+    let queue = IntakeQueue::expect();
     let navigate = use_navigate();
     let chosen = RwSignal::new(None::<CaseId>);
     let adding = RwSignal::new(false);
@@ -69,7 +70,7 @@ fn SharedFiles(files: Vec<Shared>) -> impl IntoView {
         // The files' progress shows in the case's evidence; each leaves the inbox once kept.
         navigate(&section_path(&case_id, Section::Evidence), Default::default());
         spawn_local(async move {
-            let kept = take_in(state, case_id, taken, None).await;
+            let kept = take_in(state, queue, case_id, taken, None).await;
             for (place, kept) in places.iter().zip(kept) {
                 if kept {
                     let _ = forget_shared(place).await;
