@@ -2,12 +2,15 @@
 //!
 //! - `post-build`: Trunk's post_build hook (TRUNK_STAGING_DIR, TRUNK_PROFILE): split, bind,
 //!   optimise, chunk loader, catalog cut, stamp (see `post_build`).
+//! - `imports`: the rings in the app's import graph (modules that reach each other), largest
+//!   first, and fails on any import that breaks a layer (see `imports`).
 //! - `chunk-table <app folder>`: the shared chunks each page needs, as JSON, read back from the
 //!   built loader (the benchmark's page sizes).
 
 mod catalogs;
 mod files;
 mod import_names;
+mod imports;
 mod loader;
 mod post_build;
 mod stamp;
@@ -16,7 +19,7 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eyre::{bail, eyre, Result};
+use eyre::{bail, ensure, eyre, Result};
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -51,6 +54,20 @@ fn run(args: Vec<String>) -> Result<()> {
             println!("{}", serde_json::Value::Object(pages));
             Ok(())
         }
-        _ => bail!("usage: cargo xtask post-build | cargo xtask chunk-table <app folder>"),
+        ["imports"] => {
+            let graph = imports::Graph::of_folder(&root.join("src"))?;
+            let rings = graph.rings();
+            for ring in &rings {
+                println!("a ring of {} modules: {}", ring.len(), ring.join(", "));
+            }
+            println!("{} rings", rings.len());
+            let breaks = graph.layer_breaks();
+            for (importer, imported) in &breaks {
+                println!("{importer} imports {imported}, a layer above it");
+            }
+            ensure!(breaks.is_empty(), "{} imports break the layers", breaks.len());
+            Ok(())
+        }
+        _ => bail!("usage: cargo xtask post-build | cargo xtask imports | cargo xtask chunk-table <app folder>"),
     }
 }
