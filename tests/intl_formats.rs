@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use dispute_desk::domain::deadline::{day_text, english_day_text};
 use dispute_desk::domain::evidence::size_text;
+use dispute_desk::domain::i18n::{day_text, english_day_text};
 use dispute_desk::domain::i18n::{trn, Catalog, Locale, MessageLanguage};
 use dispute_desk::domain::money::Money;
 use dispute_desk::ui::language::{catalog_from_parsed, install_formats};
@@ -28,8 +28,8 @@ fn french_days_amounts_and_counts_come_from_intl_and_english_messages_keep_engli
     assert_eq!(Money { minor: 500, currency: "ZZ".into() }.local_text(), "5.00 ZZ");
     // A message written in English keeps English forms whatever the buyer's locale.
     assert_eq!(MessageLanguage::English.day(day), english_day_text(day));
-    assert_eq!(MessageLanguage::English.money(&euros), "24.99 EUR");
-    assert_eq!(MessageLanguage::Buyers.money(&euros), "24,99\u{a0}€");
+    assert_eq!(euros.text_in(MessageLanguage::English), "24.99 EUR");
+    assert_eq!(euros.text_in(MessageLanguage::Buyers), "24,99\u{a0}€");
 }
 
 #[wasm_bindgen_test]

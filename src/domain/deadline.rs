@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::case::{Case, Event, Status};
 use super::clock::{end_of_day, platform_day_end, today_in, Urgency};
-use super::i18n::{push_decimal, tr, trf};
+use super::i18n::{day_text, tr, trf};
 use super::rules::{add_days, applicable, Certainty, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
@@ -474,28 +474,6 @@ pub fn schedules<Tz: TimeZone>(cases: &[Case], buyer_zone: &Tz) -> Vec<Schedule>
 /// recomputes.
 pub fn chains_at(schedules: &[Schedule], today: NaiveDate, now: DateTime<Utc>) -> Vec<Chain> {
     schedules.iter().map(|schedule| schedule.at(today, now)).collect()
-}
-
-/// A calendar day for people, as the buyer's locale writes it.
-pub fn day_text(day: NaiveDate) -> String {
-    super::i18n::local_format(|formats| formats.day(day)).unwrap_or_else(|| english_day_text(day))
-}
-
-/// A calendar day in English: "Mon 5 Jan 2026" (day before month, clear in every English region).
-pub fn english_day_text(day: NaiveDate) -> String {
-    use chrono::Datelike;
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    // Put together by hand: a calendar file of every deadline writes thousands of these.
-    let mut text = String::with_capacity(16);
-    text.push_str(WEEKDAYS[day.weekday().num_days_from_monday() as usize]);
-    text.push(' ');
-    push_decimal(&mut text, day.day(), 1);
-    text.push(' ');
-    text.push_str(MONTHS[day.month0() as usize]);
-    text.push(' ');
-    push_decimal(&mut text, u32::try_from(day.year()).unwrap_or(0), 4);
-    text
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::case::{CaseDetails, FreeReturns, OrderDates, PaymentMethod, Platform, Problem};
 use super::clock::iso_day;
-use super::deadline::day_text;
+use super::i18n::day_text;
 use super::i18n::{tr, trf};
 use super::journal::Resolution;
 use super::link::web_link;

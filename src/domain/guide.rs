@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::advice::{reason_advice, ReasonAdvice, Warning};
 use super::case::{Case, Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
-use super::deadline::{day_text, Chain, Deadline, NotBefore, State};
+use super::deadline::{Chain, Deadline, NotBefore, State};
+use super::i18n::day_text;
 use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;

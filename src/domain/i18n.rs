@@ -14,8 +14,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use thiserror::Error;
 
-use super::money::Money;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Locale {
     En,
@@ -346,17 +344,32 @@ impl MessageLanguage {
 
     pub fn day(self, day: NaiveDate) -> String {
         match self {
-            MessageLanguage::Buyers => super::deadline::day_text(day),
-            MessageLanguage::English => super::deadline::english_day_text(day),
+            MessageLanguage::Buyers => day_text(day),
+            MessageLanguage::English => english_day_text(day),
         }
     }
+}
 
-    pub fn money(self, money: &Money) -> String {
-        match self {
-            MessageLanguage::Buyers => money.local_text(),
-            MessageLanguage::English => money.to_string(),
-        }
-    }
+/// A calendar day for people, as the buyer's locale writes it.
+pub fn day_text(day: NaiveDate) -> String {
+    local_format(|formats| formats.day(day)).unwrap_or_else(|| english_day_text(day))
+}
+
+/// A calendar day in English: "Mon 5 Jan 2026" (day before month, clear in every English region).
+pub fn english_day_text(day: NaiveDate) -> String {
+    use chrono::Datelike;
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    // Put together by hand: a calendar file of every deadline writes thousands of these.
+    let mut text = String::with_capacity(16);
+    text.push_str(WEEKDAYS[day.weekday().num_days_from_monday() as usize]);
+    text.push(' ');
+    push_decimal(&mut text, day.day(), 1);
+    text.push(' ');
+    text.push_str(MONTHS[day.month0() as usize]);
+    text.push(' ');
+    push_decimal(&mut text, u32::try_from(day.year()).unwrap_or(0), 4);
+    text
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::case::Case;
-use super::deadline::{chain, day_text, Chain, Deadline, State};
+use super::deadline::{chain, Chain, Deadline, State};
+use super::i18n::day_text;
 use super::i18n::{push_decimal, tr, trf};
 
 const MAX_LINE_OCTETS: usize = 75;

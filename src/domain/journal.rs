@@ -121,7 +121,7 @@ impl Entry {
     /// A one-line account in `language`: the buyer's, or English for a letter to the bank.
     pub fn summary_in(&self, language: MessageLanguage) -> String {
         let amount =
-            |amount: &Option<Money>| amount.as_ref().map(|m| format!(" ({})", language.money(m))).unwrap_or_default();
+            |amount: &Option<Money>| amount.as_ref().map(|m| format!(" ({})", m.text_in(language))).unwrap_or_default();
         match self {
             Entry::Message { channel, from, summary, .. } => language.trf(
                 "{who} wrote ({channel}): {summary}",

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::i18n::tr;
+use super::i18n::{tr, MessageLanguage};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Money {
@@ -99,6 +99,14 @@ impl Money {
     pub fn local_text(&self) -> String {
         super::i18n::local_format(|formats| formats.money(self.minor, &self.currency))
             .unwrap_or_else(|| self.to_string())
+    }
+
+    /// The amount as a message in `language` writes it: the buyer's locale's way, or "24.99 EUR".
+    pub fn text_in(&self, language: MessageLanguage) -> String {
+        match language {
+            MessageLanguage::Buyers => self.local_text(),
+            MessageLanguage::English => self.to_string(),
+        }
     }
 }
 

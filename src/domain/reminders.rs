@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::case::{Case, CaseId};
-use super::deadline::{day_text, Chain};
+use super::deadline::Chain;
+use super::i18n::day_text;
 use super::i18n::{tr, trf};
 use super::ics::uid;
 use super::overview::upcoming;

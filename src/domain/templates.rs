@@ -165,7 +165,7 @@ impl Writer<'_> {
 
     /// "a full refund of 24.99 USD", finishing "I would like ...".
     fn wanted_text(&self) -> String {
-        let amount = self.case.details.amount.as_ref().map(|money| self.language.money(money));
+        let amount = self.case.details.amount.as_ref().map(|money| money.text_in(self.language));
         match (self.wanted(), amount) {
             (Resolution::RefundOnly, Some(amount)) => self.trf("a full refund of {amount}", &[("amount", &amount)]),
             (Resolution::RefundOnly, None) => self.tr("a full refund").to_owned(),
@@ -298,7 +298,7 @@ impl Writer<'_> {
             Some((entry, Entry::Proposal { resolution, amount, .. })) => {
                 let offer = self.tr(resolution.label()).to_lowercase();
                 let offer = match amount {
-                    Some(money) => format!("{offer}, {}", self.language.money(money)),
+                    Some(money) => format!("{offer}, {}", money.text_in(self.language)),
                     None => offer,
                 };
                 self.trf("your proposal of {day} ({offer})", &[("day", &self.day(entry.on)), ("offer", &offer)])
@@ -379,7 +379,7 @@ impl Writer<'_> {
             ),
             TemplateKind::CounterProposal => {
                 let counter =
-                    input.counter_amount.as_ref().map(|money| self.language.money(money)).unwrap_or_else(|| self.tr("[amount]").to_owned());
+                    input.counter_amount.as_ref().map(|money| money.text_in(self.language)).unwrap_or_else(|| self.tr("[amount]").to_owned());
                 self.trf(
                     "{greeting}\n\nThank you for {offer}. I cannot accept it, because {problem}.{own_words} I would accept a partial refund of {counter}, processed through {platform} for {order}. If we cannot agree, I will ask {platform} to decide.\n\nThank you.",
                     &joined(values, &[("offer", &offer), ("counter", &counter)]),
@@ -444,7 +444,7 @@ impl Writer<'_> {
             .details
             .amount
             .as_ref()
-            .map(|money| self.language.money(money))
+            .map(|money| money.text_in(self.language))
             .unwrap_or_else(|| self.tr("[amount]").to_owned());
         let paid = case.details.dates.paid.map(|day| self.day(day)).unwrap_or_else(|| self.tr("[date]").to_owned());
         let seller = match case.details.seller.trim() {

@@ -4,7 +4,8 @@ use chrono::{DateTime, DurationRound, Local, NaiveDate, Offset, TimeDelta, Utc};
 
 use crate::domain::case::{uuid_v4, CaseId};
 use crate::domain::clock::{end_of_day, today_in};
-use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::deadline::Deadline;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::trf;
 
 pub fn now_utc() -> DateTime<Utc> {

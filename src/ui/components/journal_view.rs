@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::case::{Case, Event};
 use crate::domain::clock::iso_day;
-use crate::domain::deadline::day_text;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::journal::{Author, Channel, Entry, JournalEntry};
 use crate::ui::browser::{local_time_text, now_utc, today};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::case::Case;
-use crate::domain::deadline::day_text;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::legal::{
     asks_about_one_item_over_100_pounds, countries, legal_options, not_legal_advice, Condition,

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::case::Platform;
-use crate::domain::deadline::day_text;
 use crate::domain::form::CaseForm;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::recognise::{apply, proposals, recognise, Field, Found, Proposal};
 use crate::ui::browser::{buyer_zone, now_utc};

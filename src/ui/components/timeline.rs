@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::case::Case;
-use crate::domain::deadline::{chain, day_text, Deadline, State};
+use crate::domain::deadline::{chain, Deadline, State};
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::calendar;
 use crate::ui::browser::{buyer_zone, closing_text, download_text, today};

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::case::{Case, CaseId};
-use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::deadline::Deadline;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::overview::Attention;
 use crate::domain::worklist::{chart, entries, search_index, select, Entry, Filter, SortBy};

@@ -5,7 +5,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::case::Case;
-use crate::domain::deadline::{chain, day_text};
+use crate::domain::deadline::chain;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::tr;
 use crate::domain::share::{case_from_bytes, decode, Sealed, ShareError};
 use crate::ui::browser::{buyer_zone, new_case_id, now_utc, today};

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 
 use crate::domain::abilities::reminders_status;
 use crate::domain::case::CaseId;
-use crate::domain::deadline::{day_text, Deadline};
+use crate::domain::deadline::Deadline;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::ics::cases_calendar;
 use crate::domain::overview::{upcoming, UpcomingItem, When};

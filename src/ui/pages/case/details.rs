@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::case::{Case, Platform};
-use crate::domain::deadline::day_text;
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
 use crate::domain::money::Money;

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::case::Case;
-use crate::domain::deadline::{chain, day_text};
+use crate::domain::deadline::chain;
 use crate::domain::evidence::{file_kind, size_text, EvidenceItem, FileKind};
+use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::ui::browser::{buyer_zone, local_time_text, now_utc};
 use crate::ui::components::use_object_url;
