@@ -16,7 +16,7 @@ fn paths_in(doc: &str) -> Vec<String> {
         .step_by(2)
         .filter(|text| FOLDERS.iter().any(|folder| text.starts_with(folder)) && !text.starts_with(WRITTEN_BY_TESTS))
         .filter(|text| !text.contains(['<', '*', ' ', '{']))
-        .map(|text| text.trim_end_matches(|c| c == ',' || c == '.').to_owned())
+        .map(|text| text.trim_end_matches([',', '.']).to_owned())
         .collect()
 }
 

@@ -5,7 +5,8 @@ mod support;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
-use dispute_desk::domain::evidence::{EvidenceItem, Proof};
+use dispute_desk::domain::evidence::EvidenceItem;
+use dispute_desk::domain::proof::Proof;
 use dispute_desk::domain::record::{RecordError, JSON_RECORDS};
 use dispute_desk::domain::reminders::Reminder;
 use dispute_desk::storage::{

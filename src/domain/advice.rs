@@ -2,9 +2,9 @@
 //! buyers their money. Reference: docs/RULES.md and its sources.
 
 use super::case::{Platform, Problem};
-use super::evidence::Proof;
 use super::i18n::tr;
 use super::journal::Resolution;
+use super::proof::Proof;
 
 /// The reason to pick on the platform's dispute form and the resolution that usually fits.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -288,7 +288,7 @@ pub fn backup_due(
 mod tests {
     use super::*;
     use crate::domain::case::{CaseId, Event};
-    use crate::domain::evidence::Proof;
+    use crate::domain::proof::Proof;
     use crate::support::sample::sample_cases;
 
     fn now() -> DateTime<Utc> {

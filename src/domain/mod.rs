@@ -22,6 +22,7 @@ pub mod link;
 pub mod marketplace;
 pub mod money;
 pub mod overview;
+pub mod proof;
 pub mod recognise;
 pub mod record;
 pub mod reminders;

@@ -499,8 +499,8 @@ pub fn compose(kind: TemplateKind, case: &Case, input: &TemplateInput, language:
 mod tests {
     use super::*;
     use crate::domain::case::{CaseDetails, CaseId, OrderDates};
-    use crate::domain::evidence::Proof;
     use crate::domain::journal::{Channel, Outcome};
+    use crate::domain::proof::Proof;
     use crate::support::day;
     use chrono::Utc;
 

@@ -9,8 +9,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::case::{Case, Platform, Problem, Status};
 use super::deadline::{Chain, Deadline};
-use super::evidence::{checklist, EvidenceItem, Proof};
+use super::evidence::{checklist, EvidenceItem};
 use super::overview::{Attention, CaseOverview};
+use super::proof::Proof;
 
 /// One case, prepared for filtering and display.
 #[derive(Clone, Debug, PartialEq)]

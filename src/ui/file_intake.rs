@@ -8,8 +8,9 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::case::CaseId;
-use crate::domain::evidence::{check_file, duplicate_of, hex, EvidenceItem, FileRejected, Proof};
+use crate::domain::evidence::{check_file, duplicate_of, hex, EvidenceItem, FileRejected};
 use crate::domain::i18n::tr;
+use crate::domain::proof::Proof;
 use crate::ui::browser::{new_uuid, now_utc};
 use crate::ui::state::AppState;
 

@@ -44,6 +44,7 @@ pub const LATE: &[&str] = &[
     "domain/rules.rs",
     "domain/legal.rs",
     "domain/evidence.rs",
+    "domain/proof.rs",
     "domain/import.rs",
     "domain/backup.rs",
     "domain/recognise.rs",

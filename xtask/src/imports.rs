@@ -29,7 +29,11 @@ fn module_of(file: &str) -> String {
 }
 
 fn join(parent: &str, child: &str) -> String {
-    if parent.is_empty() { child.to_owned() } else { format!("{parent}::{child}") }
+    if parent.is_empty() {
+        child.to_owned()
+    } else {
+        format!("{parent}::{child}")
+    }
 }
 
 fn parent_of(module: &str) -> &str {
@@ -106,7 +110,8 @@ impl Graph {
     pub fn of(sources: &[(String, String)]) -> Graph {
         let modules: BTreeSet<String> = sources.iter().map(|(file, _)| module_of(file)).collect();
         // What each module re-exports from a child of its own: (module, name) -> child module.
-        let reexport = Regex::new(r"(?m)^\s*pub(?:\([a-z]+\))?\s+use\s+([a-z_][a-z0-9_]*)::([^;]*);").unwrap_or_else(|_| unreachable!());
+        let reexport = Regex::new(r"(?m)^\s*pub(?:\([a-z]+\))?\s+use\s+([a-z_][a-z0-9_]*)::([^;]*);")
+            .unwrap_or_else(|_| unreachable!());
         let mut reexports: BTreeMap<(String, String), String> = BTreeMap::new();
         for (file, source) in sources {
             let module = module_of(file);
@@ -120,10 +125,14 @@ impl Graph {
         }
         let resolve = |path: &str| -> Option<String> {
             let segments: Vec<&str> = path.split("::").collect();
-            (1..=segments.len()).rev().map(|count| segments[..count].join("::")).find(|prefix| modules.contains(prefix)).map(|found| {
-                let next = segments.get(found.matches("::").count() + 1).copied().unwrap_or_default();
-                reexports.get(&(found.clone(), next.to_owned())).cloned().unwrap_or(found)
-            })
+            (1..=segments.len())
+                .rev()
+                .map(|count| segments[..count].join("::"))
+                .find(|prefix| modules.contains(prefix))
+                .map(|found| {
+                    let next = segments.get(found.matches("::").count() + 1).copied().unwrap_or_default();
+                    reexports.get(&(found.clone(), next.to_owned())).cloned().unwrap_or(found)
+                })
         };
         let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (file, source) in sources {
@@ -147,7 +156,8 @@ impl Graph {
     /// The rings: each set of two or more modules that reach each other through their imports
     /// (strongly connected components, Tarjan's algorithm), largest first.
     pub fn rings(&self) -> Vec<Vec<String>> {
-        let mut walk = Tarjan { graph: self, index: BTreeMap::new(), low: BTreeMap::new(), stack: Vec::new(), rings: Vec::new() };
+        let mut walk =
+            Tarjan { graph: self, index: BTreeMap::new(), low: BTreeMap::new(), stack: Vec::new(), rings: Vec::new() };
         for module in self.imports.keys() {
             if !walk.index.contains_key(module.as_str()) {
                 walk.visit(module);
@@ -173,7 +183,9 @@ impl Graph {
         self.imports
             .iter()
             .filter(|(module, _)| under(module, from))
-            .flat_map(|(module, named)| named.iter().filter(|named| under(named, to)).map(move |named| (module.clone(), named.clone())))
+            .flat_map(|(module, named)| {
+                named.iter().filter(|named| under(named, to)).map(move |named| (module.clone(), named.clone()))
+            })
             .collect()
     }
 }
@@ -229,7 +241,10 @@ mod tests {
 
     #[test]
     fn use_trees_name_each_path() {
-        assert_eq!(expand("crate::a::{b, c::{d, e as f}, self}"), ["crate::a::b", "crate::a::c::d", "crate::a::c::e", "crate::a"]);
+        assert_eq!(
+            expand("crate::a::{b, c::{d, e as f}, self}"),
+            ["crate::a::b", "crate::a::c::d", "crate::a::c::e", "crate::a"]
+        );
         assert_eq!(absolute("ui::pages::case", "super::inbox::X"), "ui::pages::inbox::X");
         assert_eq!(absolute("domain::case", "crate::ui::state"), "ui::state");
         assert_eq!(module_of("ui/components/mod.rs"), "ui::components");
@@ -243,11 +258,17 @@ mod tests {
             ("ui/components/mod.rs", "mod card;\npub use card::Card;"),
             ("ui/components/card.rs", "// see crate::ui::pages\nuse crate::ui::pages::{home::Home};"),
             ("ui/pages/mod.rs", "pub mod home;"),
-            ("ui/pages/home.rs", "use crate::ui::components::Card;\nfn f() { super::super::components::card::draw(); }"),
+            (
+                "ui/pages/home.rs",
+                "use crate::ui::components::Card;\nfn f() { super::super::components::card::draw(); }",
+            ),
         ]));
         assert_eq!(graph.imports["ui::pages::home"], BTreeSet::from(["ui::components::card".to_string()]));
         assert_eq!(graph.rings(), [vec!["ui::components::card".to_string(), "ui::pages::home".to_string()]]);
-        assert_eq!(graph.crossings("ui::components", "ui::pages"), [("ui::components::card".to_string(), "ui::pages::home".to_string())]);
+        assert_eq!(
+            graph.crossings("ui::components", "ui::pages"),
+            [("ui::components::card".to_string(), "ui::pages::home".to_string())]
+        );
     }
 
     fn app() -> Graph {

@@ -7,11 +7,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, CaseId};
-use crate::domain::evidence::{
-    check_caption, checklist_status, file_kind, missing, size_text, EvidenceItem, FileKind, Proof,
-};
+use crate::domain::evidence::{check_caption, checklist_status, file_kind, missing, size_text, EvidenceItem, FileKind};
 use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
+use crate::domain::proof::Proof;
 use crate::storage::quota;
 use crate::ui::components::use_object_url;
 use crate::ui::file_intake::{take_in, Intake, IntakeQueue};
