@@ -11,9 +11,9 @@
 mod support;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use dispute_desk::domain::case::Platform;
 use dispute_desk::domain::money::Money;
 use dispute_desk::domain::recognise::{recognise, Field, Found, Recognised};
+use dispute_desk::domain::vocabulary::Platform;
 use proptest::prelude::*;
 use support::day;
 

@@ -4,11 +4,12 @@
 mod support;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates, Problem, Status};
+use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates};
 use dispute_desk::domain::evidence::EvidenceItem;
 use dispute_desk::domain::proof::Proof;
 use dispute_desk::domain::record::{RecordError, JSON_RECORDS};
 use dispute_desk::domain::reminders::Reminder;
+use dispute_desk::domain::vocabulary::{Problem, Status};
 use dispute_desk::storage::{
     CaseStore, Schema, Settings, StorageError, UpgradeStep, BLOB_STORE, CASES_STORE, EVIDENCE_STORE, REMINDERS_STORE,
     SCHEMA,

@@ -9,8 +9,8 @@ use std::fs;
 use std::path::Path;
 
 use dispute_desk::domain::advice::{reason_advice, resolution_meaning};
-use dispute_desk::domain::case::{Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::deadline::State;
+use dispute_desk::domain::deadline_kind::DeadlineKind;
 use dispute_desk::domain::i18n::{Catalog, Locale};
 use dispute_desk::domain::import::Target;
 use dispute_desk::domain::journal::{Author, Channel, Outcome, Resolution};
@@ -18,8 +18,9 @@ use dispute_desk::domain::legal::LEGAL_ROUTES;
 use dispute_desk::domain::overview::{Attention, When};
 use dispute_desk::domain::proof::Proof;
 use dispute_desk::domain::recognise::Field as RecognisedField;
-use dispute_desk::domain::rules::{DeadlineKind, OPENING_RULES, RULES};
+use dispute_desk::domain::rules::{OPENING_RULES, RULES};
 use dispute_desk::domain::templates::TemplateKind;
+use dispute_desk::domain::vocabulary::{Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 use dispute_desk::domain::worklist::SortBy;
 
 /// The texts `tr("…")`, `trf("…", …)` and `trn("…", "…", …)` calls name in one source file.

@@ -1,10 +1,10 @@
 //! What to choose when opening a dispute, what evidence wins it, and the mistakes that lose
 //! buyers their money. Reference: docs/RULES.md and its sources.
 
-use super::case::{Platform, Problem};
 use super::i18n::tr;
 use super::journal::Resolution;
 use super::proof::Proof;
+use super::vocabulary::{Platform, Problem};
 
 /// The reason to pick on the platform's dispute form and the resolution that usually fits.
 #[derive(Clone, Debug, PartialEq, Eq)]

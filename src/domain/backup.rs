@@ -287,8 +287,9 @@ pub fn backup_due(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseId, Event};
+    use crate::domain::case::CaseId;
     use crate::domain::proof::Proof;
+    use crate::domain::vocabulary::Event;
     use crate::support::sample::sample_cases;
 
     fn now() -> DateTime<Utc> {
@@ -454,6 +455,6 @@ mod tests {
         record["status"] = "escalated".into();
         manifest.cases[0] = record;
         let backup = read(&encode_header(&manifest).unwrap()).unwrap();
-        assert_eq!(backup.cases[0].status(), crate::domain::case::Status::Escalated);
+        assert_eq!(backup.cases[0].status(), crate::domain::vocabulary::Status::Escalated);
     }
 }

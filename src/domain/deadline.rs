@@ -3,10 +3,14 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use super::case::{Case, Event, Status};
+use super::case::Case;
+
 use super::clock::{end_of_day, platform_day_end, today_in, Urgency};
+use super::deadline_kind::{DeadlineKind, Party};
 use super::i18n::{day_text, tr, trf};
-use super::rules::{add_days, applicable, Certainty, DeadlineKind, Party, Reference, Rule, OPENING_RULES};
+use super::rule_book::applicable;
+use super::rules::{add_days, Certainty, Reference, Rule, OPENING_RULES};
+use super::vocabulary::{Event, Status};
 
 /// Where a deadline's date comes from. The buyer's own date beats the order page, which beats
 /// any estimate.
@@ -479,8 +483,9 @@ pub fn chains_at(schedules: &[Schedule], today: NaiveDate, now: DateTime<Utc>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates, PaymentMethod, Platform, Problem};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::clock::PLATFORM_TIME;
+    use crate::domain::vocabulary::{PaymentMethod, Platform, Problem};
     use crate::support::{day, utc};
     use chrono::Duration;
     use chrono_tz::{America, Asia, Europe, Pacific};

@@ -156,7 +156,8 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, Problem};
+    use crate::domain::case::CaseDetails;
+    use crate::domain::vocabulary::Problem;
 
     fn case(problem: Problem) -> Case {
         let details = CaseDetails { order_number: "1".into(), problem, ..CaseDetails::default() };

@@ -4,14 +4,17 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use thiserror::Error;
 
-use super::case::{CaseDetails, FreeReturns, OrderDates, PaymentMethod, Platform, Problem};
+use super::case::{CaseDetails, OrderDates};
+
 use super::clock::iso_day;
 use super::i18n::day_text;
 use super::i18n::{tr, trf};
 use super::journal::Resolution;
 use super::link::web_link;
-use super::marketplace::{platform_choice, Marketplace};
 use super::money::{parse_amount, parse_currency, AmountError, CurrencyError, Money};
+use super::rule_book::platform_choice;
+use super::site::Marketplace;
+use super::vocabulary::{FreeReturns, PaymentMethod, Platform, Problem};
 
 /// A form field, so the UI can put each message next to its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

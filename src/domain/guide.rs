@@ -5,14 +5,16 @@
 use chrono::NaiveDate;
 
 use super::advice::{reason_advice, ReasonAdvice, Warning};
-use super::case::{Case, Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
+use super::case::Case;
 use super::deadline::{Chain, Deadline, NotBefore, State};
+use super::deadline_kind::DeadlineKind;
 use super::i18n::day_text;
 use super::i18n::{tr, trf, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
-use super::rules::{DeadlineKind, RULES};
+use super::rules::RULES;
 use super::templates::{platform_name, TemplateKind};
+use super::vocabulary::{Event, FreeReturns, PaymentMethod, Platform, Problem, Status};
 
 /// Where the buyer is on the path the guides describe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -736,8 +738,9 @@ pub fn guide(case: &Case, chain: &Chain) -> Guidance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, OrderDates, Problem};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::deadline::chain;
+    use crate::domain::vocabulary::Problem;
     use crate::support::day;
     use chrono::{DateTime, NaiveDate, Utc};
 
@@ -972,7 +975,7 @@ mod tests {
         assert_eq!(guidance.stage, Stage::WaitForRefund);
         assert_eq!(
             guidance.races.as_ref().map(|d| (d.kind, d.last_day, d.kind.party())),
-            Some((DeadlineKind::RefundStarts, day(2026, 10, 2), crate::domain::rules::Party::Platform))
+            Some((DeadlineKind::RefundStarts, day(2026, 10, 2), crate::domain::deadline_kind::Party::Platform))
         );
         act(&mut case, Action::RefundIssued, day(2026, 9, 30), ActionInput::default());
         let guidance = step_now(&case, at(10, 1));

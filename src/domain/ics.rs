@@ -169,8 +169,9 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::deadline::chain;
+    use crate::domain::vocabulary::Event;
     use crate::support::utc;
     use chrono::NaiveDate;
 

@@ -12,9 +12,11 @@ use thiserror::Error;
 
 use super::i18n::{tr, trf};
 
-use super::case::{Case, CaseDetails, CaseId, Platform, Problem};
+use super::case::{Case, CaseDetails, CaseId};
+
 use super::form::{CaseForm, Field, FieldError};
-use super::marketplace::published;
+use super::rule_book::published;
+use super::vocabulary::{Platform, Problem};
 
 /// Far beyond any order export, and small enough to read in a phone's memory.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -773,7 +775,8 @@ pub fn cases_csv<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{OrderDates, PaymentMethod, Status};
+    use crate::domain::case::OrderDates;
+    use crate::domain::vocabulary::{PaymentMethod, Status};
     use chrono::{TimeZone, Utc};
 
     fn today() -> NaiveDate {
@@ -935,7 +938,8 @@ mod tests {
 
     #[test]
     fn a_hosts_marketplace_is_read_by_its_name_and_exported_by_it() {
-        use crate::domain::marketplace::{lumen, publish};
+        use crate::domain::rule_book::publish;
+        use crate::domain::site::lumen;
         let read = sheet("Order,Platform,Delivered\nL-1,Lumen Market,2026-11-10\nL-2,lumen,2026-11-11\n");
         let rows = plan(&read, &guess_mapping(&read, "USD"), &[], OnExisting::Skip, today());
         assert!(

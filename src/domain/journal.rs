@@ -8,10 +8,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::case::{Event, Status};
 use super::clock::rfc3339;
 use super::i18n::{tr, trf, MessageLanguage};
 use super::money::Money;
+use super::vocabulary::{Event, Status};
 
 choices! {
     /// Where a message was exchanged.

@@ -4,10 +4,12 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::case::{Case, Event, PaymentMethod, Platform, Problem};
+use super::case::Case;
+
 use super::i18n::{tr, trf};
 use super::money::Money;
 use super::rules::{read_on, reference, Reference, READ_DECEMBER_2026};
+use super::vocabulary::{Event, PaymentMethod, Platform, Problem};
 
 /// Where the buyer lives, as far as the routes below care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

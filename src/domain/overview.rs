@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::case::{Case, Status};
+use super::case::Case;
+
 use super::clock::today_in;
 use super::deadline::{Chain, Deadline, State};
-use super::rules::DeadlineKind;
+use super::deadline_kind::DeadlineKind;
+use super::vocabulary::Status;
 
 /// What a case needs from the buyer, most pressing first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -186,8 +188,9 @@ pub fn due_soon<'a, Tz: TimeZone>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
     use crate::domain::deadline::{chain, chains};
+    use crate::domain::vocabulary::{Event, PaymentMethod};
     use chrono::NaiveDate;
     use chrono_tz::America;
 

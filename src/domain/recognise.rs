@@ -10,9 +10,9 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use super::case::Platform;
 use super::form::CaseForm;
 use super::money::{parse_amount, Money};
+use super::vocabulary::Platform;
 
 /// What a pasted text can fill in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -152,10 +152,11 @@ pub fn record_id(record: &Value) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Status};
+    use crate::domain::case::{CaseDetails, CaseId, OrderDates};
+    use crate::domain::deadline_kind::DeadlineKind;
     use crate::domain::journal::Entry;
     use crate::domain::money::Money;
-    use crate::domain::rules::DeadlineKind;
+    use crate::domain::vocabulary::{Event, PaymentMethod, Status};
     use chrono::{DateTime, NaiveDate, Utc};
 
     /// A format-1 record exactly as version 0.1 stored it. Never edit: add a new fixture per format.

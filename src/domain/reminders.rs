@@ -68,8 +68,9 @@ pub fn schedule<Tz: TimeZone>(cases: &[Case], chains: &[Chain], buyer_zone: &Tz,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::case::{CaseDetails, OrderDates, PaymentMethod, Status};
+    use crate::domain::case::{CaseDetails, OrderDates};
     use crate::domain::deadline::chains;
+    use crate::domain::vocabulary::{PaymentMethod, Status};
     use crate::support::utc;
     use chrono::NaiveDate;
 

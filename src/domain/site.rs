@@ -4,12 +4,60 @@
 //! used, each thing refused is reported with its place and reason for the host check page, and
 //! nothing in the file can break the app.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::case::{Event, Platform};
+use super::deadline_kind::DeadlineKind;
 use super::link::web_link;
-use super::marketplace::{HostRule, HostSource, Marketplace};
-use super::rules::DeadlineKind;
+use super::vocabulary::{Event, Platform};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Marketplace {
+    /// The host's own name for it: letters, digits, `-` and `_`.
+    pub id: String,
+    pub name: String,
+    /// Who published its rules: the host's organisation.
+    pub host: String,
+    pub rules: Vec<HostRule>,
+}
+
+/// One deadline as a host states it: `days` after an event of the case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HostRule {
+    pub deadline: DeadlineKind,
+    pub counts_from: Event,
+    pub days: u32,
+    #[serde(default)]
+    pub business_days: bool,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub source: Option<HostSource>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct HostSource {
+    pub title: String,
+    /// Checked to be an http or https address when the file was read.
+    pub url: String,
+}
+
+/// How a form's platform choice names a host's marketplace (built-in platforms use their key).
+pub(crate) const CHOICE_PREFIX: &str = "site:";
+
+impl Marketplace {
+    pub fn choice_key(&self) -> String {
+        format!("{CHOICE_PREFIX}{}", self.id)
+    }
+}
+
+impl HostRule {
+    /// Deadlines a marketplace sets; the card's and PayPal's are the same whatever the marketplace,
+    /// and the app already knows them.
+    pub fn can_set(kind: DeadlineKind) -> bool {
+        kind.is_platform_step() || kind == DeadlineKind::RefundArrival
+    }
+}
 
 /// Far larger than any real file (the example is under 1 KB).
 pub const MOST_BYTES: usize = 64 * 1024;
@@ -357,6 +405,23 @@ fn email(text: &str) -> Option<&str> {
     (clean(name) && clean(domain) && domain.contains('.') && text.len() <= MOST_EMAIL_CHARS).then_some(text)
 }
 
+/// A host's marketplace for tests: disputes open until `days` after delivery.
+#[cfg(test)]
+pub(crate) fn lumen(days: u32) -> Marketplace {
+    Marketplace {
+        id: "lumen".into(),
+        name: "Lumen Market".into(),
+        host: "Lumen Buyer Help".into(),
+        rules: vec![HostRule {
+            deadline: DeadlineKind::OpenDispute,
+            counts_from: Event::Delivered,
+            days,
+            business_days: false,
+            note: String::new(),
+            source: Some(HostSource { title: "Lumen protection".into(), url: "https://lumen.example/p".into() }),
+        }],
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,11 +9,12 @@ use std::cell::RefCell;
 use chrono::NaiveDate;
 
 use super::advice::reason_advice;
-use super::case::{Case, CaseDetails, Event, Platform, Problem};
+use super::case::{Case, CaseDetails};
 use super::evidence::EvidenceItem;
 use super::i18n::{fill, MessageLanguage};
 use super::journal::{Author, Entry, Outcome, Resolution};
 use super::money::Money;
+use super::vocabulary::{Event, Platform, Problem};
 
 choices! {
     /// The messages the app can write.
@@ -521,7 +522,7 @@ mod tests {
     #[test]
     fn a_hosts_marketplace_is_named_in_the_messages_sent_outside_it() {
         let mut case = case(Platform::OtherMarketplace, Problem::NotReceived);
-        case.details.marketplace = Some(crate::domain::marketplace::lumen(30));
+        case.details.marketplace = Some(crate::domain::site::lumen(30));
         let letter =
             compose(TemplateKind::ChargebackLetter, &case, &TemplateInput::default(), MessageLanguage::English);
         assert!(letter.text.contains("Lumen Market"), "{}", letter.text);

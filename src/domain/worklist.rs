@@ -7,11 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::case::{Case, Platform, Problem, Status};
+use super::case::Case;
+
 use super::deadline::{Chain, Deadline};
 use super::evidence::{checklist, EvidenceItem};
 use super::overview::{Attention, CaseOverview};
 use super::proof::Proof;
+use super::vocabulary::{Platform, Problem, Status};
 
 /// One case, prepared for filtering and display.
 #[derive(Clone, Debug, PartialEq)]

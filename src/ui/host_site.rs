@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::marketplace::{publish, Marketplace};
+use crate::domain::rule_book::publish;
+use crate::domain::site::Marketplace;
 use crate::domain::site::{read_site, too_large, unreadable, Site, MOST_BYTES};
 use crate::ui::components::split_fn;
 

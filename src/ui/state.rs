@@ -11,10 +11,10 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::case::{Case, CaseId};
 use crate::domain::deadline::Chain;
+use crate::domain::deadline_kind::DeadlineKind;
 use crate::domain::evidence::EvidenceItem;
 use crate::domain::i18n::tr;
 use crate::domain::reminders::Reminder;
-use crate::domain::rules::DeadlineKind;
 use crate::storage::{remember_whether_cases, CaseStore, DamagedRecord, LoadedCases, StorageError, SCHEMA};
 use crate::ui::browser::mark;
 use crate::ui::case_work::{load_case_work, CaseWork};

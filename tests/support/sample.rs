@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use dispute_desk::domain::case::{
-    Case, CaseDetails, CaseId, Event, OrderDates, PaymentMethod, Platform, Problem, Status,
-};
+use dispute_desk::domain::case::{Case, CaseDetails, CaseId, OrderDates};
+
 use dispute_desk::domain::journal::Entry;
 use dispute_desk::domain::money::Money;
+use dispute_desk::domain::vocabulary::{Event, PaymentMethod, Platform, Problem, Status};
 
 /// A small, fast, well-mixed generator (SplitMix64); quality is ample for test data.
 pub struct Seeded(u64);

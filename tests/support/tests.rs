@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::support::sample::sample_cases;
 use crate::support::utc;
-use dispute_desk::domain::case::{Platform, Problem, Status};
+use dispute_desk::domain::vocabulary::{Platform, Problem, Status};
 
 fn now() -> DateTime<Utc> {
     utc("2026-11-21T12:00:00Z")

@@ -51,6 +51,7 @@ pub const LATE: &[&str] = &[
     "domain/overview.rs",
     "domain/form.rs",
     "domain/deadline.rs",
+    "domain/deadline_kind.rs",
     "domain/worklist.rs",
 ];
 

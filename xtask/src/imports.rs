@@ -40,9 +40,12 @@ fn parent_of(module: &str) -> &str {
     module.rsplit_once("::").map_or("", |(parent, _)| parent)
 }
 
-/// The source without its comments (doc links name modules without importing them).
+/// The source without its comments (doc links name modules without importing them) and
+/// without its unit tests (the layers are the app's; a test may reach across them), which
+/// this project keeps at the end of each file.
 fn without_comments(source: &str) -> String {
-    source.lines().map(|line| line.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    let app = source.split("#[cfg(test)]\nmod tests").next().unwrap_or(source);
+    app.lines().map(|line| line.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
 }
 
 /// `a::{b, c::{d, e as f}, self}` as the paths it names: `a::b`, `a::c::d`, `a::c::e`, `a`.
@@ -168,6 +171,33 @@ impl Graph {
         rings
     }
 
+    /// The modules under `root` in layers: each module one above the highest it imports, the
+    /// ones that import none of them first; none for a root whose modules form a ring.
+    pub fn layers(&self, root: &str) -> Option<Vec<Vec<String>>> {
+        let under = |module: &str| module.starts_with(&format!("{root}::"));
+        let modules: Vec<&String> = self.imports.keys().filter(|module| under(module)).collect();
+        let mut level: BTreeMap<&str, usize> = BTreeMap::new();
+        // Each pass places the modules whose imports are all placed; a ring never is.
+        while level.len() < modules.len() {
+            let placed = level.len();
+            for module in &modules {
+                let below: Option<Vec<usize>> =
+                    self.imports[*module].iter().filter(|named| under(named)).map(|named| level.get(named.as_str()).copied()).collect();
+                if let (false, Some(below)) = (level.contains_key(module.as_str()), below) {
+                    level.insert(module, below.into_iter().max().map_or(0, |highest| highest + 1));
+                }
+            }
+            if level.len() == placed {
+                return None;
+            }
+        }
+        let mut layers = vec![Vec::new(); level.values().max().map_or(0, |top| top + 1)];
+        for (module, at) in level {
+            layers[at].push(module.to_owned());
+        }
+        Some(layers)
+    }
+
     /// Each import that breaks a layer (docs/ARCHITECTURE.md): the core naming storage or the
     /// interface, storage naming the interface, a component naming a page.
     pub fn layer_breaks(&self) -> Vec<(String, String)> {
@@ -273,6 +303,26 @@ mod tests {
 
     fn app() -> Graph {
         Graph::of_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../src")).unwrap()
+    }
+
+    #[test]
+    fn layers_put_each_module_above_what_it_imports() {
+        let graph = Graph::of(&sources(&[
+            ("domain/mod.rs", ""),
+            ("domain/text.rs", ""),
+            ("domain/case.rs", "use super::text::a;"),
+            ("domain/rules.rs", "use super::case::Case;\nuse super::text::b;"),
+        ]));
+        let layers = graph.layers("domain").unwrap();
+        assert_eq!(layers, [vec!["domain::text".to_string()], vec!["domain::case".to_string()], vec!["domain::rules".to_string()]]);
+        let ring = Graph::of(&sources(&[("domain/a.rs", "use super::b::x;"), ("domain/b.rs", "use super::a::y;")]));
+        assert_eq!(ring.layers("domain"), None);
+    }
+
+    #[test]
+    fn the_core_has_no_import_ring() {
+        let layers = app().layers("domain").expect("the core's modules import each other in a ring: cargo xtask imports");
+        assert!(layers.len() > 3, "{layers:?}");
     }
 
     #[test]

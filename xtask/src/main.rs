@@ -61,6 +61,12 @@ fn run(args: Vec<String>) -> Result<()> {
                 println!("a ring of {} modules: {}", ring.len(), ring.join(", "));
             }
             println!("{} rings", rings.len());
+            if let Some(layers) = graph.layers("domain") {
+                println!("the core's modules, each above what it imports:");
+                for (at, layer) in layers.iter().enumerate() {
+                    println!("  {at}: {}", layer.iter().map(|module| module.trim_start_matches("domain::")).collect::<Vec<_>>().join(", "));
+                }
+            }
             let breaks = graph.layer_breaks();
             for (importer, imported) in &breaks {
                 println!("{importer} imports {imported}, a layer above it");

@@ -9,6 +9,7 @@ use crate::domain::case::Case;
 use crate::domain::clock::iso_day;
 use crate::domain::deadline::{Deadline, Source};
 use crate::domain::i18n::{tr, trf};
+use crate::domain::rule_book::deadline_set_by;
 use crate::domain::rules::DayCount;
 use crate::storage::StorageError;
 use crate::ui::browser::now_utc;
@@ -54,7 +55,7 @@ pub fn AdjustDeadline(case: Case, deadline: Deadline) -> impl IntoView {
                     Change::LastDay(day) => {
                         case.adjustments.deadline_days.insert(kind, day);
                     }
-                    Change::Reset => case.adjustments.reset(kind),
+                    Change::Reset => case.adjustments.reset(kind, deadline_set_by),
                 })
                 .await;
             problem.set(outcome.err().map(|error| error.to_string()));

@@ -5,10 +5,12 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::case::{Case, CaseId, Status};
+use crate::domain::case::{Case, CaseId};
+
 use crate::domain::i18n::{fill, tr, trf, trn};
 use crate::domain::ics::cases_calendar;
 use crate::domain::import::cases_csv;
+use crate::domain::vocabulary::Status;
 use crate::ui::browser::{buyer_zone, download_text, now_utc, today};
 use crate::ui::components::ChoiceSelect;
 use crate::ui::state::AppState;

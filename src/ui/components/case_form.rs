@@ -6,10 +6,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::domain::case::{Case, CaseDetails, FreeReturns, PaymentMethod, Platform, Problem, Status};
+use crate::domain::case::{Case, CaseDetails};
+
 use crate::domain::form::{CaseForm, Field, FieldError};
 use crate::domain::i18n::{tr, trn};
-use crate::domain::marketplace::platform_choices;
+use crate::domain::rule_book::platform_choices;
+use crate::domain::vocabulary::{FreeReturns, PaymentMethod, Platform, Problem, Status};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{now_utc, today};
 use crate::ui::components::form_field::{Control, FormField};

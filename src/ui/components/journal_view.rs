@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::case::{Case, Event};
+use crate::domain::case::Case;
+
 use crate::domain::clock::iso_day;
 use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::journal::{Author, Channel, Entry, JournalEntry};
+use crate::domain::vocabulary::Event;
 use crate::ui::browser::{local_time_text, now_utc, today};
 use crate::ui::state::AppState;
 use crate::ui::use_draft::use_draft;

@@ -8,11 +8,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::case::Platform;
 use crate::domain::form::CaseForm;
 use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::recognise::{apply, proposals, recognise, Field, Found, Proposal};
+use crate::domain::vocabulary::Platform;
 use crate::ui::browser::{buyer_zone, now_utc};
 use crate::ui::components::{arriving, split_view};
 use crate::ui::state::AppState;

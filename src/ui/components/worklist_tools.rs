@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::case::{Platform, Problem, Status};
 use crate::domain::i18n::{tr, trf};
+use crate::domain::vocabulary::{Platform, Problem, Status};
 use crate::domain::worklist::{Filter, SortBy};
 use crate::ui::components::ChoiceSelect;
 

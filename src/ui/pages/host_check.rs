@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::marketplace::HostRule;
+use crate::domain::site::HostRule;
 use crate::ui::host_site::use_host_site;
 
 #[component]

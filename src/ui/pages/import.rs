@@ -9,13 +9,15 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::case::{Case, CaseId, Problem};
+use crate::domain::case::{Case, CaseId};
+
 use crate::domain::i18n::{tr, trf, trn};
 use crate::domain::import::{
     guess_mapping, plan, read_sheet, rejected_csv, summarize, DateOrder, ImportError, Mapping, OnExisting, PlannedRow,
     RowOutcome, Sheet, Summary, Target, MAX_IMPORT_BYTES,
 };
-use crate::domain::marketplace::platform_choices;
+use crate::domain::rule_book::platform_choices;
+use crate::domain::vocabulary::Problem;
 use crate::storage::Settings;
 use crate::ui::browser::{download_text, href, new_case_id, now_utc, picked_file, today};
 use crate::ui::components::ChoiceSelect;

@@ -8,11 +8,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::advice::{reason_advice, resolution_meaning};
-use crate::domain::case::{Case, CaseId, PaymentMethod, Platform, Problem};
+use crate::domain::case::{Case, CaseId};
 use crate::domain::form::{CaseForm, Field};
 use crate::domain::i18n::{tr, trf};
 use crate::domain::journal::Resolution;
-use crate::domain::marketplace::{platform_choice, platform_choices};
+use crate::domain::rule_book::{platform_choice, platform_choices};
+use crate::domain::vocabulary::{PaymentMethod, Platform, Problem};
 use crate::storage::{Settings, StorageError};
 use crate::ui::browser::{href, new_case_id, now_utc, today};
 use crate::ui::case_work::Pending;

@@ -5,11 +5,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::case::{Case, Platform};
+use crate::domain::case::Case;
+
 use crate::domain::i18n::day_text;
 use crate::domain::i18n::{tr, trf};
 use crate::domain::link::web_link;
 use crate::domain::money::Money;
+use crate::domain::vocabulary::Platform;
 use crate::storage::StorageError;
 use crate::ui::browser::{href, local_time_text};
 use crate::ui::pages::with_routed_case;

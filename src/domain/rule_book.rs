@@ -1,57 +1,18 @@
-//! Marketplaces a host describes in its own file beside the app (`site.json`, read by
-//! [`super::site`]), beside the built-in AliExpress and Alibaba.com. A case of such a marketplace
-//! keeps the marketplace and its rules in its own record, so that a backup or a share link opened
-//! by an app without that file still has its name and its deadlines; where the app's own host
-//! publishes the same marketplace, its current rules are used instead.
+//! The rules that count for a case: the built-in ones (`rules`) and those of the marketplaces a
+//! host describes in its own file beside the app (`site.json`, read by [`super::site`]). A case
+//! of such a marketplace keeps the marketplace and its rules in its own record, so that a backup
+//! or a share link opened by an app without that file still has its name and its deadlines;
+//! where the app's own host publishes the same marketplace, its current rules are used instead.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-use super::case::{Event, Platform};
-use super::i18n::{tr, trf};
-use super::rules::{Certainty, DayCount, DeadlineKind, ProblemScope, Reference, Requirement, Rule, Scope};
-
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Marketplace {
-    /// The host's own name for it: letters, digits, `-` and `_`.
-    pub id: String,
-    pub name: String,
-    /// Who published its rules: the host's organisation.
-    pub host: String,
-    pub rules: Vec<HostRule>,
-}
-
-/// One deadline as a host states it: `days` after an event of the case.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct HostRule {
-    pub deadline: DeadlineKind,
-    pub counts_from: Event,
-    pub days: u32,
-    #[serde(default)]
-    pub business_days: bool,
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub source: Option<HostSource>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct HostSource {
-    pub title: String,
-    /// Checked to be an http or https address when the file was read.
-    pub url: String,
-}
-
-/// How a form's platform choice names a host's marketplace (built-in platforms use their key).
-const CHOICE_PREFIX: &str = "site:";
-
-impl Marketplace {
-    pub fn choice_key(&self) -> String {
-        format!("{CHOICE_PREFIX}{}", self.id)
-    }
-}
+use super::case::Case;
+use super::deadline_kind::DeadlineKind;
+use super::i18n::tr;
+use super::rules::{rule_by_id, Certainty, DayCount, ProblemScope, Reference, Requirement, Rule, Scope, RULES};
+use super::site::{Marketplace, CHOICE_PREFIX};
+use super::vocabulary::Platform;
 
 /// The platform a form's choice names: a built-in one, or a host's marketplace, looked up among
 /// the host's (current rules first) and then the one the case already `kept`.
@@ -79,14 +40,6 @@ pub fn platform_choices(kept: Option<Marketplace>) -> Vec<(String, String)> {
     choices.extend(hosted.iter().map(|marketplace| (marketplace.choice_key(), marketplace.name.clone())));
     choices.push(built_in(Platform::OtherMarketplace));
     choices
-}
-
-impl HostRule {
-    /// Deadlines a marketplace sets; the card's and PayPal's are the same whatever the marketplace,
-    /// and the app already knows them.
-    pub fn can_set(kind: DeadlineKind) -> bool {
-        kind.is_platform_step() || kind == DeadlineKind::RefundArrival
-    }
 }
 
 thread_local! {
@@ -180,31 +133,27 @@ pub fn deadline_of_hosted_rule(id: &str) -> Option<DeadlineKind> {
     DeadlineKind::from_key(parts.nth(1)?)
 }
 
-/// Where a host rule comes from, in place of the range of values seen in public sources.
-pub fn published_by(marketplace: &str, host: &str) -> String {
-    trf("as {host} publishes it for {marketplace}", &[("host", &host), ("marketplace", &marketplace)])
+/// Every rule that applies to `case`: the built-in ones, and its host marketplace's.
+pub fn applicable(case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
+    let hosted = case.details.hosted_marketplace().map_or(&[][..], rules_of);
+    RULES.iter().chain(hosted).filter(|rule| rule.applies_to(case))
 }
 
-/// A host's marketplace for tests: disputes open until `days` after delivery.
-#[cfg(test)]
-pub(crate) fn lumen(days: u32) -> Marketplace {
-    Marketplace {
-        id: "lumen".into(),
-        name: "Lumen Market".into(),
-        host: "Lumen Buyer Help".into(),
-        rules: vec![HostRule {
-            deadline: DeadlineKind::OpenDispute,
-            counts_from: Event::Delivered,
-            days,
-            business_days: false,
-            note: String::new(),
-            source: Some(HostSource { title: "Lumen protection".into(), url: "https://lumen.example/p".into() }),
-        }],
-    }
+/// The rules that can set `kind` for `case`.
+pub fn rules_for(kind: DeadlineKind, case: &Case) -> impl Iterator<Item = &'static Rule> + '_ {
+    applicable(case).filter(move |rule| rule.sets == kind)
 }
+
+/// The deadline the rule with this id sets, a built-in rule or a host's.
+pub fn deadline_set_by(id: &str) -> Option<DeadlineKind> {
+    rule_by_id(id).map(|rule| rule.sets).or_else(|| deadline_of_hosted_rule(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::site::lumen;
+    use crate::domain::vocabulary::Event;
 
     #[test]
     fn host_rules_become_rule_records_once_per_version() {
@@ -233,8 +182,9 @@ mod tests {
 
     #[test]
     fn a_case_of_a_hosts_marketplace_gets_dated_deadlines_labelled_as_the_hosts_rules() {
-        use crate::domain::case::{Case, CaseDetails, CaseId, OrderDates, Platform, Problem};
+        use crate::domain::case::{Case, CaseDetails, CaseId, OrderDates};
         use crate::domain::deadline::chain;
+        use crate::domain::vocabulary::{Platform, Problem};
         use chrono::{DateTime, NaiveDate, Utc};
         let now = DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap().with_timezone(&Utc);
         let details = CaseDetails {
