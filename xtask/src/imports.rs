@@ -181,8 +181,11 @@ impl Graph {
         while level.len() < modules.len() {
             let placed = level.len();
             for module in &modules {
-                let below: Option<Vec<usize>> =
-                    self.imports[*module].iter().filter(|named| under(named)).map(|named| level.get(named.as_str()).copied()).collect();
+                let below: Option<Vec<usize>> = self.imports[*module]
+                    .iter()
+                    .filter(|named| under(named))
+                    .map(|named| level.get(named.as_str()).copied())
+                    .collect();
                 if let (false, Some(below)) = (level.contains_key(module.as_str()), below) {
                     level.insert(module, below.into_iter().max().map_or(0, |highest| highest + 1));
                 }
@@ -314,14 +317,18 @@ mod tests {
             ("domain/rules.rs", "use super::case::Case;\nuse super::text::b;"),
         ]));
         let layers = graph.layers("domain").unwrap();
-        assert_eq!(layers, [vec!["domain::text".to_string()], vec!["domain::case".to_string()], vec!["domain::rules".to_string()]]);
+        assert_eq!(
+            layers,
+            [vec!["domain::text".to_string()], vec!["domain::case".to_string()], vec!["domain::rules".to_string()]]
+        );
         let ring = Graph::of(&sources(&[("domain/a.rs", "use super::b::x;"), ("domain/b.rs", "use super::a::y;")]));
         assert_eq!(ring.layers("domain"), None);
     }
 
     #[test]
     fn the_core_has_no_import_ring() {
-        let layers = app().layers("domain").expect("the core's modules import each other in a ring: cargo xtask imports");
+        let layers =
+            app().layers("domain").expect("the core's modules import each other in a ring: cargo xtask imports");
         assert!(layers.len() > 3, "{layers:?}");
     }
 

@@ -64,7 +64,10 @@ fn run(args: Vec<String>) -> Result<()> {
             if let Some(layers) = graph.layers("domain") {
                 println!("the core's modules, each above what it imports:");
                 for (at, layer) in layers.iter().enumerate() {
-                    println!("  {at}: {}", layer.iter().map(|module| module.trim_start_matches("domain::")).collect::<Vec<_>>().join(", "));
+                    println!(
+                        "  {at}: {}",
+                        layer.iter().map(|module| module.trim_start_matches("domain::")).collect::<Vec<_>>().join(", ")
+                    );
                 }
             }
             let breaks = graph.layer_breaks();
