@@ -1,7 +1,7 @@
 //! The app's own addresses inside it (before the host's base, see `browser::href`), written
 //! once: a case, its sections, its edit form and its printable file. The router's `<Route>`s
-//! (`app.rs`, `pages/case/mod.rs`) match them, and `tests/routes.rs` holds index.html's base
-//! detector to the same segments.
+//! (`app.rs`, `pages/case/mod.rs`) match them; the build writes those into index.html's base
+//! detector (xtask/src/routes.rs).
 
 use crate::domain::case::CaseId;
 

@@ -13,6 +13,7 @@ mod import_names;
 mod imports;
 mod loader;
 mod post_build;
+mod routes;
 mod stamp;
 mod tools;
 

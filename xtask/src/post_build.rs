@@ -44,7 +44,7 @@ pub fn run(build: &Build) -> Result<()> {
     if build.release {
         tools::minify(&with_extension(&build.staging, "css")?)?;
     }
-    stamp::stamp(&build.staging, &app, &build.root.join("public/locales"))
+    stamp::stamp(&build.staging, &app, &build.root.join("public/locales"), &build.root.join("src"))
 }
 
 /// `step`'s result, after saying how long it took (the build's slow steps, to see where time goes).

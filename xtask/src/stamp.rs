@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::files::files_below;
+use crate::routes;
 
 /// The files the worker keeps and the build's version (a hash of every file it caches, by name
 /// and contents). The shell is kept as the folder itself; the chunks as the one file that holds
@@ -144,11 +145,12 @@ pub fn catalogs(folder: &Path) -> Result<BTreeMap<String, Map<String, Value>>> {
 }
 
 /// Stamps the staging folder `dir`, whose app lives in `app` (its folder's name).
-pub fn stamp(dir: &Path, app: &str, catalogs_folder: &Path) -> Result<()> {
+pub fn stamp(dir: &Path, app: &str, catalogs_folder: &Path, src: &Path) -> Result<()> {
     let (kept, version) = precache(dir)?;
     let worker = fs::read_to_string(dir.join("sw.js"))?;
     fs::write(dir.join("sw.js"), stamp_worker(&worker, &version, &kept)?)?;
     let page = without_trunks_loader(&fs::read_to_string(dir.join("index.html"))?, app)?;
+    let page = routes::with_routes(&page, src)?;
     let page = stylesheets_pinned(&page, |file| fs::read(dir.join(file)).wrap_err_with(|| format!("reading {file}")))?;
     let page = boot_texts(&page, &catalogs(catalogs_folder)?)?;
     let (page, scripts) = with_policy(&page)?;
