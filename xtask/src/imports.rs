@@ -79,15 +79,31 @@ fn expand(tree: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every path `source` names from within the crate, as written (`crate::…`, `super::…`, `self::…`).
-fn named_paths(source: &str) -> Vec<String> {
-    let source = without_comments(source);
-    let statement = Regex::new(r"(?s)\buse\s+((?:crate|super|self)::[^;]*);").unwrap_or_else(|_| unreachable!());
-    let inline = Regex::new(r"\b(?:crate|super|self)(?:::[A-Za-z_][A-Za-z0-9_]*)+").unwrap_or_else(|_| unreachable!());
-    let mut paths: Vec<String> = statement.captures_iter(&source).flat_map(|found| expand(&found[1])).collect();
-    let rest = statement.replace_all(&source, "");
-    paths.extend(inline.find_iter(&rest).map(|found| found.as_str().to_owned()));
-    paths
+/// The patterns that find what a source names: `use` statements, other paths in code, and
+/// re-exports of a child's names.
+struct Patterns {
+    statement: Regex,
+    inline: Regex,
+    reexport: Regex,
+}
+
+impl Patterns {
+    fn new() -> Result<Self> {
+        Ok(Patterns {
+            statement: Regex::new(r"(?s)\buse\s+((?:crate|super|self)::[^;]*);")?,
+            inline: Regex::new(r"\b(?:crate|super|self)(?:::[A-Za-z_][A-Za-z0-9_]*)+")?,
+            reexport: Regex::new(r"(?m)^\s*pub(?:\([a-z]+\))?\s+use\s+([a-z_][a-z0-9_]*)::([^;]*);")?,
+        })
+    }
+
+    /// Every path `code` (a source without comments) names from within the crate, as written
+    /// (`crate::…`, `super::…`, `self::…`).
+    fn named_paths(&self, code: &str) -> Vec<String> {
+        let mut paths: Vec<String> = self.statement.captures_iter(code).flat_map(|found| expand(&found[1])).collect();
+        let rest = self.statement.replace_all(code, "");
+        paths.extend(self.inline.find_iter(&rest).map(|found| found.as_str().to_owned()));
+        paths
+    }
 }
 
 /// A written path made absolute from `module` (`super::x` in "ui::pages::case" is "ui::pages::x").
@@ -110,16 +126,16 @@ fn absolute(module: &str, path: &str) -> String {
 
 impl Graph {
     /// The graph of the sources under `src`, each as (path under src/, text).
-    pub fn of(sources: &[(String, String)]) -> Graph {
-        let modules: BTreeSet<String> = sources.iter().map(|(file, _)| module_of(file)).collect();
+    pub fn of(sources: &[(String, String)]) -> Result<Graph> {
+        let patterns = Patterns::new()?;
+        let code: Vec<(String, String)> =
+            sources.iter().map(|(file, source)| (module_of(file), without_comments(source))).collect();
+        let modules: BTreeSet<String> = code.iter().map(|(module, _)| module.clone()).collect();
         // What each module re-exports from a child of its own: (module, name) -> child module.
-        let reexport = Regex::new(r"(?m)^\s*pub(?:\([a-z]+\))?\s+use\s+([a-z_][a-z0-9_]*)::([^;]*);")
-            .unwrap_or_else(|_| unreachable!());
         let mut reexports: BTreeMap<(String, String), String> = BTreeMap::new();
-        for (file, source) in sources {
-            let module = module_of(file);
-            for found in reexport.captures_iter(&without_comments(source)) {
-                let child = join(&module, &found[1]);
+        for (module, text) in &code {
+            for found in patterns.reexport.captures_iter(text) {
+                let child = join(module, &found[1]);
                 for name in expand(&found[2]) {
                     let name = name.rsplit("::").next().unwrap_or(&name).to_owned();
                     reexports.insert((module.clone(), name), child.clone());
@@ -138,13 +154,12 @@ impl Graph {
                 })
         };
         let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (file, source) in sources {
-            let module = module_of(file);
-            let named = named_paths(source).into_iter().filter_map(|path| resolve(&absolute(&module, &path)));
+        for (module, text) in &code {
+            let named = patterns.named_paths(text).into_iter().filter_map(|path| resolve(&absolute(module, &path)));
             let entry = imports.entry(module.clone()).or_default();
-            entry.extend(named.filter(|named| *named != module && !named.is_empty()));
+            entry.extend(named.filter(|named| named != module && !named.is_empty()));
         }
-        Graph { imports }
+        Ok(Graph { imports })
     }
 
     /// The graph of the app's own sources (`src/` of the checkout).
@@ -153,7 +168,7 @@ impl Graph {
         for file in files_below(src)?.into_iter().filter(|file| file.ends_with(".rs")) {
             sources.push((file.clone(), std::fs::read_to_string(src.join(&file))?));
         }
-        Ok(Graph::of(&sources))
+        Graph::of(&sources)
     }
 
     /// The rings: each set of two or more modules that reach each other through their imports
@@ -295,7 +310,8 @@ mod tests {
                 "ui/pages/home.rs",
                 "use crate::ui::components::Card;\nfn f() { super::super::components::card::draw(); }",
             ),
-        ]));
+        ]))
+        .unwrap();
         assert_eq!(graph.imports["ui::pages::home"], BTreeSet::from(["ui::components::card".to_string()]));
         assert_eq!(graph.rings(), [vec!["ui::components::card".to_string(), "ui::pages::home".to_string()]]);
         assert_eq!(
@@ -315,13 +331,15 @@ mod tests {
             ("domain/text.rs", ""),
             ("domain/case.rs", "use super::text::a;"),
             ("domain/rules.rs", "use super::case::Case;\nuse super::text::b;"),
-        ]));
+        ]))
+        .unwrap();
         let layers = graph.layers("domain").unwrap();
         assert_eq!(
             layers,
             [vec!["domain::text".to_string()], vec!["domain::case".to_string()], vec!["domain::rules".to_string()]]
         );
-        let ring = Graph::of(&sources(&[("domain/a.rs", "use super::b::x;"), ("domain/b.rs", "use super::a::y;")]));
+        let ring =
+            Graph::of(&sources(&[("domain/a.rs", "use super::b::x;"), ("domain/b.rs", "use super::a::y;")])).unwrap();
         assert_eq!(ring.layers("domain"), None);
     }
 

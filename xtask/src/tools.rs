@@ -38,10 +38,10 @@ pub fn bind(wasm: &Path, out_dir: &Path) -> Result<()> {
 /// The wasm-opt `--version` prints when it is binaryen's `version`: another binaryen writes other
 /// bytes (Debian's 108 writes chunks the browser cannot load), so the build refuses it.
 fn check_binaryen(printed: &str, version: &str) -> Result<()> {
-    let wanted = format!("version {version}");
+    let words: Vec<&str> = printed.split_whitespace().collect();
     ensure!(
-        printed.split([' ', '(', ')', '\n']).collect::<Vec<_>>().windows(2).any(|pair| pair.join(" ") == wanted),
-        "the wasm-opt on PATH says {:?}, not binaryen {wanted}: run `bash dev.sh setup`",
+        words.windows(2).any(|pair| pair == ["version", version]),
+        "the wasm-opt on PATH says {:?}, not binaryen version {version}: run `bash dev.sh setup`",
         printed.trim()
     );
     Ok(())
