@@ -6,7 +6,7 @@
 //! text, or one no file holds, goes first. The languages journey holds the rest back and finds
 //! the first screen whole.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -93,24 +93,26 @@ pub fn cut(catalog: &Map<String, Value>, sources: &[Source]) -> (Map<String, Val
     (first, rest)
 }
 
+/// Every catalog of `folder` (`<code>.json`, not its cut parts), by its code.
+pub fn read(folder: &Path) -> Result<BTreeMap<String, Map<String, Value>>> {
+    let mut found = BTreeMap::new();
+    for file in files_below(folder)? {
+        let Some(code) = file.strip_suffix(".json").filter(|code| !code.contains(['.', '/'])) else { continue };
+        let text = fs::read_to_string(folder.join(&file))?;
+        found
+            .insert(code.to_string(), serde_json::from_str(&text).wrap_err_with(|| format!("reading locales/{file}"))?);
+    }
+    Ok(found)
+}
+
 /// Cuts every `<code>.json` of `folder` into `<code>.first.json` and `<code>.rest.json`.
 pub fn cut_all(folder: &Path, sources: &[Source]) -> Result<()> {
-    for entry in fs::read_dir(folder)? {
-        let path = entry?.path();
-        let Some(code) = path.file_name().and_then(|name| name.to_str()).and_then(|name| name.strip_suffix(".json"))
-        else {
-            continue;
-        };
-        if code.contains('.') {
-            continue;
-        }
-        let catalog: Map<String, Value> = serde_json::from_str(&fs::read_to_string(&path)?)
-            .wrap_err_with(|| format!("reading {}", path.display()))?;
+    for (code, catalog) in read(folder)? {
         let (first, rest) = cut(&catalog, sources);
-        fs::write(folder.join(format!("{code}.first.json")), Value::Object(first.clone()).to_string())?;
-        fs::write(folder.join(format!("{code}.rest.json")), Value::Object(rest.clone()).to_string())?;
-        fs::remove_file(&path)?;
         println!("locales/{code}: {} texts first, {} later", first.len(), rest.len());
+        fs::write(folder.join(format!("{code}.first.json")), Value::Object(first).to_string())?;
+        fs::write(folder.join(format!("{code}.rest.json")), Value::Object(rest).to_string())?;
+        fs::remove_file(folder.join(format!("{code}.json")))?;
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::files::files_below;
-use crate::routes;
+use crate::{catalogs, routes};
 
 /// The files the worker keeps and the build's version (a hash of every file it caches, by name
 /// and contents). The shell is kept as the folder itself; the chunks as the one file that holds
@@ -132,18 +132,6 @@ pub fn with_policy(page: &str) -> Result<(String, usize)> {
     Ok((page.replacen(charset, &meta, 1), hashes.len()))
 }
 
-/// Every catalog of `folder` (`<code>.json`), by its code.
-pub fn catalogs(folder: &Path) -> Result<BTreeMap<String, Map<String, Value>>> {
-    let mut found = BTreeMap::new();
-    for file in files_below(folder)? {
-        let Some(code) = file.strip_suffix(".json") else { continue };
-        let text = fs::read_to_string(folder.join(&file))?;
-        found
-            .insert(code.to_string(), serde_json::from_str(&text).wrap_err_with(|| format!("reading locales/{file}"))?);
-    }
-    Ok(found)
-}
-
 /// Stamps the staging folder `dir`, whose app lives in `app` (its folder's name).
 pub fn stamp(dir: &Path, app: &str, catalogs_folder: &Path, src: &Path) -> Result<()> {
     let (kept, version) = precache(dir)?;
@@ -152,7 +140,7 @@ pub fn stamp(dir: &Path, app: &str, catalogs_folder: &Path, src: &Path) -> Resul
     let page = without_trunks_loader(&fs::read_to_string(dir.join("index.html"))?, app)?;
     let page = routes::with_routes(&page, src)?;
     let page = stylesheets_pinned(&page, |file| fs::read(dir.join(file)).wrap_err_with(|| format!("reading {file}")))?;
-    let page = boot_texts(&page, &catalogs(catalogs_folder)?)?;
+    let page = boot_texts(&page, &catalogs::read(catalogs_folder)?)?;
     let (page, scripts) = with_policy(&page)?;
     fs::write(dir.join("index.html"), page)?;
     println!("stamped {} files into sw.js and {scripts} script hashes into the policy", kept.len());
